@@ -1,0 +1,36 @@
+// Annotations.h - recognizing what flowc.h marks: entities, keys, jobs, Ref.
+#pragma once
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <optional>
+
+namespace flowc {
+
+// The marker alias FLOWC_ENTITY(Name) declares in the class body, if any.
+const clang::TypedefNameDecl *entityMarker(const clang::CXXRecordDecl *record);
+
+// True when the class definition carries FLOWC_ENTITY.
+bool isEntity(const clang::CXXRecordDecl *record);
+
+// True for a (data member) declaration marked FLOWC_KEY.
+bool isKey(const clang::Decl *decl);
+
+// For a function marked FLOWC_MAP(job) (kind "map"), FLOWC_REDUCE or
+// FLOWC_COMBINE: the job name of that kind of mark, if present.
+std::optional<llvm::StringRef> jobAnnotation(const clang::Decl *decl,
+                                             llvm::StringRef kind);
+
+// True for any flowc job annotation at all.
+bool hasJobAnnotation(const clang::Decl *decl);
+
+// The specialization `ns::Name<...>` that `type` names (through sugar), if any.
+const clang::ClassTemplateSpecializationDecl *
+specializationOf(clang::QualType type, llvm::StringRef ns, llvm::StringRef name);
+
+// For `flowc::Ref<E>`, the type E as written; a null type otherwise.
+clang::QualType refTarget(clang::QualType type);
+
+} // namespace flowc

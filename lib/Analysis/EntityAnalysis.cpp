@@ -1,0 +1,229 @@
+// EntityAnalysis.cpp - the entity rules of SPEC section 1.
+#include "Analysis/EntityAnalysis.h"
+
+#include "Analysis/Annotations.h"
+#include "Analysis/TypeSpelling.h"
+
+#include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace clang;
+
+namespace flowc {
+
+bool isEntityMethod(const CXXMethodDecl *method) {
+  if (method->isImplicit() || method->isStatic() || method->isDeleted() ||
+      method->getAccess() != AS_public)
+    return false;
+  if (isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(method) ||
+      method->isOverloadedOperator())
+    return false;
+  const IdentifierInfo *id = method->getIdentifier();
+  return id && !id->getName().starts_with("flowc_");
+}
+
+unsigned EntityAnalysis::line(SourceLocation loc) const {
+  return context_.getSourceManager().getPresumedLineNumber(
+      context_.getSourceManager().getExpansionLoc(loc));
+}
+
+std::optional<ir::Entity>
+EntityAnalysis::analyze(const CXXRecordDecl *record) {
+  if (record->getDescribedClassTemplate() ||
+      isa<ClassTemplateSpecializationDecl>(record)) {
+    reporter_.error(record->getLocation(),
+                    "entity '%0' is a class template; entities must be "
+                    "ordinary classes")
+        << record->getName();
+    return std::nullopt;
+  }
+  ir::Entity entity;
+  entity.name = record->getNameAsString();
+  entity.qualified_name = record->getQualifiedNameAsString();
+  entity.file = file_;
+  entity.line = line(record->getLocation());
+
+  checkMarker(record);
+  bool keyed = findKey(record, entity);
+  collectState(record, entity);
+  collectConstructors(record, entity);
+  collectMethods(record, entity);
+  if (!keyed)
+    return std::nullopt;
+  return entity;
+}
+
+// FLOWC_ENTITY(Name) must name the class it is written in.
+void EntityAnalysis::checkMarker(const CXXRecordDecl *record) {
+  const TypedefNameDecl *marker = entityMarker(record);
+  const CXXRecordDecl *named =
+      marker->getUnderlyingType()->getAsCXXRecordDecl();
+  if (named && named->getCanonicalDecl() == record->getCanonicalDecl())
+    return;
+  SourceLocation loc = marker->getTypeSourceInfo()->getTypeLoc().getBeginLoc();
+  reporter_.error(context_.getSourceManager().getSpellingLoc(loc),
+                  "FLOWC_ENTITY names '%0', but it is written in class '%1'")
+      << spellType(marker->getUnderlyingType(), context_) << record->getName();
+}
+
+bool EntityAnalysis::findKey(const CXXRecordDecl *record, ir::Entity &entity) {
+  const FieldDecl *key = nullptr;
+  bool ok = true;
+  for (const Decl *decl : record->decls()) {
+    if (const auto *var = dyn_cast<VarDecl>(decl); var && isKey(var)) {
+      reporter_.error(var->getLocation(),
+                      "FLOWC_KEY marks static member '%0'; the key must be a "
+                      "non-static data member")
+          << var->getName();
+      ok = false;
+    }
+  }
+  for (const FieldDecl *field : record->fields()) {
+    if (!isKey(field))
+      continue;
+    if (key) {
+      reporter_.error(field->getLocation(),
+                      "entity '%0' has more than one FLOWC_KEY")
+          << record->getName();
+      reporter_.note(key->getLocation(), "the first key is '%0'")
+          << key->getName();
+      ok = false;
+      continue;
+    }
+    key = field;
+    QualType type = field->getType().getCanonicalType();
+    bool isString = specializationOf(type, "std", "basic_string") &&
+                    serializable_.whyNot(type).empty();
+    if (!isString && !type->isIntegralType(context_)) {
+      reporter_.error(field->getLocation(),
+                      "key '%0' of entity '%1' has type '%2'; a key must be "
+                      "std::string or an integral type")
+          << field->getName() << record->getName()
+          << spellType(field->getType(), context_);
+      ok = false;
+    }
+  }
+  if (!key) {
+    reporter_.error(record->getLocation(),
+                    "entity '%0' has no key; mark one data member with "
+                    "FLOWC_KEY")
+        << record->getName();
+    return false;
+  }
+  entity.key = {key->getNameAsString(), spellType(key->getType(), context_)};
+  return ok;
+}
+
+void EntityAnalysis::collectState(const CXXRecordDecl *record,
+                                  ir::Entity &entity) {
+  for (const FieldDecl *field : record->fields()) {
+    std::string type = spellType(field->getType(), context_);
+    if (std::string why = serializable_.whyNot(field->getType()); !why.empty())
+      reporter_.error(field->getLocation(),
+                      "state member '%0' of entity '%1' has type '%2', which "
+                      "cannot be serialized: %3")
+          << field->getName() << record->getName() << type << why;
+    entity.state.push_back({field->getNameAsString(), type});
+  }
+}
+
+// Parameters travel by value: `T` and `const T&` are fine, `T&` is not (the
+// callee's writes could not reach the caller).
+std::vector<ir::Field> EntityAnalysis::params(const FunctionDecl *function,
+                                              const std::string &what) {
+  std::vector<ir::Field> fields;
+  unsigned index = 0;
+  for (const ParmVarDecl *param : function->parameters()) {
+    std::string name = param->getName().empty()
+                           ? "arg" + std::to_string(index)
+                           : param->getNameAsString();
+    ++index;
+    QualType type = param->getType();
+    fields.push_back({name, spellType(type, context_)});
+    if (type->isLValueReferenceType() &&
+        !type.getNonReferenceType().isConstQualified()) {
+      reporter_.error(param->getLocation(),
+                      "parameter '%0' of %1 is a non-const reference; "
+                      "arguments are sent by value")
+          << name << what;
+      continue;
+    }
+    QualType value = type.getNonReferenceType();
+    if (std::string why = serializable_.whyNot(value); !why.empty())
+      reporter_.error(param->getLocation(),
+                      "parameter '%0' of %1 has type '%2', which cannot be "
+                      "serialized: %3")
+          << name << what << spellType(type, context_) << why;
+  }
+  return fields;
+}
+
+void EntityAnalysis::collectConstructors(const CXXRecordDecl *record,
+                                         ir::Entity &entity) {
+  for (const CXXConstructorDecl *ctor : record->ctors()) {
+    if (ctor->isImplicit() || ctor->isDeleted() || ctor->isCopyOrMoveConstructor() ||
+        ctor->getAccess() != AS_public)
+      continue;
+    std::string what = "the constructor of '" + entity.name + "'";
+    entity.constructors.push_back({line(ctor->getLocation()), params(ctor, what)});
+  }
+}
+
+void EntityAnalysis::collectMethods(const CXXRecordDecl *record,
+                                    ir::Entity &entity) {
+  llvm::StringMap<const CXXMethodDecl *> seen;
+  for (const Decl *decl : record->decls()) {
+    if (const auto *tmpl = dyn_cast<FunctionTemplateDecl>(decl)) {
+      if (tmpl->getAccess() == AS_public &&
+          !isa<CXXConstructorDecl>(tmpl->getTemplatedDecl()))
+        reporter_.error(tmpl->getLocation(),
+                        "'%0::%1' is a member function template; entity "
+                        "methods cannot be templates")
+            << record->getName() << tmpl->getName();
+      continue;
+    }
+    const auto *method = dyn_cast<CXXMethodDecl>(decl);
+    if (!method || !isEntityMethod(method))
+      continue;
+    std::string what = "'" + entity.name + "::" + method->getNameAsString() + "'";
+    if (auto [it, fresh] = seen.try_emplace(method->getName(), method); !fresh) {
+      reporter_.error(method->getLocation(),
+                      "entity method %0 is overloaded; methods are called by "
+                      "name, so each name must be unique")
+          << what;
+      reporter_.note(it->second->getLocation(), "the other overload is here");
+      continue;
+    }
+    if (method->isVariadic())
+      reporter_.error(method->getLocation(),
+                      "entity method %0 is variadic; its arguments could not "
+                      "be sent")
+          << what;
+
+    ir::Method out;
+    out.name = method->getNameAsString();
+    out.line = line(method->getLocation());
+    out.read_only = method->isConst();
+    out.params = params(method, what);
+    QualType result = method->getReturnType();
+    out.returns = spellType(result, context_);
+    if (result->isLValueReferenceType() &&
+        !result.getNonReferenceType().isConstQualified()) {
+      reporter_.error(method->getLocation(),
+                      "entity method %0 returns a non-const reference; "
+                      "results are sent by value")
+          << what;
+    } else if (!result->isVoidType()) {
+      if (std::string why =
+              serializable_.whyNot(result.getNonReferenceType());
+          !why.empty())
+        reporter_.error(method->getLocation(),
+                        "entity method %0 returns '%1', which cannot be "
+                        "serialized: %2")
+            << what << out.returns << why;
+    }
+    entity.methods.push_back(std::move(out));
+  }
+}
+
+} // namespace flowc

@@ -1,0 +1,36 @@
+// Serializable.h - which types flowc can put in a message or a frame.
+//
+// SPEC section 1: arithmetic types, bool, std::string, std::vector, std::map,
+// std::unordered_map, std::optional, std::pair, std::tuple of serializable
+// types, flowc::Ref<E>, enums, and plain structs whose members are all
+// serializable. Everything else is rejected with the reason, naming the part of
+// the type at fault (`'int *' is a raw pointer`).
+#pragma once
+
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+#include <string>
+
+namespace flowc {
+
+class SerializableCheck {
+public:
+  explicit SerializableCheck(const clang::ASTContext &context)
+      : context_(context) {}
+
+  // Empty when values of `type` can be serialized; otherwise why not.
+  std::string whyNot(clang::QualType type);
+
+private:
+  std::string check(clang::QualType type);
+  std::string checkRecord(clang::QualType type,
+                          const clang::CXXRecordDecl *record);
+  std::string name(clang::QualType type) const;
+
+  const clang::ASTContext &context_;
+  // Plain structs being checked, so recursive ones terminate.
+  llvm::SmallPtrSet<const clang::CXXRecordDecl *, 8> inProgress_;
+};
+
+} // namespace flowc

@@ -1,0 +1,89 @@
+// IR.h - the intermediate representation between analysis and code generation.
+//
+// Plain data with no Clang types, so the back end (splitting, emission, DOT) and
+// the tests can read and write it without parsing C++. Its YAML form is the
+// public `--emit=ir` contract of SPEC section 5.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace flowc::ir {
+
+// A named, typed slot: a state member, a key or a parameter.
+struct Field {
+  std::string name;
+  std::string type; // spelled as in the source, namespace-qualified
+  bool operator==(const Field &) const = default;
+};
+
+// One `ref->method(...)` in a method body.
+struct RemoteCall {
+  std::string entity; // as written (the class name)
+  std::string qualified_entity;
+  std::string method;
+  unsigned line = 0;
+  unsigned column = 0;
+  bool operator==(const RemoteCall &) const = default;
+};
+
+// The point where a method waits for a remote call, and what it must keep.
+struct Suspension {
+  unsigned line = 0;
+  std::vector<std::string> live; // parameters and locals, in declaration order
+  bool operator==(const Suspension &) const = default;
+};
+
+struct Method {
+  std::string name;
+  unsigned line = 0;
+  std::vector<Field> params;
+  std::string returns;
+  bool read_only = false;
+  std::vector<RemoteCall> remote_calls; // in source order
+  std::vector<Suspension> suspensions;  // one per remote call, same order
+  bool operator==(const Method &) const = default;
+};
+
+struct Constructor {
+  unsigned line = 0;
+  std::vector<Field> params;
+  bool operator==(const Constructor &) const = default;
+};
+
+struct Entity {
+  std::string name;
+  std::string qualified_name;
+  std::string file; // as given on the command line
+  unsigned line = 0;
+  Field key;
+  std::vector<Field> state; // every non-static data member, in order
+  std::vector<Constructor> constructors;
+  std::vector<Method> methods;
+  bool operator==(const Entity &) const = default;
+};
+
+struct Job {
+  std::string name;
+  std::string map;
+  std::string reduce;
+  std::optional<std::string> combine;
+  std::string key_type;
+  std::string value_type;
+  std::string output_type; // what reduce returns
+  std::string file;
+  unsigned line = 0;
+  bool operator==(const Job &) const = default;
+};
+
+struct Module {
+  int version = 1;
+  std::vector<Entity> entities;
+  std::vector<Job> jobs;
+  bool operator==(const Module &) const = default;
+
+  const Entity *findEntity(const std::string &qualified_name) const;
+};
+
+} // namespace flowc::ir

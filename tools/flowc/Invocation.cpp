@@ -1,0 +1,142 @@
+// Invocation.cpp - compilation database, argument adjusters, analysis action.
+#include "Invocation.h"
+
+#include "Analysis/Analyzer.h"
+#include "Analysis/Reporter.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+using namespace clang;
+using namespace clang::tooling;
+
+namespace flowc {
+
+std::unique_ptr<CompilationDatabase>
+makeCompilationDatabase(const std::string &buildPath,
+                        const std::vector<std::string> &sources,
+                        std::string &error) {
+  if (!buildPath.empty())
+    return CompilationDatabase::autoDetectFromDirectory(buildPath, error);
+  if (!sources.empty()) {
+    std::string ignored;
+    if (auto db = CompilationDatabase::autoDetectFromSource(
+            getAbsolutePath(sources.front()), ignored))
+      return db;
+  }
+  return std::make_unique<FixedCompilationDatabase>(
+      ".", std::vector<std::string>());
+}
+
+namespace {
+
+// flowc's own headers: <prefix>/include beside an installed bin/flowc, or the
+// source tree's include/ for a flowc run from its build tree.
+std::string flowcIncludeDir(const char *argv0) {
+  static int anchor;
+  std::string exe = llvm::sys::fs::getMainExecutable(argv0, &anchor);
+  llvm::SmallString<256> dir(llvm::sys::path::parent_path(exe));
+  llvm::sys::path::append(dir, "..", "include");
+  llvm::SmallString<256> header(dir);
+  llvm::sys::path::append(header, "flowc", "flowc.h");
+  if (llvm::sys::fs::exists(header)) {
+    llvm::sys::path::remove_dots(dir, /*remove_dot_dot=*/true);
+    return std::string(dir);
+  }
+  return FLOWC_SOURCE_INCLUDE_DIR;
+}
+
+bool hasStandard(const CommandLineArguments &args) {
+  return llvm::any_of(args, [](const std::string &arg) {
+    return llvm::StringRef(arg).starts_with("-std=") ||
+           llvm::StringRef(arg).starts_with("--std");
+  });
+}
+
+} // namespace
+
+void addFlowcArguments(ClangTool &tool, const char *argv0) {
+  tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
+      {"-xc++"}, ArgumentInsertPosition::BEGIN));
+  tool.appendArgumentsAdjuster(
+      [](const CommandLineArguments &args, StringRef) {
+        if (hasStandard(args))
+          return args;
+        CommandLineArguments out = args;
+        out.insert(out.begin() + 1, "-std=c++20");
+        return out;
+      });
+  tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
+      {"-DFLOWC_RUN=1", "-Wno-pragma-once-outside-header",
+       "-I" + flowcIncludeDir(argv0),
+       "-resource-dir=" FLOWC_CLANG_RESOURCE_DIR},
+      ArgumentInsertPosition::END));
+}
+
+namespace {
+
+class AnalysisConsumer : public ASTConsumer {
+public:
+  AnalysisConsumer(AnalysisResults &results, std::string displayName)
+      : results_(results), displayName_(std::move(displayName)) {}
+
+  void HandleTranslationUnit(ASTContext &context) override {
+    // Clang has already reported syntax and type errors; the AST may be
+    // incomplete, so do not analyze it.
+    if (context.getDiagnostics().hasErrorOccurred()) {
+      results_.errors = true;
+      return;
+    }
+    Reporter reporter(context.getDiagnostics());
+    ir::Module module = analyzeTranslationUnit(context, reporter, displayName_);
+    if (reporter.hasErrors()) {
+      results_.errors = true;
+      return;
+    }
+    results_.modules.push_back(std::move(module));
+  }
+
+private:
+  AnalysisResults &results_;
+  std::string displayName_;
+};
+
+class AnalysisAction : public ASTFrontendAction {
+public:
+  explicit AnalysisAction(AnalysisResults &results) : results_(results) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 StringRef file) override {
+    auto found = results_.displayNames.find(file.str());
+    std::string display =
+        found != results_.displayNames.end() ? found->second : file.str();
+    return std::make_unique<AnalysisConsumer>(results_, display);
+  }
+
+private:
+  AnalysisResults &results_;
+};
+
+class AnalysisActionFactory : public FrontendActionFactory {
+public:
+  explicit AnalysisActionFactory(AnalysisResults &results) : results_(results) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<AnalysisAction>(results_);
+  }
+
+private:
+  AnalysisResults &results_;
+};
+
+} // namespace
+
+std::unique_ptr<FrontendActionFactory>
+makeAnalysisActionFactory(AnalysisResults &results) {
+  return std::make_unique<AnalysisActionFactory>(results);
+}
+
+} // namespace flowc

@@ -1,0 +1,115 @@
+// flowc.cpp - the flowc command: options, the ClangTool run, exit codes.
+//
+//   flowc [options] <source>... [-- <compiler arguments>]
+//
+// Exit codes (SPEC section 3): 0 success; 1 errors in the input; 2 wrong usage.
+#include "Invocation.h"
+
+#include "IR/Dot.h"
+#include "IR/YAML.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace {
+
+cl::OptionCategory category("flowc options");
+
+cl::list<std::string> sources(cl::Positional, cl::desc("<source>..."),
+                              cl::cat(category));
+cl::opt<std::string> buildPath("p", cl::desc("Build directory with compile_commands.json"),
+                               cl::value_desc("build-dir"), cl::cat(category));
+cl::opt<std::string> outputDir("output-dir",
+                               cl::desc("Where generated files go (default: the current directory)"),
+                               cl::value_desc("dir"), cl::init("."), cl::cat(category));
+cl::alias outputDirShort("o", cl::desc("Alias for --output-dir"),
+                         cl::aliasopt(outputDir), cl::NotHidden);
+
+enum class Emit { Code, IR, Dot };
+cl::opt<Emit> emit("emit", cl::desc("What to produce"), cl::init(Emit::Code),
+                   cl::values(clEnumValN(Emit::Code, "code", "X.flowc.h and X.flowc.cpp for each input (default)"),
+                              clEnumValN(Emit::IR, "ir", "the IR as YAML on standard output"),
+                              clEnumValN(Emit::Dot, "dot", "the dataflow graph as Graphviz DOT on standard output")),
+                   cl::cat(category));
+cl::list<std::string> extraArgs("extra-arg", cl::desc("Additional argument to append to the compiler command line"),
+                                cl::cat(category));
+cl::list<std::string> extraArgsBefore("extra-arg-before",
+                                      cl::desc("Additional argument to prepend to the compiler command line"),
+                                      cl::cat(category));
+
+const char overview[] =
+    "flowc: compiles C++ entities into event-driven dataflows and map/reduce\n"
+    "functions into MapReduce jobs.\n";
+
+int usageError(const Twine &message) {
+  errs() << "flowc: error: " << message << "\n";
+  return 2;
+}
+
+} // namespace
+
+int main(int argc, const char **argv) {
+  InitLLVM init(argc, argv);
+  cl::HideUnrelatedOptions(category);
+  cl::SetVersionPrinter([](raw_ostream &os) {
+    os << "flowc version " FLOWC_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
+  });
+
+  // Everything after `--` is compiler arguments (a fixed database).
+  std::string error;
+  std::unique_ptr<clang::tooling::CompilationDatabase> database =
+      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv, error);
+  if (!error.empty())
+    return usageError(error);
+  std::string parseErrors;
+  raw_string_ostream parseStream(parseErrors);
+  if (!cl::ParseCommandLineOptions(argc, argv, overview, &parseStream)) {
+    errs() << parseStream.str();
+    return 2;
+  }
+  if (sources.empty())
+    return usageError("no input files (see --help)");
+  for (const std::string &source : sources)
+    if (!sys::fs::exists(source))
+      return usageError("no such file: '" + source + "'");
+  if (!database) {
+    database = flowc::makeCompilationDatabase(buildPath, sources, error);
+    if (!database)
+      return usageError(error);
+  }
+  if (emit == Emit::Code)
+    return usageError("--emit=code (generated dataflow code) is not available "
+                      "yet in this version; use --emit=ir or --emit=dot");
+
+  clang::tooling::ClangTool tool(*database, sources);
+  if (!extraArgsBefore.empty())
+    tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+        extraArgsBefore, clang::tooling::ArgumentInsertPosition::BEGIN));
+  if (!extraArgs.empty())
+    tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+        extraArgs, clang::tooling::ArgumentInsertPosition::END));
+  flowc::addFlowcArguments(tool, argv[0]);
+
+  flowc::AnalysisResults results;
+  for (const std::string &source : sources)
+    results.displayNames[clang::tooling::getAbsolutePath(source)] = source;
+  int status = tool.run(flowc::makeAnalysisActionFactory(results).get());
+  if (status == 2)
+    return 2; // a source had no compile command in the database
+  if (status != 0 || results.errors)
+    return 1;
+
+  flowc::ir::Module merged;
+  for (flowc::ir::Module &module : results.modules) {
+    for (auto &entity : module.entities)
+      merged.entities.push_back(std::move(entity));
+    for (auto &job : module.jobs)
+      merged.jobs.push_back(std::move(job));
+  }
+  outs() << (emit == Emit::IR ? flowc::ir::toYAML(merged) : flowc::ir::toDot(merged));
+  return 0;
+}
