@@ -17,9 +17,12 @@ namespace flowc::mapreduce {
 
 namespace hashing {
 
+// __extension__ keeps -Wpedantic quiet in users' builds about the 128-bit type.
+__extension__ typedef unsigned __int128 uint128;
+
 // Folded 64x64->128 multiply, the mixing step of wyhash.
 inline std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
-  unsigned __int128 product = static_cast<unsigned __int128>(a) * b;
+  uint128 product = static_cast<uint128>(a) * b;
   return static_cast<std::uint64_t>(product) ^
          static_cast<std::uint64_t>(product >> 64);
 }

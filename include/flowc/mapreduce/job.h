@@ -147,23 +147,17 @@ public:
     std::uint64_t line_number = 0;
     std::string_view block;
     while (in.next(block)) {
-      const char *p = block.data();
-      const char *end = p + block.size();
-      while (p != end) {
-        const auto *newline =
-            static_cast<const char *>(std::memchr(p, '\n', end - p));
-        const char *line_end = newline ? newline : end;
+      for_each_line(block, [&](std::string_view line) {
         ++line_number;
         try {
-          call_map(std::string_view(p, line_end - p), emitter, scratch);
+          call_map(line, emitter, scratch);
         } catch (...) {
           throw Error("map: line " + std::to_string(line_number) +
                       ": the map function failed: " +
                       detail::describe_exception(std::current_exception()));
         }
         out.maybe_flush();
-        p = newline ? newline + 1 : end;
-      }
+      });
     }
     out.flush();
   }
@@ -227,7 +221,8 @@ private:
           static_cast<const char *>(std::memchr(line.data(), '\t', line.size()));
       if (!tab)
         fail("no TAB between key and value in " + quote_for_message(line));
-      std::string_view key_text(line.data(), tab - line.data());
+      std::string_view key_text(line.data(),
+                                static_cast<std::size_t>(tab - line.data()));
       std::string_view value_text(tab + 1, line.size() - key_text.size() - 1);
       // Equal text is the same key; different text may still be (say "01" and
       // "1"), so parse then and compare values.
@@ -279,22 +274,16 @@ public:
   void map_chunk(std::string_view text) override {
     auto sink = [this](KeyView key, const V &value) { add(key, value); };
     Emitter<K, V> emitter(sink);
-    const char *p = text.data();
-    const char *end = p + text.size();
-    while (p != end) {
-      const auto *newline =
-          static_cast<const char *>(std::memchr(p, '\n', end - p));
-      const char *line_end = newline ? newline : end;
+    for_each_line(text, [&](std::string_view line) {
       try {
-        job_.call_map(std::string_view(p, line_end - p), emitter, scratch_);
+        job_.call_map(line, emitter, scratch_);
       } catch (...) {
         throw Error("map: the map function failed: " +
                     describe_exception(std::current_exception()));
       }
-      p = newline ? newline + 1 : end;
       if (bytes_ > budget_ || largest_ >= max_entries)
         spill();
-    }
+    });
   }
 
   void drain(std::span<LineSet> partitions) override {

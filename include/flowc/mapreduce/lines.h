@@ -8,11 +8,26 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string_view>
 #include <vector>
 
 namespace flowc::mapreduce {
+
+// Calls fn(line) for each line of text, without its newline; the last line may
+// lack one, and a final newline does not start an empty line.
+template <class Fn> void for_each_line(std::string_view text, Fn &&fn) {
+  const char *p = text.data();
+  const char *const end = p + text.size();
+  while (p != end) {
+    const auto *newline = static_cast<const char *>(
+        std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+    const char *line_end = newline ? newline : end;
+    fn(std::string_view(p, static_cast<std::size_t>(line_end - p)));
+    p = newline ? newline + 1 : end;
+  }
+}
 
 // Lines stored back to back in one buffer, with an index that can be sorted.
 class LineSet {
