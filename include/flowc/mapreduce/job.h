@@ -168,13 +168,15 @@ public:
                        : phase == ReducePhase::Combine ? "combine"
                                                        : "spilled data";
     if (phase == ReducePhase::Combine)
-      output_groups<V>(in, out, what, [this](const K &key, auto values) {
-        return call_combine(key, values);
-      });
+      output_groups<V>(in, out, what, "combine",
+                       [this](const K &key, std::span<const V> values) {
+                         return call_combine(key, values);
+                       });
     else
-      output_groups<R>(in, out, what, [this](const K &key, auto values) {
-        return call_reduce(key, values);
-      });
+      output_groups<R>(in, out, what, "reduce",
+                       [this](const K &key, std::span<const V> values) {
+                         return call_reduce(key, values);
+                       });
   }
 
   std::unique_ptr<MapTask> make_task(const TaskConfig &config) override;
@@ -184,7 +186,8 @@ public:
 private:
   // Groups consecutive lines with equal keys and outputs fn(key, values) for each.
   template <Field Out, class Fn>
-  void output_groups(LineSource &in, LineSink &out, const char *what, Fn fn) {
+  void output_groups(LineSource &in, LineSink &out, const char *what,
+                     const char *function, Fn fn) {
     std::string_view line;
     std::uint64_t line_number = 0;
     bool in_group = false;
@@ -201,9 +204,7 @@ private:
       try {
         value = fn(key, std::span<const V>(values));
       } catch (...) {
-        throw Error(std::string(what) + ": the " +
-                    (what == std::string_view("combine") ? "combine"
-                                                         : "reduce") +
+        throw Error(std::string(what) + ": the " + function +
                     " function failed for key " +
                     quote_for_message(to_text(key)) + ": " +
                     detail::describe_exception(std::current_exception()));

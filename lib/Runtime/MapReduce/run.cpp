@@ -41,6 +41,9 @@ namespace {
 // Merge runs on disk once this many exist, the smallest merge_fan_in at a time.
 constexpr std::size_t max_runs = 64;
 constexpr std::size_t merge_fan_in = 16;
+// Every task has a table per partition; past this, more threads map but no
+// more reduce in parallel.
+constexpr unsigned max_partitions = 256;
 
 using Clock = std::chrono::steady_clock;
 
@@ -104,7 +107,7 @@ class Engine final : public Spiller {
 public:
   Engine(JobBase &job, const RunOptions &options)
       : job_(job), options_(options), threads_(std::max(1u, options.threads)),
-        partitions_(threads_),
+        partitions_(std::min(threads_, max_partitions)),
         task_budget_(static_cast<std::size_t>(std::min<std::uint64_t>(
             options.memory_limit / 2 / threads_, SIZE_MAX))) {}
 
