@@ -83,13 +83,15 @@ public:
     const CXXRecordDecl *record = target->getAsCXXRecordDecl();
     if (record && isEntity(record))
       return true;
+    SourceLocation at = loc.getNumArgs() ? loc.getArgLoc(0).getLocation()
+                                         : loc.getBeginLoc();
     if (record && !record->hasDefinition())
-      reporter_.error(loc.getBeginLoc(),
+      reporter_.error(at,
                       "flowc::Ref names '%0', whose definition is not "
                       "visible; include the header that defines the entity")
           << spellType(target, context_);
     else
-      reporter_.error(loc.getBeginLoc(),
+      reporter_.error(at,
                       "flowc::Ref names '%0', which is not an entity (an "
                       "entity class starts with FLOWC_ENTITY)")
           << spellType(target, context_);
@@ -120,8 +122,9 @@ public:
       calls[method->getCanonicalDecl()].push_back(*site);
     } else if (owner && isEntity(owner)) {
       reporter_.error(site->methodLoc,
-                      "remote call to '%0' in '%1', which is not a public "
-                      "method; only entity methods can make remote calls")
+                      "remote call to '%0' in '%1', which is not an entity "
+                      "method; only public non-static methods can make "
+                      "remote calls")
           << callee << method->getQualifiedNameAsString();
     } else if (insideEntityMember()) {
       reporter_.error(site->methodLoc,

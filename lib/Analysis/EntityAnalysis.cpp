@@ -118,6 +118,11 @@ void EntityAnalysis::collectState(const CXXRecordDecl *record,
                                   ir::Entity &entity) {
   for (const FieldDecl *field : record->fields()) {
     std::string type = spellType(field->getType(), context_);
+    // The key's type has its own, stricter rule (findKey).
+    if (isKey(field)) {
+      entity.state.push_back({field->getNameAsString(), type});
+      continue;
+    }
     if (std::string why = serializable_.whyNot(field->getType()); !why.empty())
       reporter_.error(field->getLocation(),
                       "state member '%0' of entity '%1' has type '%2', which "

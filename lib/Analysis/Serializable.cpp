@@ -115,7 +115,7 @@ std::string SerializableCheck::checkRecord(QualType type,
       return "";
     }
     if (tmpl == "function" || tmpl == "move_only_function")
-      return name(type) + " is a std::function, which cannot be serialized";
+      return name(type) + " holds code, not data";
     if (tmpl == "basic_string_view" || tmpl == "span")
       return name(type) + " does not own what it refers to";
     if (tmpl == "unique_ptr" || tmpl == "shared_ptr")

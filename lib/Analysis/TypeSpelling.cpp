@@ -1,21 +1,105 @@
 // TypeSpelling.cpp - fully qualified type names that keep the user's sugar.
+//
+// Clang's TypeName::getFullyQualifiedName does nearly this, but it looks
+// through using-declarations on purpose: `std::int64_t` (a using of ::int64_t)
+// would come out as `int64_t`. So template specializations and written
+// qualifiers are walked here, and only the leaves are handed to Clang.
 #include "Analysis/TypeSpelling.h"
 
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/QualTypeNames.h"
+#include "clang/AST/TemplateBase.h"
+#include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
 
 namespace flowc {
+namespace {
 
-std::string spellType(QualType type, const ASTContext &context) {
+PrintingPolicy policyFor(const ASTContext &context) {
   PrintingPolicy policy(context.getLangOpts());
   policy.SuppressScope = false;
   policy.AnonymousTagLocations = false;
   policy.SuppressUnwrittenScope = true; // no inline namespaces (std::__1)
+  policy.SuppressInlineNamespace = true;
   policy.FullyQualifiedName = true;
   policy.PrintCanonicalTypes = false;
+  return policy;
+}
+
+std::string spell(QualType type, const ASTContext &context,
+                  const PrintingPolicy &policy);
+
+std::string spellArguments(ArrayRef<TemplateArgument> args,
+                           const ASTContext &context,
+                           const PrintingPolicy &policy) {
+  std::string out = "<";
+  bool first = true;
+  for (const TemplateArgument &arg : args) {
+    if (!first)
+      out += ", ";
+    first = false;
+    if (arg.getKind() == TemplateArgument::Type) {
+      out += spell(arg.getAsType(), context, policy);
+    } else {
+      llvm::raw_string_ostream os(out);
+      arg.print(policy, os, /*IncludeType=*/true);
+    }
+  }
+  return out + ">";
+}
+
+std::string spell(QualType type, const ASTContext &context,
+                  const PrintingPolicy &policy) {
+  if (type.isNull())
+    return "";
+  std::string prefix = type.isLocalConstQualified() ? "const " : "";
+  if (type.isLocalVolatileQualified())
+    prefix += "volatile ";
+  const Type *t = type.getTypePtr();
+
+  if (const auto *ref = dyn_cast<LValueReferenceType>(t))
+    return spell(ref->getPointeeTypeAsWritten(), context, policy) + " &";
+  if (const auto *ref = dyn_cast<RValueReferenceType>(t))
+    return spell(ref->getPointeeTypeAsWritten(), context, policy) + " &&";
+  if (const auto *ptr = dyn_cast<PointerType>(t))
+    return spell(ptr->getPointeeType(), context, policy) + " *" +
+           (prefix.empty() ? "" : " " + prefix.substr(0, prefix.size() - 1));
+
+  // A written qualifier naming a namespace is kept as written.
+  if (const auto *elaborated = dyn_cast<ElaboratedType>(t)) {
+    QualType named = elaborated->getNamedType();
+    NestedNameSpecifier *qualifier = elaborated->getQualifier();
+    if (const auto *using_ = dyn_cast<UsingType>(named.getTypePtr());
+        using_ && qualifier &&
+        (qualifier->getKind() == NestedNameSpecifier::Namespace ||
+         qualifier->getKind() == NestedNameSpecifier::NamespaceAlias)) {
+      std::string out;
+      llvm::raw_string_ostream os(out);
+      using_->getFoundDecl()->printQualifiedName(os, policy);
+      return prefix + out;
+    }
+    if (isa<TemplateSpecializationType>(named.getTypePtr()))
+      return prefix + spell(named, context, policy);
+  }
+  if (const auto *spec = dyn_cast<TemplateSpecializationType>(t)) {
+    if (const TemplateDecl *decl = spec->getTemplateName().getAsTemplateDecl()) {
+      std::string out;
+      llvm::raw_string_ostream os(out);
+      decl->printQualifiedName(os, policy);
+      return prefix + out +
+             spellArguments(spec->template_arguments(), context, policy);
+    }
+  }
   return TypeName::getFullyQualifiedName(type, context, policy,
                                          /*WithGlobalNsPrefix=*/false);
+}
+
+} // namespace
+
+std::string spellType(QualType type, const ASTContext &context) {
+  return spell(type, context, policyFor(context));
 }
 
 } // namespace flowc
