@@ -47,6 +47,8 @@ public:
   void commit(std::size_t n) { size_ += n; }
 
   void append(std::string_view text) {
+    if (text.empty())
+      return; // memcpy may not see the null data of an empty buffer or view
     std::memcpy(reserve_tail(text.size()), text.data(), text.size());
     size_ += text.size();
   }
@@ -58,6 +60,8 @@ public:
   void clear() { size_ = 0; }
   // Drops the first n bytes, keeping the rest at the front.
   void erase_front(std::size_t n) {
+    if (n == 0)
+      return;
     std::memmove(data_.get(), data_.get() + n, size_ - n);
     size_ -= n;
   }

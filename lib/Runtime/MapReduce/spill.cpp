@@ -78,7 +78,9 @@ bool SegmentSource::next(std::string_view &line) {
     const char *start = buffer_.data() + position_;
     std::size_t available = buffer_.size() - position_;
     if (const void *newline =
-            std::memchr(start + scanned_, '\n', available - scanned_)) {
+            available == scanned_
+                ? nullptr
+                : std::memchr(start + scanned_, '\n', available - scanned_)) {
       std::size_t length =
           static_cast<std::size_t>(static_cast<const char *>(newline) - start);
       line = std::string_view(start, length);
