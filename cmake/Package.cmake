@@ -2,14 +2,14 @@
 include(CMakePackageConfigHelpers)
 
 install(DIRECTORY include/flowc DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-install(DIRECTORY templates/ DESTINATION ${CMAKE_INSTALL_DATADIR}/flowc/templates)
 install(TARGETS flowc EXPORT flowcTargets)
 install(EXPORT flowcTargets NAMESPACE flowc::
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/flowc)
 
 configure_package_config_file(cmake/flowcConfig.cmake.in
   ${CMAKE_CURRENT_BINARY_DIR}/flowcConfig.cmake
-  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/flowc)
+  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/flowc
+  PATH_VARS CMAKE_INSTALL_INCLUDEDIR CMAKE_INSTALL_BINDIR)
 write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/flowcConfigVersion.cmake
   COMPATIBILITY SameMajorVersion)
 install(FILES

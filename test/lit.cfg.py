@@ -5,7 +5,7 @@ import lit.formats
 config.name = "flowc"
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".h", ".hpp", ".cpp", ".test"]
-config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+config.excludes = ["Inputs", "consumer", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.flowc_obj_root, "test")
 
@@ -14,10 +14,11 @@ config.environment["PATH"] = os.pathsep.join(
     [config.flowc_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", "")])
 
 include = os.path.join(config.flowc_src_root, "include")
-config.substitutions.append(("%flowc", os.path.join(config.flowc_tools_dir, "flowc")))
 config.substitutions.append(("%flowc_include", include))
+config.substitutions.append(("%flowc_obj_root", config.flowc_obj_root))
 config.substitutions.append(("%gxx", config.gxx))
 config.substitutions.append(("%clangxx", config.clangxx))
+config.substitutions.append(("%flowc", os.path.join(config.flowc_tools_dir, "flowc")))
 # Warning-free C++20 in both compilers, the way users build their entities.
 strict = "-std=c++20 -Wall -Wextra -Werror -I" + include
 config.substitutions.append(("%strict", strict))
