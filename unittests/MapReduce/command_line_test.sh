@@ -20,7 +20,7 @@ expect() {
   local got=$?
   if [[ $got != "$status" ]] || { [[ -n $pattern ]] && ! grep -Eq -- "$pattern" "$work/err"; } ||
     { [[ -z $pattern ]] && [[ -s $work/err ]]; }; then
-    echo "FAIL: $* (input '$input'): exit $got, expected $status and /$pattern/; stderr:"
+    echo "FAIL: $* (input '${input:0:60}'): exit $got, expected $status and /$pattern/; stderr:"
     head -5 "$work/err"
     failures=$((failures + 1))
   fi
@@ -54,9 +54,28 @@ expect 1 "cannot open '$work/missing'" '' --job wordcount run "$work/missing"
 expect 0 '' '' --job wordcount reduce
 expect 0 '' '' --job wordcount run
 
+# Failing job functions are reported with their message, never a crash.
+expect 1 'map: line 2: the map function failed: boom on purpose' 'a\nboom\nc\n' --job failing map
+expect 1 'map: the map function failed: boom on purpose' 'a\nboom\nc\n' --job failing run -j 2
+expect 1 'reduce: the reduce function failed for key "bang": bang on purpose' 'bang\t1\n' --job failing reduce
+expect 1 'reduce: the reduce function failed for key "bang"' 'a bang b\n' --job failing run
+# ... also while spilling, and the spill files are gone afterwards.
+mkdir "$work/tmp"
+for i in $(seq 5000); do echo "w$i x$((i % 7))"; done >"$work/many"
+echo boom >>"$work/many"
+checks=$((checks + 1))
+if TMPDIR=$work/tmp "$prog" --job failing run -j 2 --memory-limit 4K -v "$work/many" \
+  >/dev/null 2>"$work/err" || ! grep -q 'boom on purpose' "$work/err" ||
+  [[ -n $(ls -A "$work/tmp") ]]; then
+  echo "FAIL: a failing spilling run: exit $?, files left: $(ls -A "$work/tmp" | head -3)"
+  failures=$((failures + 1))
+fi
+bang_input=$(for i in $(seq 3000); do echo "w$i bang"; done)
+expect 1 'reduce: the reduce function failed for key "bang"' "$bang_input" --job failing run -j 2 --memory-limit 4K
+
 # --help lists the commands and the jobs, on stdout.
 checks=$((checks + 1))
-if ! "$prog" --help | grep -q 'Jobs: wordcount, wordcount_nc, mean, parity, fields, lengths, numbers, bytes'; then
+if ! "$prog" --help | grep -q 'Jobs: wordcount, wordcount_nc, mean, parity, fields, lengths, numbers, bytes, failing'; then
   echo "FAIL: --help does not list the jobs"
   failures=$((failures + 1))
 fi

@@ -22,5 +22,7 @@ int main(int argc, char **argv) {
           "numbers", &number_tokens, &add_int64, &add_int32),
       flowc::mapreduce::make_job<std::uint8_t, std::int16_t, float>(
           "bytes", &byte_positions, &mean_position, nullptr),
+      flowc::mapreduce::make_job<std::string, std::int64_t, std::int64_t>(
+          "failing", &split_or_throw, &sum_or_throw, nullptr),
   });
 }

@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <set>
+#include <stdexcept>
 #include <string>
 
 namespace testjobs {
@@ -153,6 +154,20 @@ float mean_position(const std::uint8_t &, std::span<const std::int16_t> position
   for (std::int16_t p : positions)
     sum += p;
   return static_cast<float>(sum / static_cast<double>(positions.size()));
+}
+
+void split_or_throw(std::string_view line,
+                    flowc::Emitter<std::string, std::int64_t> &out) {
+  if (line == "boom")
+    throw std::runtime_error("boom on purpose");
+  split_words(line, out);
+}
+
+std::int64_t sum_or_throw(const std::string &word,
+                          std::span<const std::int64_t> counts) {
+  if (word == "bang")
+    throw std::runtime_error("bang on purpose");
+  return sum_counts(word, counts);
 }
 
 } // namespace testjobs

@@ -76,4 +76,13 @@ FLOWC_REDUCE(bytes)
 float mean_position(const std::uint8_t &byte,
                     std::span<const std::int16_t> positions);
 
+// failing: word count whose map function throws on the line "boom" and whose
+// reduce throws for the key "bang", to test how failures are reported.
+FLOWC_MAP(failing)
+void split_or_throw(std::string_view line,
+                    flowc::Emitter<std::string, std::int64_t> &out);
+FLOWC_REDUCE(failing)
+std::int64_t sum_or_throw(const std::string &word,
+                          std::span<const std::int64_t> counts);
+
 } // namespace testjobs

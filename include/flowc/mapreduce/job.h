@@ -204,7 +204,7 @@ private:
       try {
         value = fn(key, std::span<const V>(values));
       } catch (...) {
-        throw Error(std::string(what) + ": the " + function +
+        throw Error(std::string(function) + ": the " + function +
                     " function failed for key " +
                     quote_for_message(to_text(key)) + ": " +
                     detail::describe_exception(std::current_exception()));
