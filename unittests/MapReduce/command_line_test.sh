@@ -91,6 +91,15 @@ if ! cmp -s "$work/o1" "$work/expected" || ! cmp -s "$work/o2" "$work/expected";
   failures=$((failures + 1))
 fi
 
+# A redirected file is read from where stdin stands, not from its start.
+checks=$((checks + 1))
+printf 'skip me\nb a b\n' >"$work/two_lines"
+if ! { read -r _ && "$prog" --job wordcount run >"$work/o3"; } <"$work/two_lines" ||
+  ! cmp -s "$work/o3" "$work/expected"; then
+  echo "FAIL: run on a partly read stdin"
+  failures=$((failures + 1))
+fi
+
 # -o replaces the file only on success.
 checks=$((checks + 1))
 printf 'keep\n' >"$work/kept"

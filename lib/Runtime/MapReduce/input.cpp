@@ -44,7 +44,10 @@ InputQueue::InputQueue(const std::vector<std::string> &paths,
       throw Error("cannot read " + input.name + ": " + std::strerror(errno));
     if (S_ISDIR(info.st_mode))
       throw Error("cannot read " + input.name + ": it is a directory");
-    if (S_ISREG(info.st_mode) && info.st_size > 0) {
+    // A redirected file is mapped too, unless someone already read part of it.
+    const bool at_start =
+        input.fd != STDIN_FILENO || ::lseek(input.fd, 0, SEEK_CUR) == 0;
+    if (S_ISREG(info.st_mode) && info.st_size > 0 && at_start) {
       void *data = ::mmap(nullptr, static_cast<std::size_t>(info.st_size),
                           PROT_READ, MAP_PRIVATE, input.fd, 0);
       if (data != MAP_FAILED) {
@@ -56,7 +59,7 @@ InputQueue::InputQueue(const std::vector<std::string> &paths,
       }
     }
     // Empty regular files hold no lines; anything unmappable is streamed.
-    if (!input.data && !(S_ISREG(info.st_mode) && info.st_size == 0)) {
+    if (!input.data && !(S_ISREG(info.st_mode) && info.st_size == 0 && at_start)) {
       input.stream =
           std::make_unique<BlockReader>(input.fd, input.name, stream_block);
       has_streams_ = true;
