@@ -97,6 +97,7 @@ template <Field K, Field V, Field R, class MapFn, class ReduceFn,
 class JobImpl final : public JobBase {
 public:
   using KeyView = typename FieldOps<K>::view_type;
+  static constexpr bool can_combine = !std::is_same_v<CombineFn, std::nullptr_t>;
 
   JobImpl(std::string name, MapFn map, ReduceFn reduce, CombineFn combine)
       : JobBase(std::move(name)), map_(std::move(map)),
@@ -127,11 +128,9 @@ public:
     return std::invoke(reduce_, key, values);
   }
 
+  // Only instantiated for jobs that can have a combiner.
   V call_combine(const K &key, std::span<const V> values) {
-    if constexpr (std::is_same_v<CombineFn, std::nullptr_t>)
-      return (void)key, values.front(); // unreachable: has_combiner() is false
-    else
-      return std::invoke(combine_, key, values);
+    return std::invoke(combine_, key, values);
   }
 
   void map_stream(BlockReader &in, FdWriter &out) override {
@@ -167,16 +166,21 @@ public:
     const char *what = phase == ReducePhase::Reduce    ? "reduce"
                        : phase == ReducePhase::Combine ? "combine"
                                                        : "spilled data";
-    if (phase == ReducePhase::Combine)
-      output_groups<V>(in, out, what, "combine",
-                       [this](const K &key, std::span<const V> values) {
-                         return call_combine(key, values);
-                       });
-    else
+    if (phase == ReducePhase::Combine) {
+      if constexpr (can_combine)
+        if (has_combiner())
+          return output_groups<V>(
+              in, out, what, "combine",
+              [this](const K &key, std::span<const V> values) {
+                return call_combine(key, values);
+              });
+      throw UsageError("job " + name() + " has no combine function");
+    } else {
       output_groups<R>(in, out, what, "reduce",
                        [this](const K &key, std::span<const V> values) {
                          return call_reduce(key, values);
                        });
+    }
   }
 
   std::unique_ptr<MapTask> make_task(const TaskConfig &config) override;
@@ -371,9 +375,10 @@ template <Field K, Field V, Field R, class MapFn, class ReduceFn,
 std::unique_ptr<MapTask>
 JobImpl<K, V, R, MapFn, ReduceFn, CombineFn>::make_task(
     const TaskConfig &config) {
-  if (has_combiner())
-    return std::make_unique<detail::TableTask<K, V, JobImpl, true>>(*this,
-                                                                    config);
+  if constexpr (can_combine)
+    if (has_combiner())
+      return std::make_unique<detail::TableTask<K, V, JobImpl, true>>(*this,
+                                                                      config);
   return std::make_unique<detail::TableTask<K, V, JobImpl, false>>(*this,
                                                                    config);
 }
@@ -435,10 +440,10 @@ void JobImpl<K, V, R, MapFn, ReduceFn, CombineFn>::reduce_tables(
     }
     base->reset();
   };
-  if (has_combiner())
-    run.template operator()<true>();
-  else
-    run.template operator()<false>();
+  if constexpr (can_combine)
+    if (has_combiner())
+      return run.template operator()<true>();
+  run.template operator()<false>();
 }
 
 // Makes a job from its map, reduce and (optional, else nullptr) combine function.
