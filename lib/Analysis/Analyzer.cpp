@@ -30,8 +30,13 @@ public:
 
   std::vector<const CXXRecordDecl *> entities;
   std::vector<const FunctionDecl *> jobFunctions;
-  // Remote calls by the entity method they are written in.
-  llvm::DenseMap<const CXXMethodDecl *, std::vector<RemoteCallSite>> calls;
+  // Remote calls by the entity method they are written in (canonical decl),
+  // with the definition whose body holds them.
+  struct MethodCalls {
+    const FunctionDecl *definition = nullptr;
+    std::vector<RemoteCallSite> sites;
+  };
+  llvm::DenseMap<const CXXMethodDecl *, MethodCalls> calls;
 
   bool shouldVisitTemplateInstantiations() const { return false; }
 
@@ -119,7 +124,9 @@ public:
                       "'%1'; constructors must not make remote calls")
           << owner->getName() << callee;
     } else if (owner && isEntity(owner) && isEntityMethod(method)) {
-      calls[method->getCanonicalDecl()].push_back(*site);
+      MethodCalls &entry = calls[method->getCanonicalDecl()];
+      entry.definition = method;
+      entry.sites.push_back(*site);
     } else if (owner && isEntity(owner)) {
       reporter_.error(site->methodLoc,
                       "remote call to '%0' in '%1', which is not an entity "
@@ -165,13 +172,15 @@ unsigned lineOf(const SourceManager &sm, SourceLocation loc) {
 
 } // namespace
 
-ir::Module analyzeTranslationUnit(ASTContext &context, Reporter &reporter,
-                                  const std::string &displayFile) {
+TranslationUnitAnalysis analyzeTranslationUnit(ASTContext &context,
+                                               Reporter &reporter,
+                                               const std::string &displayFile) {
   Collector collector(context, reporter);
   collector.TraverseDecl(context.getTranslationUnitDecl());
   const SourceManager &sm = context.getSourceManager();
 
-  ir::Module module;
+  TranslationUnitAnalysis result;
+  ir::Module &module = result.module;
   EntityAnalysis entities(context, reporter, displayFile);
   for (const CXXRecordDecl *record : collector.entities) {
     std::optional<ir::Entity> entity = entities.analyze(record);
@@ -190,7 +199,7 @@ ir::Module analyzeTranslationUnit(ASTContext &context, Reporter &reporter,
           [&](const ir::Method &m) { return m.name == method->getName(); });
       if (it == entity->methods.end())
         continue;
-      std::vector<RemoteCallSite> sites = found->second;
+      std::vector<RemoteCallSite> sites = found->second.sites;
       std::stable_sort(sites.begin(), sites.end(),
                        [&](const RemoteCallSite &a, const RemoteCallSite &b) {
                          return sm.isBeforeInTranslationUnit(a.methodLoc,
@@ -206,6 +215,13 @@ ir::Module analyzeTranslationUnit(ASTContext &context, Reporter &reporter,
         call.column = sm.getPresumedColumnNumber(loc);
         it->remote_calls.push_back(std::move(call));
       }
+      SplitCandidate candidate;
+      candidate.entity = module.entities.size();
+      candidate.method = static_cast<size_t>(it - entity->methods.begin());
+      candidate.definition = found->second.definition;
+      for (const RemoteCallSite &site : sites)
+        candidate.calls.push_back(site.call);
+      result.candidates.push_back(std::move(candidate));
     }
     module.entities.push_back(std::move(*entity));
   }
@@ -214,7 +230,7 @@ ir::Module analyzeTranslationUnit(ASTContext &context, Reporter &reporter,
   for (const FunctionDecl *function : collector.jobFunctions)
     jobs.add(function);
   module.jobs = jobs.finish();
-  return module;
+  return result;
 }
 
 } // namespace flowc

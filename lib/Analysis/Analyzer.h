@@ -8,18 +8,34 @@
 #include "IR/IR.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
 
 #include <string>
+#include <vector>
 
 namespace flowc {
 
 class Reporter;
 
+// A method that makes remote calls, for the stages after analysis that need
+// the AST (splitting): where its IR lives and its body's remote calls.
+struct SplitCandidate {
+  size_t entity = 0; // index into Module::entities
+  size_t method = 0; // index into Entity::methods
+  const clang::FunctionDecl *definition = nullptr; // the body with the calls
+  std::vector<const clang::CXXMemberCallExpr *> calls; // source order
+};
+
+struct TranslationUnitAnalysis {
+  ir::Module module;
+  std::vector<SplitCandidate> candidates;
+};
+
 // Analyzes the main file of `context`. `displayFile` is the input's name as
-// given on the command line, used for IR locations. Returns the module; the
-// caller must check `reporter.hasErrors()` before using it.
-ir::Module analyzeTranslationUnit(clang::ASTContext &context,
-                                  Reporter &reporter,
-                                  const std::string &displayFile);
+// given on the command line, used for IR locations. The caller must check
+// `reporter.hasErrors()` before using the result.
+TranslationUnitAnalysis analyzeTranslationUnit(clang::ASTContext &context,
+                                               Reporter &reporter,
+                                               const std::string &displayFile);
 
 } // namespace flowc

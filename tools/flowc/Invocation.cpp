@@ -3,6 +3,7 @@
 
 #include "Analysis/Analyzer.h"
 #include "Analysis/Reporter.h"
+#include "Split/Suspensions.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -92,12 +93,15 @@ public:
       return;
     }
     Reporter reporter(context.getDiagnostics());
-    ir::Module module = analyzeTranslationUnit(context, reporter, displayName_);
+    TranslationUnitAnalysis analysis =
+        analyzeTranslationUnit(context, reporter, displayName_);
+    if (!reporter.hasErrors())
+      computeSuspensions(analysis, context, reporter);
     if (reporter.hasErrors()) {
       results_.errors = true;
       return;
     }
-    results_.modules.push_back(std::move(module));
+    results_.modules.push_back(std::move(analysis.module));
   }
 
 private:

@@ -1,0 +1,307 @@
+// Liveness.cpp - exact live sets at suspension points over Clang's CFG.
+#include "Split/Liveness.h"
+
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang;
+
+namespace flowc {
+namespace {
+
+// The variables the analysis tracks, and what each piece of syntax does to
+// them. Built by one walk over the body before the dataflow runs.
+class Variables : public RecursiveASTVisitor<Variables> {
+public:
+  explicit Variables(const FunctionDecl *function) {
+    for (const ParmVarDecl *param : function->parameters())
+      add(param);
+  }
+
+  std::vector<const ValueDecl *> decls;         // index -> variable
+  llvm::DenseMap<const ValueDecl *, unsigned> index;
+  // Hidden range-for variables -> the variable the loop iterates (if local).
+  llvm::DenseMap<const VarDecl *, const ValueDecl *> hidden;
+  // DeclRefExprs that only name an assignment's target: not reads.
+  llvm::DenseSet<const DeclRefExpr *> writeOnly;
+  // Assignments that overwrite a whole variable -> that variable.
+  llvm::DenseMap<const Stmt *, const ValueDecl *> overwrites;
+  // Variables whose storage may be reached through an alias.
+  llvm::DenseSet<const ValueDecl *> escaped;
+  // The statement a local is scoped to, for escaped variables.
+  llvm::DenseMap<const ValueDecl *, const Stmt *> scope;
+
+  bool shouldVisitLambdaBody() const { return false; }
+
+  bool VisitVarDecl(VarDecl *var) {
+    if (!var->hasLocalStorage() || isa<ParmVarDecl>(var))
+      return true;
+    if (var->isImplicit())
+      return true; // range-for's hidden variables: see VisitCXXForRangeStmt
+    if (auto *decomposition = dyn_cast<DecompositionDecl>(var)) {
+      for (BindingDecl *binding : decomposition->bindings())
+        add(binding);
+      return true;
+    }
+    add(var);
+    // `T &r = x;` (or a part of x) makes x reachable through r.
+    if (var->getType()->isReferenceType() && var->getInit())
+      if (const ValueDecl *root = rootVariable(var->getInit()))
+        escaped.insert(root);
+    return true;
+  }
+
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *loop) {
+    const ValueDecl *root = rootVariable(loop->getRangeInit());
+    for (const DeclStmt *stmt :
+         {loop->getRangeStmt(), loop->getBeginStmt(), loop->getEndStmt()})
+      if (stmt && stmt->isSingleDecl())
+        if (const auto *var = dyn_cast<VarDecl>(stmt->getSingleDecl()))
+          hidden[var] = root;
+    return true;
+  }
+
+  bool VisitUnaryOperator(UnaryOperator *op) {
+    if (op->getOpcode() == UO_AddrOf)
+      if (const ValueDecl *root = rootVariable(op->getSubExpr()))
+        escaped.insert(root);
+    return true;
+  }
+
+  bool VisitLambdaExpr(LambdaExpr *lambda) {
+    for (const LambdaCapture &capture : lambda->captures())
+      if (capture.capturesVariable() && capture.getCaptureKind() == LCK_ByRef)
+        if (const auto *var = dyn_cast<ValueDecl>(capture.getCapturedVar()))
+          escaped.insert(var);
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *op) {
+    if (op->getOpcode() == BO_Assign)
+      markOverwrite(op, op->getLHS());
+    return true;
+  }
+
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *call) {
+    if (call->getOperator() == OO_Equal && call->getNumArgs() == 2)
+      markOverwrite(call, call->getArg(0));
+    return true;
+  }
+
+  // The local variable an lvalue expression designates storage inside of:
+  // x, x.member, x[i], *x... through parentheses and casts.
+  const ValueDecl *rootVariable(const Expr *expr) const {
+    while (expr) {
+      expr = expr->IgnoreParenImpCasts();
+      if (const auto *ref = dyn_cast<DeclRefExpr>(expr)) {
+        const ValueDecl *decl = ref->getDecl();
+        if (const auto *var = dyn_cast<VarDecl>(decl)) {
+          auto found = hidden.find(var);
+          if (found != hidden.end())
+            return found->second;
+        }
+        return index.count(decl) ? decl : nullptr;
+      }
+      if (const auto *member = dyn_cast<MemberExpr>(expr))
+        expr = member->getBase();
+      else if (const auto *subscript = dyn_cast<ArraySubscriptExpr>(expr))
+        expr = subscript->getBase();
+      else if (const auto *call = dyn_cast<CXXOperatorCallExpr>(expr);
+               call && call->getNumArgs() > 0 &&
+               (call->getOperator() == OO_Subscript ||
+                call->getOperator() == OO_Star ||
+                call->getOperator() == OO_Arrow))
+        expr = call->getArg(0);
+      else if (const auto *member = dyn_cast<CXXMemberCallExpr>(expr))
+        expr = member->getImplicitObjectArgument();
+      else
+        return nullptr;
+    }
+    return nullptr;
+  }
+
+private:
+  void add(const ValueDecl *decl) {
+    if (index.try_emplace(decl, decls.size()).second)
+      decls.push_back(decl);
+  }
+
+  void markOverwrite(const Stmt *assignment, const Expr *target) {
+    const auto *ref = dyn_cast<DeclRefExpr>(target->IgnoreParens());
+    if (!ref || !index.count(ref->getDecl()))
+      return;
+    writeOnly.insert(ref);
+    overwrites[assignment] = ref->getDecl();
+  }
+};
+
+// Applies one CFG element's effect, going backwards, to the live set.
+void transfer(const CFGElement &element, const Variables &vars,
+              llvm::BitVector &live) {
+  auto stmt = element.getAs<CFGStmt>();
+  if (!stmt)
+    return;
+  const Stmt *s = stmt->getStmt();
+  auto kill = [&](const ValueDecl *decl) {
+    auto found = vars.index.find(decl);
+    if (found != vars.index.end())
+      live.reset(found->second);
+  };
+  auto gen = [&](const ValueDecl *decl) {
+    auto found = vars.index.find(decl);
+    if (found != vars.index.end())
+      live.set(found->second);
+  };
+  if (const auto *decl = dyn_cast<DeclStmt>(s)) {
+    for (const Decl *d : decl->decls()) {
+      if (const auto *decomposition = dyn_cast<DecompositionDecl>(d))
+        for (const BindingDecl *binding : decomposition->bindings())
+          kill(binding);
+      else if (const auto *var = dyn_cast<ValueDecl>(d))
+        kill(var);
+    }
+    return;
+  }
+  if (auto found = vars.overwrites.find(s); found != vars.overwrites.end()) {
+    kill(found->second);
+    return;
+  }
+  if (const auto *ref = dyn_cast<DeclRefExpr>(s)) {
+    if (vars.writeOnly.count(ref))
+      return;
+    const ValueDecl *decl = ref->getDecl();
+    if (const auto *var = dyn_cast<VarDecl>(decl)) {
+      auto found = vars.hidden.find(var);
+      if (found != vars.hidden.end()) {
+        if (found->second)
+          gen(found->second);
+        return;
+      }
+    }
+    gen(decl);
+  }
+}
+
+// The statement whose extent is a local's scope: the nearest enclosing
+// compound statement or loop/if/switch that declares it.
+const Stmt *scopeOf(const ValueDecl *decl, ASTContext &context) {
+  DynTypedNodeList parents = context.getParents(*decl);
+  while (!parents.empty()) {
+    const Stmt *stmt = parents[0].get<Stmt>();
+    if (stmt && !isa<DeclStmt>(stmt))
+      return stmt;
+    if (const auto *binding = parents[0].get<Decl>()) {
+      parents = context.getParents(*binding);
+      continue;
+    }
+    if (!stmt)
+      return nullptr;
+    parents = context.getParents(*stmt);
+  }
+  return nullptr;
+}
+
+bool contains(const Stmt *outer, const Stmt *inner, ASTContext &context) {
+  if (!outer)
+    return true; // parameters: the whole body
+  DynTypedNode current = DynTypedNode::create(*inner);
+  while (true) {
+    if (const Stmt *stmt = current.get<Stmt>(); stmt == outer)
+      return true;
+    DynTypedNodeList parents = context.getParents(current);
+    if (parents.empty())
+      return false;
+    current = parents[0];
+  }
+}
+
+} // namespace
+
+bool computeLiveAcross(const FunctionDecl *function,
+                       llvm::ArrayRef<const CXXMemberCallExpr *> calls,
+                       ASTContext &context,
+                       std::vector<std::vector<const ValueDecl *>> &live) {
+  Variables vars(function);
+  vars.TraverseStmt(function->getBody());
+
+  CFG::BuildOptions options;
+  options.setAllAlwaysAdd();
+  std::unique_ptr<CFG> cfg =
+      CFG::buildCFG(function, function->getBody(), &context, options);
+  if (!cfg)
+    return false;
+
+  // Backward dataflow to a fixed point: live-out of each block.
+  unsigned n = vars.decls.size();
+  llvm::DenseMap<const CFGBlock *, llvm::BitVector> liveIn, liveOut;
+  for (const CFGBlock *block : *cfg) {
+    liveIn[block] = llvm::BitVector(n);
+    liveOut[block] = llvm::BitVector(n);
+  }
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (const CFGBlock *block : *cfg) {
+      llvm::BitVector out(n);
+      for (const CFGBlock *succ : block->succs())
+        if (succ)
+          out |= liveIn[succ];
+      llvm::BitVector in = out;
+      for (auto it = block->rbegin(); it != block->rend(); ++it)
+        transfer(*it, vars, in);
+      if (in != liveIn[block] || out != liveOut[block]) {
+        liveIn[block] = in;
+        liveOut[block] = out;
+        changed = true;
+      }
+    }
+  }
+
+  // Live right after each call's element: its block's live-out, walked back
+  // over the elements that follow the call.
+  llvm::DenseMap<const Stmt *, llvm::BitVector> after;
+  for (const CFGBlock *block : *cfg) {
+    llvm::BitVector current = liveOut[block];
+    for (auto it = block->rbegin(); it != block->rend(); ++it) {
+      if (auto stmt = it->getAs<CFGStmt>())
+        if (isa<CXXMemberCallExpr>(stmt->getStmt()))
+          after[stmt->getStmt()] |= current; // a call may appear in several blocks
+      transfer(*it, vars, current);
+    }
+  }
+
+  live.clear();
+  for (const CXXMemberCallExpr *call : calls) {
+    llvm::BitVector set(n);
+    if (auto found = after.find(call); found != after.end())
+      set = found->second;
+    for (const ValueDecl *decl : vars.escaped)
+      if (contains(isa<ParmVarDecl>(decl) ? nullptr : scopeOf(decl, context),
+                   call, context))
+        set.set(vars.index.lookup(decl));
+    std::vector<const ValueDecl *> names;
+    for (unsigned i : set.set_bits())
+      names.push_back(vars.decls[i]);
+    // Declaration order: parameters first (they are indexed first), then
+    // locals by where they are declared.
+    std::stable_sort(names.begin(), names.end(),
+                     [&](const ValueDecl *a, const ValueDecl *b) {
+                       bool pa = isa<ParmVarDecl>(a), pb = isa<ParmVarDecl>(b);
+                       if (pa != pb)
+                         return pa;
+                       if (pa)
+                         return vars.index.lookup(a) < vars.index.lookup(b);
+                       return context.getSourceManager().isBeforeInTranslationUnit(
+                           a->getLocation(), b->getLocation());
+                     });
+    live.push_back(std::move(names));
+  }
+  return true;
+}
+
+} // namespace flowc
