@@ -2,6 +2,7 @@
 #include "Split/Suspensions.h"
 
 #include "Split/Liveness.h"
+#include "Split/SplitChecks.h"
 
 using namespace clang;
 
@@ -20,6 +21,7 @@ void computeSuspensions(TranslationUnitAnalysis &analysis, ASTContext &context,
           << candidate.definition->getQualifiedNameAsString();
       continue;
     }
+    checkSplittable(candidate, live, context, reporter);
     method.suspensions.clear();
     for (size_t i = 0; i < candidate.calls.size(); ++i) {
       ir::Suspension suspension;

@@ -32,11 +32,12 @@ public:
 
   int reference(std::vector<int> v, flowc::Ref<Store> s) {
     int &first = v[0];
-    int got = s->get(first);
-    return got + first;
+    first += 1;
+    int got = s->get(2);
+    return got;
   }
   // CHECK-LABEL: name: reference
-  // CHECK:       - {line: 35, live: [v, first]}
+  // CHECK:       - {line: 36, live: [v]}
 
   int ranged(std::vector<int> xs, flowc::Ref<Store> s) {
     int sum = 0;
@@ -46,8 +47,8 @@ public:
     return after;
   }
   // CHECK-LABEL: name: ranged
-  // CHECK:       - {line: 44, live: [xs, s, sum]}
-  // CHECK-NEXT:  - {line: 45, live: []}
+  // CHECK:       - {line: 45, live: [xs, s, sum]}
+  // CHECK-NEXT:  - {line: 46, live: []}
 
   int state_range(flowc::Ref<Store> s) {
     int sum = 0;
@@ -56,17 +57,17 @@ public:
     return sum;
   }
   // CHECK-LABEL: name: state_range
-  // CHECK:       - {line: 55, live: [s, sum, key]}
+  // CHECK:       - {line: 56, live: [s, sum, key]}
 
   int captured(int a, flowc::Ref<Store> s) {
     int seen = 0;
     auto bump = [&seen] { ++seen; };
-    int got = s->get(a);
     bump();
+    int got = s->get(a);
     return got;
   }
   // CHECK-LABEL: name: captured
-  // CHECK:       - {line: 64, live: [seen, bump]}
+  // CHECK:       - {line: 66, live: [seen]}
 private:
   FLOWC_KEY int id_ = 0;
   std::map<int, int> table_;

@@ -1,0 +1,155 @@
+// SplitChecks.cpp - the diagnostics of method splitting.
+//
+// A method is split into continuations whose frames are plain data. So what
+// crosses a remote call must be a serializable value: not a reference, a
+// pointer or a view into something that would not travel with it (range-for
+// loop variables are the exception: they are re-bound from the loop's index
+// after resuming). Control that C++ transfers in ways a frame cannot resume
+// (goto across a suspension, exceptions thrown by a remote call into a local
+// catch, coroutines) is rejected rather than lowered wrongly.
+#include "Split/SplitChecks.h"
+
+#include "Analysis/RemoteCall.h"
+#include "Analysis/Serializable.h"
+#include "Analysis/TypeSpelling.h"
+
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang;
+
+namespace flowc {
+namespace {
+
+// Statements of the method body that matter to the checks.
+struct BodyFacts : RecursiveASTVisitor<BodyFacts> {
+  llvm::DenseSet<const VarDecl *> loopVariables; // range-for variables
+  std::vector<const GotoStmt *> gotos;
+  std::vector<const CXXTryStmt *> tries;
+
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *loop) {
+    loopVariables.insert(loop->getLoopVariable());
+    return true;
+  }
+  bool VisitGotoStmt(GotoStmt *stmt) {
+    gotos.push_back(stmt);
+    return true;
+  }
+  bool VisitCXXTryStmt(CXXTryStmt *stmt) {
+    tries.push_back(stmt);
+    return true;
+  }
+};
+
+std::string calleeName(const CXXMemberCallExpr *call) {
+  const CXXMethodDecl *method = call->getMethodDecl();
+  return method->getParent()->getNameAsString() + "::" +
+         method->getNameAsString();
+}
+
+SourceLocation callLoc(const CXXMemberCallExpr *call) {
+  std::optional<RemoteCallSite> site = asRemoteCall(call);
+  return site ? site->methodLoc : call->getExprLoc();
+}
+
+bool within(SourceRange range, SourceLocation loc, const SourceManager &sm) {
+  return !sm.isBeforeInTranslationUnit(loc, range.getBegin()) &&
+         !sm.isBeforeInTranslationUnit(range.getEnd(), loc);
+}
+
+} // namespace
+
+bool checkSplittable(const SplitCandidate &candidate,
+                     const std::vector<std::vector<const ValueDecl *>> &live,
+                     ASTContext &context, Reporter &reporter) {
+  const FunctionDecl *function = candidate.definition;
+  const SourceManager &sm = context.getSourceManager();
+  std::string name = function->getQualifiedNameAsString();
+  bool ok = true;
+
+  if (isa<CoroutineBodyStmt>(function->getBody())) {
+    reporter.error(function->getLocation(),
+                   "'%0' is a coroutine; an entity method that makes remote "
+                   "calls cannot also be a coroutine")
+        << name;
+    return false;
+  }
+
+  BodyFacts facts;
+  facts.TraverseStmt(function->getBody());
+
+  // Remote calls inside a try block (or a function-try-block): an exception
+  // from the callee would have to unwind into this frame's catch.
+  for (const CXXTryStmt *attempt : facts.tries)
+    for (const CXXMemberCallExpr *call : candidate.calls)
+      if (within(attempt->getTryBlock()->getSourceRange(), call->getExprLoc(),
+                 sm)) {
+        reporter.error(callLoc(call),
+                       "remote call to '%0' inside a try block; exceptions "
+                       "from remote calls cannot be caught in the method, so "
+                       "move the call out of the try block")
+            << calleeName(call);
+        reporter.note(attempt->getTryLoc(), "the try block starts here");
+        ok = false;
+      }
+
+  // A goto whose jump spans a remote call.
+  for (const GotoStmt *jump : facts.gotos) {
+    SourceLocation from = jump->getGotoLoc();
+    SourceLocation to = jump->getLabel()->getLocation();
+    SourceRange span = sm.isBeforeInTranslationUnit(from, to)
+                           ? SourceRange(from, to)
+                           : SourceRange(to, from);
+    for (const CXXMemberCallExpr *call : candidate.calls)
+      if (within(span, call->getExprLoc(), sm)) {
+        reporter.error(from,
+                       "goto across the remote call to '%0' at line %1; a "
+                       "split method can only use structured control flow "
+                       "across remote calls")
+            << calleeName(call)
+            << sm.getPresumedLineNumber(sm.getExpansionLoc(call->getExprLoc()));
+        ok = false;
+        break;
+      }
+  }
+
+  // What lives across each call must travel in the frame.
+  SerializableCheck serializable(context);
+  llvm::DenseSet<const ValueDecl *> reported;
+  for (size_t i = 0; i < candidate.calls.size(); ++i) {
+    const CXXMemberCallExpr *call = candidate.calls[i];
+    unsigned line =
+        sm.getPresumedLineNumber(sm.getExpansionLoc(call->getExprLoc()));
+    for (const ValueDecl *decl : live[i]) {
+      if (reported.count(decl))
+        continue;
+      const auto *var = dyn_cast<VarDecl>(decl);
+      if (var && facts.loopVariables.count(var))
+        continue; // re-bound from the loop index after resuming
+      QualType type = decl->getType();
+      std::string why;
+      if (type->isReferenceType())
+        why = "it is a reference, and what it refers to does not travel "
+              "with the frame";
+      else
+        why = serializable.whyNot(type);
+      if (why.empty())
+        continue;
+      reported.insert(decl);
+      reporter.error(decl->getLocation(),
+                     "%select{local|parameter}0 '%1' of type '%2' lives "
+                     "across the remote call to '%3' at line %4, but it "
+                     "cannot be carried in the method's frame: %5")
+          << (isa<ParmVarDecl>(decl) ? 1 : 0) << decl->getName()
+          << spellType(type, context) << calleeName(call) << line << why;
+      reporter.note(callLoc(call), "the remote call is here");
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+} // namespace flowc
