@@ -7,6 +7,7 @@
 // flowc::Access, which FLOWC_ENTITY befriends.
 #pragma once
 
+#include <compare>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -22,6 +23,7 @@ struct Access;
 // Specialized by generated code for each entity (key extraction, names).
 template <class E> struct EntityTraits;
 
+
 } // namespace flowc
 
 #if defined(__clang__)
@@ -33,10 +35,14 @@ template <class E> struct EntityTraits;
 // First line of an entity's class body, like Qt's Q_OBJECT. Declares the marker
 // type flowc looks for and checks, in any compiler, that Name is this class
 // (flowc itself defines FLOWC_RUN and reports a misnamed class in its own words).
+// `flowc_run_` is where generated code puts each split method's state machine:
+// a member, so the user's method body keeps its meaning (implicit `this`,
+// private members). It is only declared; direct mode never uses it.
 // It changes no access specifier.
 #define FLOWC_ENTITY(Name)                                                     \
   friend struct ::flowc::Access;                                               \
   using flowc_entity_type FLOWC_DETAIL_ANNOTATE("flowc::entity") = Name;       \
+  template <class FlowcMachine> void flowc_run_(FlowcMachine &);               \
   FLOWC_DETAIL_CHECK_ENTITY(Name)                                              \
   static_assert(true)
 
@@ -62,27 +68,32 @@ template <class E> struct EntityTraits;
 
 namespace flowc {
 
-// A reference to an entity. In direct mode it wraps a pointer to the object; the
-// generated dataflow code names entities by key instead (see EntityTraits), and
-// rewrites every `ref->m(...)` in a method into a message.
+// A reference to an entity. In direct mode it wraps a pointer to the object; in
+// a runtime it names the entity by its encoded key instead (see EntityTraits),
+// and generated code turns every `ref->m(...)` in a method into a message.
 template <class E> class Ref {
 public:
   Ref() = default;
   explicit Ref(E *object) : object_(object) {}
 
   E *operator->() const { return object_; }
-  explicit operator bool() const { return object_ != nullptr; }
+  explicit operator bool() const {
+    return object_ != nullptr || !key_.empty();
+  }
 
   friend bool operator==(const Ref &a, const Ref &b) {
-    return a.object_ == b.object_;
+    return a.object_ == b.object_ && a.key_ == b.key_;
   }
-  friend auto operator<=>(const Ref &a, const Ref &b) {
+  friend std::strong_ordering operator<=>(const Ref &a, const Ref &b) {
+    if (auto order = a.key_ <=> b.key_; order != 0)
+      return order;
     return std::compare_three_way{}(a.object_, b.object_);
   }
 
 private:
   friend struct Access;
   E *object_ = nullptr;
+  std::string key_; // the encoded key, when the entity lives in a runtime
 };
 
 // Where a map function sends its pairs. In direct mode it forwards each pair to

@@ -180,7 +180,8 @@ void EntityAnalysis::collectMethods(const CXXRecordDecl *record,
   for (const Decl *decl : record->decls()) {
     if (const auto *tmpl = dyn_cast<FunctionTemplateDecl>(decl)) {
       if (tmpl->getAccess() == AS_public &&
-          !isa<CXXConstructorDecl>(tmpl->getTemplatedDecl()))
+          !isa<CXXConstructorDecl>(tmpl->getTemplatedDecl()) &&
+          !tmpl->getName().starts_with("flowc_"))
         reporter_.error(tmpl->getLocation(),
                         "'%0::%1' is a member function template; entity "
                         "methods cannot be templates")
