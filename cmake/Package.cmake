@@ -2,6 +2,10 @@
 include(CMakePackageConfigHelpers)
 
 install(DIRECTORY include/flowc DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+# The built-in templates, where an installed bin/flowc looks for them.
+set(FLOWC_INSTALL_TEMPLATESDIR ${CMAKE_INSTALL_DATADIR}/flowc/templates)
+install(DIRECTORY templates/ DESTINATION ${FLOWC_INSTALL_TEMPLATESDIR}
+  FILES_MATCHING PATTERN "*.mustache")
 install(TARGETS flowc EXPORT flowcTargets)
 install(EXPORT flowcTargets NAMESPACE flowc::
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/flowc)
@@ -9,10 +13,11 @@ install(EXPORT flowcTargets NAMESPACE flowc::
 configure_package_config_file(cmake/flowcConfig.cmake.in
   ${CMAKE_CURRENT_BINARY_DIR}/flowcConfig.cmake
   INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/flowc
-  PATH_VARS CMAKE_INSTALL_INCLUDEDIR CMAKE_INSTALL_BINDIR)
+  PATH_VARS CMAKE_INSTALL_INCLUDEDIR CMAKE_INSTALL_BINDIR FLOWC_INSTALL_TEMPLATESDIR)
 write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/flowcConfigVersion.cmake
   COMPATIBILITY SameMajorVersion)
 install(FILES
   ${CMAKE_CURRENT_BINARY_DIR}/flowcConfig.cmake
   ${CMAKE_CURRENT_BINARY_DIR}/flowcConfigVersion.cmake
+  cmake/flowcMapReduce.cmake
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/flowc)

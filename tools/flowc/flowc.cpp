@@ -3,6 +3,7 @@
 //   flowc [options] <source>... [-- <compiler arguments>]
 //
 // Exit codes (SPEC section 3): 0 success; 1 errors in the input; 2 wrong usage.
+#include "EmitCode.h"
 #include "Invocation.h"
 
 #include "IR/Dot.h"
@@ -35,6 +36,9 @@ cl::opt<Emit> emit("emit", cl::desc("What to produce"), cl::init(Emit::Code),
                               clEnumValN(Emit::IR, "ir", "the IR as YAML on standard output"),
                               clEnumValN(Emit::Dot, "dot", "the dataflow graph as Graphviz DOT on standard output")),
                    cl::cat(category));
+cl::opt<std::string> templatesDir("templates",
+                                  cl::desc("A folder of templates that replace the built-in ones of the same file name"),
+                                  cl::value_desc("dir"), cl::cat(category));
 cl::list<std::string> extraArgs("extra-arg", cl::desc("Additional argument to append to the compiler command line"),
                                 cl::cat(category));
 cl::list<std::string> extraArgsBefore("extra-arg-before",
@@ -81,9 +85,14 @@ int main(int argc, const char **argv) {
     if (!database)
       return usageError(error);
   }
-  if (emit == Emit::Code)
-    return usageError("--emit=code (generated dataflow code) is not available "
-                      "yet in this version; use --emit=ir or --emit=dot");
+  // Templates and output names are checked before the (slower) analysis.
+  std::optional<flowc::emit::TemplateSet> templates;
+  if (emit == Emit::Code) {
+    if (auto status = flowc::checkOutputNames(sources))
+      return *status;
+    if (auto status = flowc::loadTemplates(argv[0], templatesDir, templates))
+      return *status;
+  }
 
   clang::tooling::ClangTool tool(*database, sources);
   if (!extraArgsBefore.empty())
@@ -102,6 +111,9 @@ int main(int argc, const char **argv) {
     return 2; // a source had no compile command in the database
   if (status != 0 || results.errors)
     return 1;
+
+  if (emit == Emit::Code)
+    return flowc::emitCode(results.modules, sources, outputDir, *templates);
 
   flowc::ir::Module merged;
   for (flowc::ir::Module &module : results.modules) {

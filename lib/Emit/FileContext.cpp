@@ -1,0 +1,79 @@
+// FileContext.cpp - per-input names and paths for the file templates.
+#include "Emit/FileContext.h"
+
+#include "Emit/JobContext.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Path.h"
+
+#include <cctype>
+#include <filesystem>
+
+namespace flowc::emit {
+
+OutputNames outputNames(const std::string &input) {
+  std::string stem = llvm::sys::path::stem(input).str();
+  return {stem, stem + ".flowc.h", stem + ".flowc.cpp"};
+}
+
+std::string cIdentifier(const std::string &text) {
+  std::string id;
+  for (char c : text)
+    id += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  if (!id.empty() && std::isdigit(static_cast<unsigned char>(id.front())))
+    id.insert(id.begin(), '_');
+  return id;
+}
+
+bool isHeader(const std::string &input) {
+  std::string ext = llvm::sys::path::extension(input).lower();
+  return ext == ".h" || ext == ".hh" || ext == ".hpp" || ext == ".hxx";
+}
+
+namespace {
+
+// How the generated files reach the input: its path relative to the output
+// folder (as moc writes it), so the generated code needs no include flags and
+// stays the same when the whole tree moves.
+std::string includePath(const std::string &input, const std::string &outputDir) {
+  namespace fs = std::filesystem;
+  fs::path from = fs::absolute(outputDir).lexically_normal();
+  fs::path to = fs::absolute(input).lexically_normal();
+  fs::path relative = to.lexically_relative(from);
+  return (relative.empty() ? to : relative).generic_string();
+}
+
+} // namespace
+
+mstch::map fileContext(const Input &input, const std::string &outputDir,
+                       const std::string &output) {
+  OutputNames names = outputNames(input.name);
+  return mstch::map{
+      {"output", output},
+      {"input", input.name},
+      {"input_include", includePath(input.name, outputDir)},
+      {"input_is_header", isHeader(input.name)},
+      {"header", names.header},
+      {"source", names.source},
+      {"jobs_function", cIdentifier(names.stem) + "_jobs"},
+      {"has_jobs", !input.jobs.empty()},
+      {"jobs", jobsContext(input.jobs)},
+  };
+}
+
+const Schema &fileSchema() {
+  static const Schema schema{{
+      {"output", {}},
+      {"input", {}},
+      {"input_include", {}},
+      {"input_is_header", {}},
+      {"header", {}},
+      {"source", {}},
+      {"jobs_function", {}},
+      {"has_jobs", {}},
+      {"jobs", jobSchema()},
+  }};
+  return schema;
+}
+
+} // namespace flowc::emit

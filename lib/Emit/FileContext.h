@@ -1,0 +1,45 @@
+// FileContext.h - what the templates of one input's X.flowc.h and X.flowc.cpp
+// see: the input's names and paths, and its jobs.
+#pragma once
+
+#include "Emit/Schema.h"
+#include "IR/IR.h"
+
+#include <mstch/mstch.hpp>
+
+#include <string>
+#include <vector>
+
+namespace flowc::emit {
+
+// One input file and what analysis found in it.
+struct Input {
+  std::string name; // as given on the command line
+  std::vector<ir::Job> jobs;
+};
+
+// The generated files' names for an input `X.<ext>`: X.flowc.h, X.flowc.cpp.
+struct OutputNames {
+  std::string stem;   // X
+  std::string header; // X.flowc.h
+  std::string source; // X.flowc.cpp
+};
+OutputNames outputNames(const std::string &input);
+
+// `X` as a C identifier, the way CMake's string(MAKE_C_IDENTIFIER) spells it,
+// so the CMake package can name the generated functions too.
+std::string cIdentifier(const std::string &text);
+
+// Whether the input is a header (.h, .hh, .hpp, .hxx), which the generated
+// header includes; other inputs are included by the generated source instead.
+bool isHeader(const std::string &input);
+
+// The context for rendering `output` (a file name) for `input`, whose
+// generated files go to `outputDir`.
+mstch::map fileContext(const Input &input, const std::string &outputDir,
+                       const std::string &output);
+
+// The names fileContext() provides.
+const Schema &fileSchema();
+
+} // namespace flowc::emit

@@ -1,0 +1,3 @@
+// plain.h - neither entities nor jobs.
+#pragma once
+inline int twice(int x) { return 2 * x; }
