@@ -25,12 +25,15 @@
 //   std::string          varint length, bytes
 //   std::vector<T>       varint count, elements
 //   std::vector<bool>    varint count of bits, bits packed LSB first, zero padding
-//   std::map             varint count, then key, value of each entry in order
-//   std::unordered_map   as std::map, entries sorted by their encoded bytes
+//   std::map             varint count, then key, value of each entry in key order
+//   std::unordered_map   as std::map, entries in increasing order of their bytes
 //   std::optional<T>     0, or 1 then the value
 //   std::pair, tuple     members in order
 //   flowc::Ref<E>        the entity's encoded key, as a string
 // Example: encode(std::pair<int, std::string>{-2, "ab"}) is 03 02 61 62.
+// Every value has exactly one encoding and decoding accepts only that one (no
+// overlong varints, no stray bits, map entries in the order above), so equal
+// values give equal bytes and re-encoding what was decoded gives the input back.
 //
 // Adding a type: specialize flowc::Codec with static write(Writer&, const T&)
 // and read(Reader&, T&). For a struct, list its members once; FieldsCodec also

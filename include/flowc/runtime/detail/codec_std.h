@@ -2,8 +2,9 @@
 //
 // See codec.h for the format as a whole. Decoding never trusts a count: it is
 // checked against the bytes that remain (Reader::count) before any memory is
-// reserved, and a map that repeats a key is malformed rather than silently
-// keeping one of the values.
+// reserved. Decoding is strict, so every value has exactly one encoding: map
+// entries must be in the encoder's order, which also makes a repeated key
+// malformed rather than silently keeping one of the values.
 #pragma once
 
 #include "flowc/runtime/detail/codec_scalars.h"
@@ -12,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
@@ -29,18 +31,31 @@ template <class T>
 inline constexpr bool is_byte_v =
     std::is_integral_v<T> && !std::is_same_v<T, bool> && sizeof(T) == 1;
 
-// Reads n map entries, rejecting a key that is already present.
+// Reads n map entries. Entries must come in the order the encoder writes them
+// (std::map: increasing keys; std::unordered_map: increasing entry bytes), so
+// each map has exactly one encoding and a repeated key is malformed.
 template <class M> void read_entries(Reader &r, M &m, std::size_t n) {
   using K = typename M::key_type;
   using V = typename M::mapped_type;
+  std::string_view previous;
   for (std::size_t i = 0; i < n; ++i) {
     std::size_t at = r.position();
     K key{};
     r.read(key);
     V value{};
     r.read(value);
-    if (!m.try_emplace(std::move(key), std::move(value)).second)
-      r.fail_at(at, "map repeats a key");
+    if constexpr (requires { m.key_comp(); }) {
+      if (i > 0 && !m.key_comp()(std::prev(m.end())->first, key))
+        r.fail_at(at, "map keys are not in increasing order");
+      m.emplace_hint(m.end(), std::move(key), std::move(value));
+    } else {
+      std::string_view entry = r.consumed_since(at);
+      if (i > 0 && !(previous < entry))
+        r.fail_at(at, "map entries are not in increasing byte order");
+      previous = entry;
+      if (!m.try_emplace(std::move(key), std::move(value)).second)
+        r.fail_at(at, "map repeats a key");
+    }
   }
 }
 

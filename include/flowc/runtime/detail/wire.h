@@ -138,6 +138,11 @@ public:
 
   std::string_view string() { return bytes(count(1)); }
 
+  // The bytes read since `start` (a position()), e.g. one whole map entry.
+  std::string_view consumed_since(std::size_t start) const {
+    return in_.substr(start, pos_ - start);
+  }
+
   template <class T> void read(T &value) { Codec<T>::read(*this, value); }
   template <class T> T read() {
     T value{};
