@@ -43,6 +43,11 @@ struct Method {
   bool read_only = false;
   std::vector<RemoteCall> remote_calls; // in source order
   std::vector<Suspension> suspensions;  // one per remote call, same order
+  // The split method (methods with remote calls only): the frame's fields
+  // (live variables, then the temporaries flowc adds) and the body of the
+  // resumable state machine, as C++ for the code generator.
+  std::vector<Field> frame;
+  std::string machine;
   bool operator==(const Method &) const = default;
 };
 

@@ -64,6 +64,11 @@ void writeMethod(YAML::Emitter &out, const Method &method) {
     out << YAML::EndSeq << YAML::EndMap;
   }
   out << YAML::EndSeq;
+  if (!method.frame.empty() || !method.machine.empty()) {
+    writeFields(out, "frame", method.frame);
+    out << YAML::Key << "machine" << YAML::Value << YAML::Literal
+        << method.machine;
+  }
   out << YAML::EndMap;
 }
 
@@ -152,6 +157,10 @@ Method readMethod(const YAML::Node &node) {
     method.suspensions.push_back(
         {suspension["line"].as<unsigned>(),
          suspension["live"].as<std::vector<std::string>>()});
+  if (node["frame"])
+    method.frame = readFields(node["frame"]);
+  if (node["machine"])
+    method.machine = node["machine"].as<std::string>();
   return method;
 }
 

@@ -2,6 +2,7 @@
 #include "Split/Suspensions.h"
 
 #include "Split/Liveness.h"
+#include "Split/Lowering.h"
 #include "Split/SplitChecks.h"
 
 using namespace clang;
@@ -21,7 +22,7 @@ void computeSuspensions(TranslationUnitAnalysis &analysis, ASTContext &context,
           << candidate.definition->getQualifiedNameAsString();
       continue;
     }
-    checkSplittable(candidate, live, context, reporter);
+    bool splittable = checkSplittable(candidate, live, context, reporter);
     method.suspensions.clear();
     for (size_t i = 0; i < candidate.calls.size(); ++i) {
       ir::Suspension suspension;
@@ -30,6 +31,8 @@ void computeSuspensions(TranslationUnitAnalysis &analysis, ASTContext &context,
         suspension.live.push_back(decl->getNameAsString());
       method.suspensions.push_back(std::move(suspension));
     }
+    if (splittable)
+      lowerMethod(candidate, live, context, reporter, method);
   }
 }
 

@@ -61,13 +61,15 @@ public:
 
   int captured(int a, flowc::Ref<Store> s) {
     int seen = 0;
-    auto bump = [&seen] { ++seen; };
-    bump();
+    {
+      auto bump = [&seen] { ++seen; };
+      bump();
+    }
     int got = s->get(a);
     return got;
   }
   // CHECK-LABEL: name: captured
-  // CHECK:       - {line: 66, live: [seen]}
+  // CHECK:       - {line: 68, live: [seen]}
 private:
   FLOWC_KEY int id_ = 0;
   std::map<int, int> table_;

@@ -28,6 +28,10 @@ Module sampleModule() {
   buy.remote_calls = {{"Item", "shop::Item", "price", 31, 22},
                       {"Item", "shop::Item", "update_stock", 33, 19}};
   buy.suspensions = {{31, {"amount", "item"}}, {33, {"total"}}};
+  buy.frame = {{"amount", "int"}, {"item", "flowc::Ref<shop::Item>"},
+               {"total", "int"}, {"flowc_t1", "int"}};
+  buy.machine = "auto &f_ = m_.frame;\nswitch (f_.label) {\ncase 0:\n"
+                "break;\n}\n{ m_.finish(true); return; }\n";
   Method balance;
   balance.name = "balance";
   balance.line = 37;

@@ -1,0 +1,38 @@
+// Lowering.h - a method that makes remote calls, as a resumable state machine.
+//
+// The method body is re-emitted from the user's source text with the fewest
+// changes that make it resumable:
+//   - each remote call becomes "record the call, set the label, return", and a
+//     resume label right after it where the result is read from the machine;
+//     calls inside expressions are hoisted into frame temporaries in Clang's
+//     evaluation order, with && || ?: lowered to branches so only the taken
+//     side runs, and calls in loop conditions/increments re-evaluated each time;
+//   - locals whose declaration a resume jump would bypass are hoisted to the
+//     top of the function (into the frame when they are live across a call,
+//     as plain locals otherwise) and their declarations become assignments;
+//   - a range-for whose body suspends becomes an index loop, its variable
+//     re-bound from the index on resume;
+//   - `return e;` becomes `m_.finish(e); return;`.
+// Everything else (control flow, expressions, comments) is copied as written.
+//
+// The machine text is the body of `E::flowc_run_<Machine>(Machine &m_)`, where
+// the machine gives `frame` (fields as listed), `args` (the call's arguments as
+// a tuple), `call<&E::m>(ref, args...)`, `result<T>()` and `finish(...)`.
+#pragma once
+
+#include "Analysis/Analyzer.h"
+#include "Analysis/Reporter.h"
+#include "IR/IR.h"
+
+#include <vector>
+
+namespace flowc {
+
+// Lowers `candidate` (whose IR is `method`, with live sets `live`) into
+// `method.frame` and `method.machine`. Reports what it cannot lower.
+bool lowerMethod(const SplitCandidate &candidate,
+                 const std::vector<std::vector<const clang::ValueDecl *>> &live,
+                 clang::ASTContext &context, Reporter &reporter,
+                 ir::Method &method);
+
+} // namespace flowc
