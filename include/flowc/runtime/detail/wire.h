@@ -99,7 +99,9 @@ public:
     constexpr int max_bytes = (bits + 6) / 7;
     std::size_t start = pos_;
     U value = 0;
-    for (int i = 0; i < max_bytes; ++i) {
+    // The last permitted byte either ends the varint or fails, so this loop
+    // always leaves by one of the two.
+    for (int i = 0;; ++i) {
       if (done())
         fail_at(start, "truncated varint");
       std::uint8_t b = static_cast<std::uint8_t>(in_[pos_++]);
@@ -116,8 +118,6 @@ public:
         return value;
       }
     }
-    // Unreachable: the last permitted byte either ends the varint or fails.
-    fail_at(start, "varint overflows");
   }
 
   // A count of items that each take at least `min_item_size` bytes. Checked
@@ -130,6 +130,10 @@ public:
     std::uint64_t n = varint<std::uint64_t>();
     std::uint64_t limit = min_item_size == 0 ? max_unsized_count
                                              : remaining() / min_item_size;
+    if (n > limit && min_item_size == 0)
+      fail_at(start, "count " + std::to_string(n) + " exceeds the limit of " +
+                         std::to_string(max_unsized_count) +
+                         " items that may take no bytes");
     if (n > limit)
       fail_at(start, "length " + std::to_string(n) + " exceeds the " +
                          std::to_string(remaining()) + " byte(s) that remain");
