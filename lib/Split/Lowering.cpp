@@ -166,8 +166,29 @@ private:
     return result;
   }
 
+  // `auto` and template-substituted types are spelled as what they stand for.
+  QualType undeduced(QualType type) const {
+    type = type.getNonReferenceType();
+    Qualifiers quals = type.getLocalQualifiers();
+    while (true) {
+      if (const auto *autoType = dyn_cast<AutoType>(type.getTypePtr());
+          autoType && autoType->isDeduced())
+        type = autoType->getDeducedType();
+      else if (const auto *subst =
+                   dyn_cast<SubstTemplateTypeParmType>(type.getTypePtr()))
+        type = subst->getReplacementType();
+      else
+        break;
+      quals += type.getLocalQualifiers();
+      type = type.getLocalUnqualifiedType();
+    }
+    return context_.getQualifiedType(type, quals);
+  }
   std::string spell(QualType type) {
-    return spellType(type.getNonReferenceType().getUnqualifiedType(), context_);
+    return spellType(undeduced(type).getUnqualifiedType(), context_);
+  }
+  std::string spellPointee(QualType type) {
+    return spellType(undeduced(type), context_);
   }
 
   std::string newTemp(QualType type, const Expr *where, const char *what) {
@@ -182,6 +203,18 @@ private:
     }
     temporaries_.push_back({name, spell(value)});
     return "f_." + name;
+  }
+
+  // A value computed before a later remote call in the same expression is
+  // kept in a temporary, so it is not recomputed after resuming.
+  std::string keep(const std::string &value, const Expr *expr,
+                   std::string &prelude) {
+    if (StringRef(value).starts_with("f_.flowc_t") &&
+        value.find_first_of(" ()") == std::string::npos)
+      return value;
+    std::string temp = newTemp(expr->getType(), expr, "value");
+    prelude += temp + " = " + value + "; ";
+    return temp;
   }
 
   bool error(SourceLocation loc, const char *what) {
@@ -245,6 +278,18 @@ void Lowerer::hoist(const ValueDecl *decl) {
   else
     h.home = Home::Local;
   std::string base = decl->getNameAsString();
+  if (const auto *decomposition = dyn_cast<DecompositionDecl>(decl)) {
+    // A range-for's `auto &[a, b]`: a pointer to the element, the bindings
+    // read through it (see renameUses).
+    if (!type->isReferenceType()) {
+      error(decl->getLocation(), "a range-for binding its elements by value "
+                                 "with structured bindings (bind by "
+                                 "reference: auto &[...])");
+      return;
+    }
+    base = "flowc_b";
+    (void)decomposition;
+  }
   h.name = base;
   for (unsigned n = 2; !names_.insert(h.name).second; ++n)
     h.name = base + "_" + std::to_string(n);
@@ -417,7 +462,8 @@ Lowerer::Lowered Lowerer::lowerRemoteCall(const CXXMemberCallExpr *call) {
     if (containsCall(operand)) {
       Lowered inner = lowerExpr(operand);
       out.prelude += inner.prelude;
-      texts.push_back(inner.value);
+      texts.push_back(i < lastCall ? keep(inner.value, operand, out.prelude)
+                                   : inner.value);
     } else if (i < lastCall && !stable(operand)) {
       std::string temp = newTemp(operand->getType(), operand, "argument value");
       out.prelude += temp + " = " + renderExpr(operand) + "; ";
@@ -465,7 +511,10 @@ Lowerer::Lowered Lowerer::lowerChildren(const Expr *expr) {
     if (containsCall(child)) {
       Lowered inner = lowerExpr(child);
       out.prelude += inner.prelude;
-      replaceText(child, inner.value.empty() ? "void()" : inner.value);
+      std::string value = inner.value;
+      if (i < lastCall && !value.empty() && child->isPRValue())
+        value = keep(value, child, out.prelude);
+      replaceText(child, value.empty() ? "void()" : value);
       registered.push_back(child);
     } else if (!stable(child) && child->isPRValue() &&
                !child->getType()->isVoidType() &&
@@ -722,6 +771,29 @@ void Lowerer::renameUses(const Stmt *stmt) {
   if (!stmt)
     return;
   if (const auto *ref = dyn_cast<DeclRefExpr>(stmt)) {
+    if (const auto *binding = dyn_cast<BindingDecl>(ref->getDecl()))
+      if (const auto *whole =
+              dyn_cast_or_null<DecompositionDecl>(binding->getDecomposedDecl());
+          whole && hoisted_.count(whole)) {
+        const std::string &name = hoisted_.find(whole)->second.name;
+        unsigned index = 0;
+        for (const BindingDecl *b : whole->bindings()) {
+          if (b == binding)
+            break;
+          ++index;
+        }
+        std::string text;
+        const Expr *access = binding->getBinding();
+        if (binding->getHoldingVar())
+          text = "std::get<" + std::to_string(index) + ">(*" + name + ")";
+        else if (const auto *member =
+                     dyn_cast_or_null<MemberExpr>(access ? access->IgnoreImplicit()
+                                                         : nullptr))
+          text = "(*" + name + ")." + member->getMemberDecl()->getNameAsString();
+        else
+          text = "(*" + name + ")[" + std::to_string(index) + "]";
+        replaceText(ref, text);
+      }
     auto found = hoisted_.find(ref->getDecl());
     if (found != hoisted_.end()) {
       const Hoisted &h = found->second;
@@ -819,8 +891,7 @@ bool Lowerer::run(ir::Method &method) {
       method.frame.push_back({h.name, h.type});
       top += h.type + " &" + h.name + " = f_." + h.name + ";\n";
     } else if (h.home == Home::Pointer) {
-      std::string pointee =
-          spellType(decl->getType().getNonReferenceType(), context_);
+      std::string pointee = spellPointee(decl->getType());
       top += pointee + " *" + h.name + " = nullptr;\n";
     } else {
       top += h.type + " " + h.name + "{};\n";

@@ -4,6 +4,7 @@
 // RUN: %flowc --emit=ir %s | FileCheck %s
 #include <flowc/flowc.h>
 #include <string>
+#include <utility>
 #include <vector>
 
 class Node {
@@ -113,7 +114,20 @@ public:
   }
   // CHECK-LABEL: name: switched
   // CHECK:       { f_.label = 1; {{.*}}call<&Node::get>(a); return; flowc_resume_1:; f_.flowc_t1 = m_.template result<int>(); switch (f_.flowc_t1) {
+  int weighted(flowc::Ref<Node> scale) {
+    int total = 0;
+    for (const auto &[node, weight] : pairs_)
+      total += weight * node->get() + scale->get();
+    return total;
+  }
+  // CHECK-LABEL: name: weighted
+  // CHECK:       const std::pair<flowc::Ref<Node>, int> *flowc_b = nullptr;
+  // CHECK:       case 2:
+  // CHECK-NEXT:  flowc_b = &flowc::detail::element(pairs_, f_.flowc_i1); goto flowc_resume_2;
+  // CHECK:       call<&Node::get>(std::get<0>(*flowc_b));
+  // CHECK:       f_.flowc_t2 = std::get<1>(*flowc_b) * f_.flowc_t1; f_.label = 2; {{.*}} total += f_.flowc_t2 + f_.flowc_t3;
 private:
   FLOWC_KEY int id_ = 0;
   int value_ = 0;
+  std::vector<std::pair<flowc::Ref<Node>, int>> pairs_;
 };
