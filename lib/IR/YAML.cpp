@@ -13,6 +13,19 @@ std::string location(const std::string &file, unsigned line) {
   return file + ":" + std::to_string(line);
 }
 
+// `key: [...]`: a sequence written by `each`, in flow style when empty.
+template <class T, class Each>
+void writeSeq(YAML::Emitter &out, const char *key, const std::vector<T> &items,
+              Each each) {
+  out << YAML::Key << key << YAML::Value;
+  if (items.empty())
+    out << YAML::Flow;
+  out << YAML::BeginSeq;
+  for (const T &item : items)
+    each(item);
+  out << YAML::EndSeq;
+}
+
 YAML::Emitter &operator<<(YAML::Emitter &out, const Field &field) {
   return out << YAML::Flow << YAML::BeginMap << YAML::Key << "name"
              << YAML::Value << field.name << YAML::Key << "type" << YAML::Value
@@ -21,13 +34,7 @@ YAML::Emitter &operator<<(YAML::Emitter &out, const Field &field) {
 
 void writeFields(YAML::Emitter &out, const char *key,
                  const std::vector<Field> &fields) {
-  out << YAML::Key << key << YAML::Value;
-  if (fields.empty())
-    out << YAML::Flow;
-  out << YAML::BeginSeq;
-  for (const Field &field : fields)
-    out << field;
-  out << YAML::EndSeq;
+  writeSeq(out, key, fields, [&](const Field &field) { out << field; });
 }
 
 void writeMethod(YAML::Emitter &out, const Method &method) {
@@ -38,32 +45,23 @@ void writeMethod(YAML::Emitter &out, const Method &method) {
   out << YAML::Key << "returns" << YAML::Value << method.returns;
   out << YAML::Key << "read_only" << YAML::Value << method.read_only;
 
-  out << YAML::Key << "remote_calls" << YAML::Value;
-  if (method.remote_calls.empty())
-    out << YAML::Flow;
-  out << YAML::BeginSeq;
-  for (const RemoteCall &call : method.remote_calls)
+  writeSeq(out, "remote_calls", method.remote_calls, [&](const RemoteCall &call) {
     out << YAML::Flow << YAML::BeginMap << YAML::Key << "entity" << YAML::Value
         << call.entity << YAML::Key << "method" << YAML::Value << call.method
         << YAML::Key << "line" << YAML::Value << call.line << YAML::Key
         << "column" << YAML::Value << call.column << YAML::Key
         << "qualified_entity" << YAML::Value << call.qualified_entity
         << YAML::EndMap;
-  out << YAML::EndSeq;
-
-  out << YAML::Key << "suspensions" << YAML::Value;
-  if (method.suspensions.empty())
-    out << YAML::Flow;
-  out << YAML::BeginSeq;
-  for (const Suspension &suspension : method.suspensions) {
+  });
+  writeSeq(out, "suspensions", method.suspensions,
+           [&](const Suspension &suspension) {
     out << YAML::Flow << YAML::BeginMap << YAML::Key << "line" << YAML::Value
         << suspension.line << YAML::Key << "live" << YAML::Value << YAML::Flow
         << YAML::BeginSeq;
     for (const std::string &name : suspension.live)
       out << name;
     out << YAML::EndSeq << YAML::EndMap;
-  }
-  out << YAML::EndSeq;
+  });
   if (!method.frame.empty() || !method.machine.empty()) {
     writeFields(out, "frame", method.frame);
     out << YAML::Key << "machine" << YAML::Value << YAML::Literal
@@ -81,24 +79,15 @@ void writeEntity(YAML::Emitter &out, const Entity &entity) {
   out << YAML::Key << "key" << YAML::Value << entity.key;
   writeFields(out, "state", entity.state);
 
-  out << YAML::Key << "constructors" << YAML::Value;
-  if (entity.constructors.empty())
-    out << YAML::Flow;
-  out << YAML::BeginSeq;
-  for (const Constructor &ctor : entity.constructors) {
-    out << YAML::BeginMap << YAML::Key << "line" << YAML::Value << ctor.line;
-    writeFields(out, "params", ctor.params);
-    out << YAML::EndMap;
-  }
-  out << YAML::EndSeq;
-
-  out << YAML::Key << "methods" << YAML::Value;
-  if (entity.methods.empty())
-    out << YAML::Flow;
-  out << YAML::BeginSeq;
-  for (const Method &method : entity.methods)
-    writeMethod(out, method);
-  out << YAML::EndSeq;
+  writeSeq(out, "constructors", entity.constructors,
+           [&](const Constructor &ctor) {
+             out << YAML::BeginMap << YAML::Key << "line" << YAML::Value
+                 << ctor.line;
+             writeFields(out, "params", ctor.params);
+             out << YAML::EndMap;
+           });
+  writeSeq(out, "methods", entity.methods,
+           [&](const Method &method) { writeMethod(out, method); });
   out << YAML::EndMap;
 }
 
@@ -202,20 +191,10 @@ std::string toYAML(const Module &module) {
   YAML::Emitter out;
   out << YAML::BeginMap;
   out << YAML::Key << "flowc_ir" << YAML::Value << module.version;
-  out << YAML::Key << "entities" << YAML::Value;
-  if (module.entities.empty())
-    out << YAML::Flow;
-  out << YAML::BeginSeq;
-  for (const Entity &entity : module.entities)
-    writeEntity(out, entity);
-  out << YAML::EndSeq;
-  out << YAML::Key << "jobs" << YAML::Value;
-  if (module.jobs.empty())
-    out << YAML::Flow;
-  out << YAML::BeginSeq;
-  for (const Job &job : module.jobs)
-    writeJob(out, job);
-  out << YAML::EndSeq;
+  writeSeq(out, "entities", module.entities,
+           [&](const Entity &entity) { writeEntity(out, entity); });
+  writeSeq(out, "jobs", module.jobs,
+           [&](const Job &job) { writeJob(out, job); });
   out << YAML::EndMap;
   return std::string(out.c_str()) + "\n";
 }
