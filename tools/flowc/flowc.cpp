@@ -14,6 +14,8 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <set>
+
 using namespace llvm;
 
 namespace {
@@ -67,8 +69,11 @@ int main(int argc, const char **argv) {
   std::string error;
   std::unique_ptr<clang::tooling::CompilationDatabase> database =
       clang::tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv, error);
-  if (!error.empty())
-    return usageError(error);
+  if (!error.empty()) {
+    // Clang rejected the compile command: an error in the input, not usage.
+    errs() << "flowc: " << error << "\n";
+    return 1;
+  }
   std::string parseErrors;
   raw_string_ostream parseStream(parseErrors);
   if (!cl::ParseCommandLineOptions(argc, argv, overview, &parseStream)) {
@@ -77,24 +82,32 @@ int main(int argc, const char **argv) {
   }
   if (sources.empty())
     return usageError("no input files (see --help)");
-  for (const std::string &source : sources)
+  // Each input once, in the order given.
+  std::vector<std::string> inputs;
+  std::set<std::string> seen;
+  for (const std::string &source : sources) {
     if (!sys::fs::exists(source))
       return usageError("no such file: '" + source + "'");
+    if (sys::fs::is_directory(source))
+      return usageError("'" + source + "' is a directory, not a source file");
+    if (seen.insert(clang::tooling::getAbsolutePath(source)).second)
+      inputs.push_back(source);
+  }
   if (!database) {
-    database = flowc::makeCompilationDatabase(buildPath, sources, error);
+    database = flowc::makeCompilationDatabase(buildPath, inputs, error);
     if (!database)
       return usageError(error);
   }
   // Templates and output names are checked before the (slower) analysis.
   std::optional<flowc::emit::TemplateSet> templates;
   if (emit == Emit::Code) {
-    if (auto status = flowc::checkOutputNames(sources))
+    if (auto status = flowc::checkOutputNames(inputs))
       return *status;
     if (auto status = flowc::loadTemplates(argv[0], templatesDir, templates))
       return *status;
   }
 
-  clang::tooling::ClangTool tool(*database, sources);
+  clang::tooling::ClangTool tool(*database, inputs);
   if (!extraArgsBefore.empty())
     tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
         extraArgsBefore, clang::tooling::ArgumentInsertPosition::BEGIN));
@@ -104,7 +117,7 @@ int main(int argc, const char **argv) {
   flowc::addFlowcArguments(tool, argv[0]);
 
   flowc::AnalysisResults results;
-  for (const std::string &source : sources)
+  for (const std::string &source : inputs)
     results.displayNames[clang::tooling::getAbsolutePath(source)] = source;
   int status = tool.run(flowc::makeAnalysisActionFactory(results).get());
   if (status == 2)
@@ -113,7 +126,7 @@ int main(int argc, const char **argv) {
     return 1;
 
   if (emit == Emit::Code)
-    return flowc::emitCode(results.modules, sources, outputDir, *templates);
+    return flowc::emitCode(results.modules, inputs, outputDir, *templates);
 
   flowc::ir::Module merged;
   for (flowc::ir::Module &module : results.modules) {
