@@ -14,6 +14,7 @@
 
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 
 #include <algorithm>
 
@@ -55,6 +56,63 @@ public:
     return result;
   }
 
+  // Operands that are never evaluated (decltype, sizeof, alignof, noexcept,
+  // requires, typeid of a non-polymorphic type) and the discarded branch of an
+  // `if constexpr` make no calls, so no remote calls are found there; the
+  // types written there are still checked.
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *expr) {
+    return unevaluated([&] {
+      return RecursiveASTVisitor::TraverseUnaryExprOrTypeTraitExpr(expr);
+    });
+  }
+  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *expr) {
+    return unevaluated(
+        [&] { return RecursiveASTVisitor::TraverseCXXNoexceptExpr(expr); });
+  }
+  bool TraverseRequiresExpr(RequiresExpr *expr) {
+    return unevaluated(
+        [&] { return RecursiveASTVisitor::TraverseRequiresExpr(expr); });
+  }
+  bool TraverseCXXTypeidExpr(CXXTypeidExpr *expr) {
+    if (expr->isPotentiallyEvaluated())
+      return RecursiveASTVisitor::TraverseCXXTypeidExpr(expr);
+    return unevaluated(
+        [&] { return RecursiveASTVisitor::TraverseCXXTypeidExpr(expr); });
+  }
+  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc loc) {
+    return unevaluated(
+        [&] { return RecursiveASTVisitor::TraverseDecltypeTypeLoc(loc); });
+  }
+  bool TraverseIfStmt(IfStmt *stmt) {
+    std::optional<Stmt *> taken;
+    if (stmt->isConstexpr() && !stmt->getCond()->isValueDependent())
+      taken = stmt->getNondiscardedCase(context_);
+    if (!taken)
+      return RecursiveASTVisitor::TraverseIfStmt(stmt);
+    Stmt *discarded =
+        *taken == stmt->getThen() ? stmt->getElse() : stmt->getThen();
+    return TraverseStmt(stmt->getInit()) &&
+           TraverseStmt(stmt->getConditionVariableDeclStmt()) &&
+           TraverseStmt(stmt->getCond()) && TraverseStmt(*taken) &&
+           unevaluated([&] { return TraverseStmt(discarded); });
+  }
+
+  // A default member initializer runs in the constructors; a default
+  // argument runs in the caller. Neither is a method body flowc splits.
+  bool TraverseFieldDecl(FieldDecl *field) {
+    const FieldDecl *outer = field_;
+    field_ = field;
+    bool result = RecursiveASTVisitor::TraverseFieldDecl(field);
+    field_ = outer;
+    return result;
+  }
+  bool TraverseParmVarDecl(ParmVarDecl *param) {
+    ++defaultArgument_;
+    bool result = RecursiveASTVisitor::TraverseParmVarDecl(param);
+    --defaultArgument_;
+    return result;
+  }
+
   bool TraverseLambdaExpr(LambdaExpr *lambda) {
     functions_.push_back(lambda->getCallOperator());
     bool result = RecursiveASTVisitor::TraverseLambdaExpr(lambda);
@@ -65,6 +123,30 @@ public:
   bool VisitCXXRecordDecl(CXXRecordDecl *record) {
     if (record->isThisDeclarationADefinition() && entityMarker(record))
       entities.push_back(record);
+    return true;
+  }
+
+  // flowc's marks on declarations they do not apply to would be ignored;
+  // say so instead.
+  bool VisitDecl(Decl *decl) {
+    if (!isa<FunctionDecl>(decl) && hasJobAnnotation(decl) &&
+        inMainFile(decl->getLocation())) {
+      const auto *named = dyn_cast<NamedDecl>(decl);
+      reporter_.error(decl->getLocation(),
+                      "'%0' is marked as a MapReduce function but is not a "
+                      "function; mark a free or static member function")
+          << (named ? named->getName() : "");
+    }
+    if (isKey(decl) && !isa<VarDecl>(decl) && inMainFile(decl->getLocation())) {
+      const auto *field = dyn_cast<FieldDecl>(decl);
+      if (!field || !isEntity(dyn_cast<CXXRecordDecl>(field->getParent()))) {
+        const auto *named = dyn_cast<NamedDecl>(decl);
+        reporter_.error(decl->getLocation(),
+                        "FLOWC_KEY marks '%0', which is not a data member of "
+                        "an entity")
+            << (named ? named->getName() : "");
+      }
+    }
     return true;
   }
 
@@ -103,15 +185,52 @@ public:
     return true;
   }
 
+  // Inside an entity, a flowc::Ref is used only as `ref->method(args...)`:
+  // anything else through its `->` (reading a member, taking the pointer,
+  // `ref.operator->()`) would reach another entity's object directly, which
+  // only direct mode can do. Remote calls mark their `->` as they are seen
+  // (a call is visited before its operands).
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *expr) {
+    if (expr->getOperator() == OO_Arrow && expr->getNumArgs() == 1)
+      checkArrowUse(expr, expr->getArg(0)->getType(), expr->getOperatorLoc());
+    return true;
+  }
+
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *expr) {
+    if (const CXXMethodDecl *callee = expr->getMethodDecl();
+        callee && callee->getOverloadedOperator() == OO_Arrow)
+      checkArrowUse(expr, expr->getObjectType(), expr->getExprLoc());
     std::optional<RemoteCallSite> site = asRemoteCall(expr);
-    if (!site || !site->method || functions_.empty())
+    if (!site)
       return true;
+    arrows_.insert(arrowOf(expr));
+    if (!site->method || unevaluated_)
+      return true;
+    std::string callee = site->entity->getNameAsString() +
+                         "::" + site->method->getNameAsString();
+    if (field_ && functions_.empty()) {
+      if (const auto *owner = dyn_cast<CXXRecordDecl>(field_->getParent());
+          owner && isEntity(owner))
+        reporter_.error(site->methodLoc,
+                        "remote call to '%0' in the initializer of state "
+                        "member '%1'; initializers run in the constructors, "
+                        "which must not make remote calls")
+            << callee << field_->getName();
+      return true;
+    }
+    if (functions_.empty())
+      return true;
+    if (defaultArgument_ && insideEntityMember()) {
+      reporter_.error(site->methodLoc,
+                      "remote call to '%0' in a default argument; default "
+                      "arguments are evaluated by the caller, so make the "
+                      "call in the method body")
+          << callee;
+      return true;
+    }
     const FunctionDecl *function = functions_.back();
     const auto *method = dyn_cast<CXXMethodDecl>(function);
     const CXXRecordDecl *owner = method ? method->getParent() : nullptr;
-    std::string callee = site->entity->getNameAsString() +
-                         "::" + site->method->getNameAsString();
     if (owner && owner->isLambda()) {
       reporter_.error(site->methodLoc,
                       "remote call to '%0' inside a lambda; a lambda cannot "
@@ -132,7 +251,7 @@ public:
                       "remote call to '%0' in '%1', which is not an entity "
                       "method; only public non-static methods can make "
                       "remote calls")
-          << callee << method->getQualifiedNameAsString();
+          << callee << spellName(method, context_);
     } else if (insideEntityMember()) {
       reporter_.error(site->methodLoc,
                       "remote call to '%0' inside a local class; it cannot "
@@ -148,6 +267,30 @@ public:
   }
 
 private:
+  template <class Traverse> bool unevaluated(Traverse traverse) {
+    ++unevaluated_;
+    bool result = traverse();
+    --unevaluated_;
+    return result;
+  }
+
+  // The `operator->` call a remote call's callee goes through.
+  static const Expr *arrowOf(const CXXMemberCallExpr *call) {
+    const auto *member = dyn_cast<MemberExpr>(call->getCallee()->IgnoreParens());
+    return member ? member->getBase()->IgnoreParenImpCasts() : nullptr;
+  }
+
+  void checkArrowUse(const Expr *arrow, QualType refType, SourceLocation loc) {
+    QualType target = refTarget(refType.getNonReferenceType());
+    if (target.isNull() || arrows_.count(arrow) || !inMainFile(loc) ||
+        !insideEntityMember())
+      return;
+    reporter_.error(loc, "flowc::Ref<%0> is used other than as "
+                         "'ref->method(args...)'; entities reach each other "
+                         "only through remote method calls")
+        << spellType(target, context_);
+  }
+
   bool inMainFile(SourceLocation loc) const {
     return loc.isValid() && sm_.isInMainFile(sm_.getExpansionLoc(loc));
   }
@@ -164,10 +307,17 @@ private:
   const SourceManager &sm_;
   Reporter &reporter_;
   std::vector<const FunctionDecl *> functions_;
+  unsigned unevaluated_ = 0;      // inside operands that never run
+  unsigned defaultArgument_ = 0;  // inside a parameter's default argument
+  const FieldDecl *field_ = nullptr; // the data member being traversed
+  llvm::DenseSet<const Expr *> arrows_; // `->` of remote calls seen so far
 };
 
+// IR lines are lines of the file named on the command line, so they are
+// physical lines: a `#line` directive must not move them into another file's
+// numbering (Clang's own diagnostics still follow `#line`).
 unsigned lineOf(const SourceManager &sm, SourceLocation loc) {
-  return sm.getPresumedLineNumber(sm.getExpansionLoc(loc));
+  return sm.getExpansionLineNumber(loc);
 }
 
 } // namespace
@@ -209,10 +359,10 @@ TranslationUnitAnalysis analyzeTranslationUnit(ASTContext &context,
         SourceLocation loc = sm.getExpansionLoc(site.methodLoc);
         ir::RemoteCall call;
         call.entity = site.entity->getNameAsString();
-        call.qualified_entity = site.entity->getQualifiedNameAsString();
+        call.qualified_entity = spellName(site.entity, context);
         call.method = site.method->getNameAsString();
         call.line = lineOf(sm, loc);
-        call.column = sm.getPresumedColumnNumber(loc);
+        call.column = sm.getExpansionColumnNumber(loc);
         it->remote_calls.push_back(std::move(call));
       }
       SplitCandidate candidate;
@@ -224,6 +374,31 @@ TranslationUnitAnalysis analyzeTranslationUnit(ASTContext &context,
       result.candidates.push_back(std::move(candidate));
     }
     module.entities.push_back(std::move(*entity));
+  }
+
+  // Remote calls in methods of entities defined in another file (a source
+  // file defining the methods of an entity from its header): that entity is
+  // analyzed, and its methods split, only with its own file, so these calls
+  // would silently stay direct calls.
+  std::vector<const Collector::MethodCalls *> elsewhere;
+  for (const auto &[method, entry] : collector.calls)
+    if (!llvm::is_contained(collector.entities, method->getParent()
+                                                    ->getDefinition()))
+      elsewhere.push_back(&entry);
+  std::sort(elsewhere.begin(), elsewhere.end(),
+            [&](const Collector::MethodCalls *a,
+                const Collector::MethodCalls *b) {
+              return sm.isBeforeInTranslationUnit(a->sites.front().methodLoc,
+                                                  b->sites.front().methodLoc);
+            });
+  for (const Collector::MethodCalls *entry : elsewhere) {
+    const auto *method = cast<CXXMethodDecl>(entry->definition);
+    reporter.error(entry->sites.front().methodLoc,
+                   "remote call in '%0', a method of entity '%1', which is "
+                   "defined in another file; flowc splits an entity's "
+                   "methods only when they are defined in the entity's own "
+                   "file, so define '%0' there")
+        << spellName(method, context) << method->getParent()->getName();
   }
 
   JobAnalysis jobs(context, reporter, displayFile);

@@ -38,13 +38,22 @@ bool isKey(const Decl *decl) {
 }
 
 std::optional<StringRef> jobAnnotation(const Decl *decl, StringRef kind) {
+  llvm::SmallVector<StringRef, 1> jobs = jobAnnotations(decl, kind);
+  if (jobs.empty())
+    return std::nullopt;
+  return jobs.front();
+}
+
+llvm::SmallVector<StringRef, 1> jobAnnotations(const Decl *decl,
+                                               StringRef kind) {
+  llvm::SmallVector<StringRef, 1> jobs;
   for (const auto *attr : decl->specific_attrs<AnnotateAttr>()) {
     StringRef text = attr->getAnnotation();
     if (text.consume_front("flowc::") && text.consume_front(kind) &&
-        text.consume_front(":"))
-      return text;
+        text.consume_front(":") && !llvm::is_contained(jobs, text))
+      jobs.push_back(text);
   }
-  return std::nullopt;
+  return jobs;
 }
 
 bool hasJobAnnotation(const Decl *decl) {

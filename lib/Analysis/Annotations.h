@@ -3,6 +3,7 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <optional>
@@ -22,6 +23,11 @@ bool isKey(const clang::Decl *decl);
 // FLOWC_COMBINE: the job name of that kind of mark, if present.
 std::optional<llvm::StringRef> jobAnnotation(const clang::Decl *decl,
                                              llvm::StringRef kind);
+
+// Every job name of that kind of mark, in order, without repeats: one
+// function may serve several jobs (FLOWC_MAP(a) FLOWC_MAP(b)).
+llvm::SmallVector<llvm::StringRef, 1> jobAnnotations(const clang::Decl *decl,
+                                                    llvm::StringRef kind);
 
 // True for any flowc job annotation at all.
 bool hasJobAnnotation(const clang::Decl *decl);

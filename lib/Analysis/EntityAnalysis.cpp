@@ -5,6 +5,7 @@
 #include "Analysis/TypeSpelling.h"
 
 #include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
 
 using namespace clang;
@@ -22,9 +23,10 @@ bool isEntityMethod(const CXXMethodDecl *method) {
   return id && !id->getName().starts_with("flowc_");
 }
 
+// The physical line in the input file, ignoring `#line` (see lineOf in
+// Analyzer.cpp).
 unsigned EntityAnalysis::line(SourceLocation loc) const {
-  return context_.getSourceManager().getPresumedLineNumber(
-      context_.getSourceManager().getExpansionLoc(loc));
+  return context_.getSourceManager().getExpansionLineNumber(loc);
 }
 
 std::optional<ir::Entity>
@@ -39,11 +41,12 @@ EntityAnalysis::analyze(const CXXRecordDecl *record) {
   }
   ir::Entity entity;
   entity.name = record->getNameAsString();
-  entity.qualified_name = record->getQualifiedNameAsString();
+  entity.qualified_name = spellName(record, context_);
   entity.file = file_;
   entity.line = line(record->getLocation());
 
   checkMarker(record);
+  checkBases(record);
   bool keyed = findKey(record, entity);
   collectState(record, entity);
   collectConstructors(record, entity);
@@ -64,6 +67,61 @@ void EntityAnalysis::checkMarker(const CXXRecordDecl *record) {
   reporter_.error(context_.getSourceManager().getSpellingLoc(loc),
                   "FLOWC_ENTITY names '%0', but it is written in class '%1'")
       << spellType(marker->getUnderlyingType(), context_) << record->getName();
+}
+
+// State is every non-static data member, and flowc only sees (and generated
+// code, through flowc::Access, only reaches) the members the entity itself
+// declares; methods likewise. So a base may add neither: a base that is an
+// entity, or that has data members or public methods anywhere in its
+// hierarchy, is an error rather than state or methods silently left out.
+// Bases that add nothing (tags, non-copyable helpers, protected helper
+// functions) are fine.
+void EntityAnalysis::checkBases(const CXXRecordDecl *record) {
+  for (const CXXBaseSpecifier &base : record->bases()) {
+    const CXXRecordDecl *direct = base.getType()->getAsCXXRecordDecl();
+    if (!direct || !direct->hasDefinition())
+      continue; // a dependent or incomplete base: Clang has said so
+    std::string baseName = spellType(base.getType(), context_);
+    auto fail = [&](StringRef why) {
+      reporter_.error(base.getBeginLoc(),
+                      "entity '%0' derives from '%1', %2; an entity's state "
+                      "and methods must be declared in the entity itself")
+          << record->getName() << baseName << why;
+    };
+    // The base and its own bases, each once.
+    llvm::SmallVector<const CXXRecordDecl *, 4> pending{direct->getDefinition()};
+    llvm::SmallPtrSet<const CXXRecordDecl *, 4> seen;
+    bool reported = false;
+    while (!pending.empty() && !reported) {
+      const CXXRecordDecl *current = pending.pop_back_val();
+      if (!seen.insert(current).second)
+        continue;
+      std::string where = current == direct->getDefinition()
+                              ? std::string()
+                              : " (through its base '" +
+                                    spellName(current, context_) + "')";
+      if (isEntity(current)) {
+        fail("which is an entity" + where);
+        reported = true;
+      } else if (!current->field_empty()) {
+        fail("which has data member '" +
+             current->field_begin()->getNameAsString() + "'" + where);
+        reported = true;
+      } else if (base.getAccessSpecifier() == AS_public) {
+        for (const CXXMethodDecl *method : current->methods())
+          if (isEntityMethod(method)) {
+            fail("which has public method '" + method->getNameAsString() +
+                 "'" + where);
+            reported = true;
+            break;
+          }
+      }
+      for (const CXXBaseSpecifier &next : current->bases())
+        if (const CXXRecordDecl *up = next.getType()->getAsCXXRecordDecl();
+            up && up->hasDefinition())
+          pending.push_back(up->getDefinition());
+    }
+  }
 }
 
 bool EntityAnalysis::findKey(const CXXRecordDecl *record, ir::Entity &entity) {
@@ -117,6 +175,23 @@ bool EntityAnalysis::findKey(const CXXRecordDecl *record, ir::Entity &entity) {
 void EntityAnalysis::collectState(const CXXRecordDecl *record,
                                   ir::Entity &entity) {
   for (const FieldDecl *field : record->fields()) {
+    // An anonymous struct or union member has no name to carry it by, and a
+    // member of unnamed struct type has a type generated code cannot spell.
+    if (field->isAnonymousStructOrUnion()) {
+      reporter_.error(field->getLocation(),
+                      "entity '%0' has an anonymous %select{struct|union}1 "
+                      "member; give the member a name and its type a name")
+          << record->getName() << field->getType()->isUnionType();
+      continue;
+    }
+    if (const TagDecl *tag = field->getType()->getAsTagDecl();
+        tag && !tag->getIdentifier() && !tag->getTypedefNameForAnonDecl()) {
+      reporter_.error(field->getLocation(),
+                      "state member '%0' of entity '%1' has an unnamed type; "
+                      "name the type so generated code can spell it")
+          << field->getName() << record->getName();
+      continue;
+    }
     std::string type = spellType(field->getType(), context_);
     // The key's type has its own, stricter rule (findKey).
     if (isKey(field)) {
@@ -134,14 +209,21 @@ void EntityAnalysis::collectState(const CXXRecordDecl *record,
 
 // Parameters travel by value: `T` and `const T&` are fine, `T&` is not (the
 // callee's writes could not reach the caller).
+//
+// Names come from the definition when there is one: that is the body the split
+// code runs and the names `suspensions` list, whatever an earlier declaration
+// called the parameters (or whether it named them at all).
 std::vector<ir::Field> EntityAnalysis::params(const FunctionDecl *function,
                                               const std::string &what) {
   std::vector<ir::Field> fields;
+  const FunctionDecl *definition = function->getDefinition();
   unsigned index = 0;
   for (const ParmVarDecl *param : function->parameters()) {
-    std::string name = param->getName().empty()
-                           ? "arg" + std::to_string(index)
-                           : param->getNameAsString();
+    StringRef written = param->getName();
+    if (definition && !definition->getParamDecl(index)->getName().empty())
+      written = definition->getParamDecl(index)->getName();
+    std::string name =
+        written.empty() ? "arg" + std::to_string(index) : written.str();
     ++index;
     QualType type = param->getType();
     fields.push_back({name, spellType(type, context_)});
@@ -204,6 +286,21 @@ void EntityAnalysis::collectMethods(const CXXRecordDecl *record,
       reporter_.error(method->getLocation(),
                       "entity method %0 is variadic; its arguments could not "
                       "be sent")
+          << what;
+    // Generated code calls methods on the entity object, an lvalue.
+    if (method->getRefQualifier() == RQ_RValue)
+      reporter_.error(method->getLocation(),
+                      "entity method %0 is '&&'-qualified; it could not be "
+                      "called on the entity")
+          << what;
+    // A body flowc cannot see may make remote calls it cannot convert. The
+    // class may be completed in a source file flowc is not given, so this is
+    // worth a warning, not an error.
+    if (!method->isDefined() && !method->isPureVirtual())
+      reporter_.warning(method->getLocation(),
+                        "entity method %0 is not defined in this file; flowc "
+                        "cannot see its body, so any remote calls in it are "
+                        "not converted (define it in the entity's header)")
           << what;
 
     ir::Method out;

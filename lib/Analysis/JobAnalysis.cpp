@@ -63,15 +63,38 @@ void JobAnalysis::add(const FunctionDecl *function) {
     reporter_.error(function->getLocation(),
                     "'%0' is a non-static member function; MapReduce "
                     "functions must be free or static functions")
-        << function->getQualifiedNameAsString();
+        << spellName(function, context_);
     return;
   }
-  if (auto job = jobAnnotation(function, "map"))
-    assign(function, "map", *job, &Parts::map);
-  if (auto job = jobAnnotation(function, "reduce"))
-    assign(function, "reduce", *job, &Parts::reduce);
-  if (auto job = jobAnnotation(function, "combine"))
-    assign(function, "combine", *job, &Parts::combine);
+  // A template has no one signature to check or to call.
+  if (function->getDescribedFunctionTemplate() || function->isTemplated()) {
+    reporter_.error(function->getLocation(),
+                    "'%0' is a function template; MapReduce functions must "
+                    "be ordinary functions")
+        << spellName(function, context_);
+    // Its jobs are not also reported as missing this function.
+    for (StringRef kind : {"map", "reduce", "combine"})
+      for (StringRef job : jobAnnotations(function, kind))
+        rejected_.insert(job);
+    return;
+  }
+  // Marks may sit on any redeclaration (a later one does not pass its marks
+  // back to an earlier one), and one function may be marked for several
+  // jobs: gather them all.
+  // Later redeclarations inherit earlier marks, so each (kind, job) once.
+  const std::pair<StringRef, const FunctionDecl *Parts::*> kinds[] = {
+      {"map", &Parts::map},
+      {"reduce", &Parts::reduce},
+      {"combine", &Parts::combine}};
+  for (const auto &[kind, slot] : kinds) {
+    llvm::SmallVector<StringRef, 2> jobs;
+    for (const FunctionDecl *redecl : function->redecls())
+      for (StringRef job : jobAnnotations(redecl, kind))
+        if (!llvm::is_contained(jobs, job))
+          jobs.push_back(job);
+    for (StringRef job : jobs)
+      assign(function, kind, job, slot);
+  }
 }
 
 void JobAnalysis::assign(const FunctionDecl *function, StringRef kind,
@@ -82,12 +105,20 @@ void JobAnalysis::assign(const FunctionDecl *function, StringRef kind,
         << job;
     return;
   }
+  // Job names become C++ identifiers in generated code.
+  if (context_.Idents.get(job).isKeyword(context_.getLangOpts())) {
+    reporter_.error(function->getLocation(),
+                    "job name '%0' is a C++ keyword; it must be usable as an "
+                    "identifier")
+        << job;
+    return;
+  }
   const FunctionDecl *&current = jobs_[job].*slot;
   if (current && current->getCanonicalDecl() != function->getCanonicalDecl()) {
     reporter_.error(function->getLocation(), "job '%0' has a second %1 function")
         << job << kind;
     reporter_.note(current->getLocation(), "the first %0 function is '%1'")
-        << kind << current->getQualifiedNameAsString();
+        << kind << spellName(current, context_);
     return;
   }
   current = function;
@@ -109,7 +140,7 @@ bool JobAnalysis::checkKeyValueType(QualType type, SourceLocation loc,
 bool JobAnalysis::checkReduce(const FunctionDecl *function, StringRef role,
                               StringRef job, QualType key, QualType value,
                               QualType *output) {
-  std::string name = function->getQualifiedNameAsString();
+  std::string name = spellName(function, context_);
   if (function->getNumParams() != 2) {
     reporter_.error(function->getLocation(),
                     "%0 function '%1' of job '%2' takes %3 parameters; it "
@@ -158,6 +189,8 @@ std::vector<ir::Job> JobAnalysis::finish() {
   for (auto &[job, parts] : jobs_) {
     const FunctionDecl *some =
         parts.map ? parts.map : parts.reduce ? parts.reduce : parts.combine;
+    if (rejected_.contains(job))
+      continue;
     if (!parts.map || !parts.reduce) {
       reporter_.error(some->getLocation(),
                       "job '%0' has no %select{FLOWC_MAP|FLOWC_REDUCE}1 "
@@ -167,7 +200,7 @@ std::vector<ir::Job> JobAnalysis::finish() {
     }
     // The map: void f(std::string_view line, flowc::Emitter<K, V>& out).
     const FunctionDecl *map = parts.map;
-    std::string mapName = map->getQualifiedNameAsString();
+    std::string mapName = spellName(map, context_);
     QualType emitter = map->getNumParams() == 2
                            ? map->getParamDecl(1)->getType()
                            : QualType();
@@ -214,7 +247,7 @@ std::vector<ir::Job> JobAnalysis::finish() {
         reporter_.error(parts.combine->getLocation(),
                         "combine function '%0' of job '%1' returns '%2'; a "
                         "combiner must return the map's value type '%3'")
-            << parts.combine->getQualifiedNameAsString() << job
+            << spellName(parts.combine, context_) << job
             << spellType(combined, context_) << spellType(value, context_);
         continue;
       }
@@ -223,14 +256,14 @@ std::vector<ir::Job> JobAnalysis::finish() {
     ir::Job out;
     out.name = job.str();
     out.map = mapName;
-    out.reduce = parts.reduce->getQualifiedNameAsString();
+    out.reduce = spellName(parts.reduce, context_);
     if (parts.combine)
-      out.combine = parts.combine->getQualifiedNameAsString();
+      out.combine = spellName(parts.combine, context_);
     out.key_type = spellType(key, context_);
     out.value_type = spellType(value, context_);
     out.output_type = spellType(output, context_);
     out.file = file_;
-    out.line = sm.getPresumedLineNumber(sm.getExpansionLoc(map->getLocation()));
+    out.line = sm.getExpansionLineNumber(map->getLocation()); // physical, as lineOf
     jobs.push_back(std::move(out));
   }
   return jobs;

@@ -6,6 +6,7 @@
 
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace flowc {
 
@@ -38,6 +39,7 @@ private:
   Reporter &reporter_;
   std::string file_;
   llvm::MapVector<llvm::StringRef, Parts> jobs_;
+  llvm::StringSet<> rejected_; // jobs with a function already reported
 };
 
 } // namespace flowc

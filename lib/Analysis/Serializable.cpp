@@ -80,7 +80,7 @@ std::string SerializableCheck::checkRecord(QualType type,
     return ""; // the target is checked where the Ref is written
   if (isEntity(record))
     return name(type) + " is an entity (pass a flowc::Ref<" +
-           record->getQualifiedNameAsString() + "> instead)";
+           spellName(record, context_) + "> instead)";
 
   if (isInStd(record)) {
     StringRef tmpl = stdTemplateName(record);

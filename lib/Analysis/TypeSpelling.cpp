@@ -59,6 +59,26 @@ std::string spell(QualType type, const ASTContext &context,
     prefix += "volatile ";
   const Type *t = type.getTypePtr();
 
+  // `decltype(expr)` names things in the scope it is written in (a member,
+  // a parameter), so its spelling is not valid elsewhere: spell what it
+  // denotes. Same for the GNU `typeof`.
+  if (const auto *decltype_ = dyn_cast<DecltypeType>(t);
+      decltype_ && !decltype_->isDependentType())
+    return spell(context.getQualifiedType(decltype_->getUnderlyingType(),
+                                          type.getLocalQualifiers()),
+                 context, policy);
+  // Deduced `auto`: the deduced type keeps its sugar (`std::int64_t`),
+  // which Clang's fully-qualified printing of the AutoType would lose.
+  if (const auto *deduced = dyn_cast<DeducedType>(t);
+      deduced && deduced->isDeduced())
+    return spell(context.getQualifiedType(deduced->getDeducedType(),
+                                          type.getLocalQualifiers()),
+                 context, policy);
+  if (isa<TypeOfExprType, TypeOfType>(t) && !t->isDependentType())
+    return spell(context.getQualifiedType(t->getLocallyUnqualifiedSingleStepDesugaredType(),
+                                          type.getLocalQualifiers()),
+                 context, policy);
+
   if (const auto *ref = dyn_cast<LValueReferenceType>(t))
     return spell(ref->getPointeeTypeAsWritten(), context, policy) + " &";
   if (const auto *ref = dyn_cast<RValueReferenceType>(t))
@@ -100,6 +120,13 @@ std::string spell(QualType type, const ASTContext &context,
 
 std::string spellType(QualType type, const ASTContext &context) {
   return spell(type, context, policyFor(context));
+}
+
+std::string spellName(const NamedDecl *decl, const ASTContext &context) {
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  decl->printQualifiedName(os, policyFor(context));
+  return out;
 }
 
 } // namespace flowc

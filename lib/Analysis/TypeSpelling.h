@@ -13,4 +13,10 @@ namespace flowc {
 // `flowc::Ref<shop::Item>`).
 std::string spellType(clang::QualType type, const clang::ASTContext &context);
 
+// The declaration's qualified name as C++ code can write it: anonymous and
+// inline namespaces are left out (`outer::(anonymous namespace)::Item` is
+// `outer::Item`), which is how the names in the IR must be spelled.
+std::string spellName(const clang::NamedDecl *decl,
+                      const clang::ASTContext &context);
+
 } // namespace flowc
