@@ -236,6 +236,9 @@ private:
   Lowered lowerExpr(const Expr *expr);
   Lowered lowerRemoteCall(const CXXMemberCallExpr *call);
   Lowered lowerChildren(const Expr *expr);
+  std::vector<std::optional<std::string>>
+  lowerOperands(llvm::ArrayRef<const Expr *> operands, bool sentByValue,
+                std::string &prelude);
   std::string lowerStmt(const Stmt *stmt);
   std::string lowerRangeFor(const CXXForRangeStmt *loop);
   std::string loopWithSuspendingTest(const Stmt *loop, const Expr *cond,
@@ -440,6 +443,41 @@ bool Lowerer::stable(const Expr *expr) const {
   return false;
 }
 
+// Lowers operands evaluated in order: those with remote calls are lowered, and
+// values computed before the last of them are kept in temporaries, so they
+// keep Clang's evaluation order. Operands sent by value (a remote call's) are
+// kept even as glvalues. Returns each operand's new text, or nothing for an
+// operand left as written.
+std::vector<std::optional<std::string>>
+Lowerer::lowerOperands(ArrayRef<const Expr *> operands, bool sentByValue,
+                       std::string &prelude) {
+  size_t lastCall = 0;
+  for (size_t i = 0; i < operands.size(); ++i)
+    if (containsCall(operands[i]))
+      lastCall = i;
+  std::vector<std::optional<std::string>> texts(operands.size());
+  for (size_t i = 0; i <= lastCall && i < operands.size(); ++i) {
+    const Expr *operand = operands[i];
+    bool keepable = sentByValue || operand->isPRValue();
+    if (containsCall(operand)) {
+      Lowered inner = lowerExpr(operand);
+      prelude += inner.prelude;
+      std::string value = inner.value;
+      if (i < lastCall && keepable && !value.empty())
+        value = keep(value, operand, prelude);
+      texts[i] = value.empty() ? "void()" : value;
+    } else if (i < lastCall && keepable && !stable(operand) &&
+               !operand->getType()->isVoidType() &&
+               !operand->getType()->isFunctionPointerType() &&
+               !isMethodName(operand)) {
+      std::string temp = newTemp(operand->getType(), operand, "value");
+      prelude += temp + " = " + renderExpr(operand) + "; ";
+      texts[i] = temp;
+    }
+  }
+  return texts;
+}
+
 Lowerer::Lowered Lowerer::lowerRemoteCall(const CXXMemberCallExpr *call) {
   std::optional<RemoteCallSite> site = asRemoteCall(call);
   std::vector<const Expr *> operands{site->ref};
@@ -452,26 +490,11 @@ Lowerer::Lowered Lowerer::lowerRemoteCall(const CXXMemberCallExpr *call) {
     operands.push_back(arg);
   }
   Lowered out;
+  std::vector<std::optional<std::string>> lowered =
+      lowerOperands(operands, /*sentByValue=*/true, out.prelude);
   std::vector<std::string> texts;
-  size_t lastCall = 0;
   for (size_t i = 0; i < operands.size(); ++i)
-    if (containsCall(operands[i]))
-      lastCall = i;
-  for (size_t i = 0; i < operands.size(); ++i) {
-    const Expr *operand = operands[i];
-    if (containsCall(operand)) {
-      Lowered inner = lowerExpr(operand);
-      out.prelude += inner.prelude;
-      texts.push_back(i < lastCall ? keep(inner.value, operand, out.prelude)
-                                   : inner.value);
-    } else if (i < lastCall && !stable(operand)) {
-      std::string temp = newTemp(operand->getType(), operand, "argument value");
-      out.prelude += temp + " = " + renderExpr(operand) + "; ";
-      texts.push_back(temp);
-    } else {
-      texts.push_back(renderExpr(operand));
-    }
-  }
+    texts.push_back(lowered[i] ? *lowered[i] : renderExpr(operands[i]));
   unsigned label = callLabel_.lookup(call);
   std::string method = spellType(QualType(site->entity->getTypeForDecl(), 0),
                                  context_) +
@@ -493,42 +516,23 @@ Lowerer::Lowered Lowerer::lowerRemoteCall(const CXXMemberCallExpr *call) {
   return out;
 }
 
-// Children with remote calls are lowered in order; values computed before the
-// last of them are materialized first, so they keep Clang's evaluation order.
+// An expression whose children make remote calls: the children are lowered
+// and the expression re-rendered around their new texts.
 Lowerer::Lowered Lowerer::lowerChildren(const Expr *expr) {
   std::vector<const Expr *> children;
   for (const Stmt *child : expr->children())
     if (const auto *e = dyn_cast_or_null<Expr>(child))
       children.push_back(e);
-  size_t lastCall = 0;
-  for (size_t i = 0; i < children.size(); ++i)
-    if (containsCall(children[i]))
-      lastCall = i;
   Lowered out;
-  std::vector<const Stmt *> registered;
-  for (size_t i = 0; i <= lastCall && i < children.size(); ++i) {
-    const Expr *child = children[i];
-    if (containsCall(child)) {
-      Lowered inner = lowerExpr(child);
-      out.prelude += inner.prelude;
-      std::string value = inner.value;
-      if (i < lastCall && !value.empty() && child->isPRValue())
-        value = keep(value, child, out.prelude);
-      replaceText(child, value.empty() ? "void()" : value);
-      registered.push_back(child);
-    } else if (!stable(child) && child->isPRValue() &&
-               !child->getType()->isVoidType() &&
-               !child->getType()->isFunctionPointerType() &&
-               !isMethodName(child)) {
-      std::string temp = newTemp(child->getType(), child, "value");
-      out.prelude += temp + " = " + renderExpr(child) + "; ";
-      replaceText(child, temp);
-      registered.push_back(child);
-    }
-  }
+  std::vector<std::optional<std::string>> lowered =
+      lowerOperands(children, /*sentByValue=*/false, out.prelude);
+  for (size_t i = 0; i < children.size(); ++i)
+    if (lowered[i])
+      replaceText(children[i], *lowered[i]);
   out.value = renderExpr(expr, expr);
-  for (const Stmt *child : registered)
-    unreplace(child);
+  for (size_t i = 0; i < children.size(); ++i)
+    if (lowered[i])
+      unreplace(children[i]);
   return out;
 }
 
