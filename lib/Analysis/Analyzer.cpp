@@ -10,6 +10,7 @@
 #include "Analysis/JobAnalysis.h"
 #include "Analysis/RemoteCall.h"
 #include "Analysis/Reporter.h"
+#include "Analysis/Structs.h"
 #include "Analysis/TypeSpelling.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -320,6 +321,37 @@ unsigned lineOf(const SourceManager &sm, SourceLocation loc) {
   return sm.getExpansionLineNumber(loc);
 }
 
+// The structs the generated code must serialize: those in the entities'
+// state, public method signatures, and the locals of split methods.
+std::vector<ir::Struct>
+collectStructs(ASTContext &context,
+               const std::vector<const CXXRecordDecl *> &entities,
+               const TranslationUnitAnalysis &analysis,
+               const std::string &displayFile) {
+  StructCollector structs(context, displayFile);
+  for (const CXXRecordDecl *record : entities) {
+    for (const FieldDecl *field : record->fields())
+      structs.add(field->getType());
+    for (const CXXMethodDecl *method : record->methods()) {
+      if (method->getAccess() != AS_public || method->isStatic())
+        continue;
+      structs.add(method->getReturnType());
+      for (const ParmVarDecl *param : method->parameters())
+        structs.add(param->getType());
+    }
+  }
+  struct Locals : RecursiveASTVisitor<Locals> {
+    StructCollector &structs;
+    bool VisitVarDecl(VarDecl *var) {
+      structs.add(var->getType());
+      return true;
+    }
+  } locals{{}, structs};
+  for (const SplitCandidate &candidate : analysis.candidates)
+    locals.TraverseDecl(const_cast<FunctionDecl *>(candidate.definition));
+  return structs.take();
+}
+
 } // namespace
 
 TranslationUnitAnalysis analyzeTranslationUnit(ASTContext &context,
@@ -400,6 +432,8 @@ TranslationUnitAnalysis analyzeTranslationUnit(ASTContext &context,
                    "file, so define '%0' there")
         << spellName(method, context) << method->getParent()->getName();
   }
+
+  module.structs = collectStructs(context, collector.entities, result, displayFile);
 
   JobAnalysis jobs(context, reporter, displayFile);
   for (const FunctionDecl *function : collector.jobFunctions)

@@ -1,6 +1,7 @@
 // FileContext.cpp - per-input names and paths for the file templates.
 #include "Emit/FileContext.h"
 
+#include "Emit/EntityContext.h"
 #include "Emit/JobContext.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -56,6 +57,9 @@ mstch::map fileContext(const Input &input, const std::string &outputDir,
       {"header", names.header},
       {"source", names.source},
       {"jobs_function", cIdentifier(names.stem) + "_jobs"},
+      {"has_entities", !input.entities.empty()},
+      {"entities", entitiesContext(input.entities)},
+      {"structs", structsContext(input.structs)},
       {"has_jobs", !input.jobs.empty()},
       {"jobs", jobsContext(input.jobs)},
   };
@@ -70,6 +74,9 @@ const Schema &fileSchema() {
       {"header", {}},
       {"source", {}},
       {"jobs_function", {}},
+      {"has_entities", {}},
+      {"entities", entitySchema()},
+      {"structs", structSchema()},
       {"has_jobs", {}},
       {"jobs", jobSchema()},
   }};

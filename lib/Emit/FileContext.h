@@ -1,5 +1,5 @@
 // FileContext.h - what the templates of one input's X.flowc.h and X.flowc.cpp
-// see: the input's names and paths, and its jobs.
+// see: the input's names and paths, its entities and its jobs.
 #pragma once
 
 #include "Emit/Schema.h"
@@ -15,6 +15,8 @@ namespace flowc::emit {
 // One input file and what analysis found in it.
 struct Input {
   std::string name; // as given on the command line
+  std::vector<ir::Entity> entities;
+  std::vector<ir::Struct> structs; // what the entities' messages carry
   std::vector<ir::Job> jobs;
 };
 

@@ -82,10 +82,22 @@ struct Job {
   bool operator==(const Job &) const = default;
 };
 
+// A plain struct that travels in state, arguments, results or frames: the
+// generated code gives it a serializer. Listed after the structs it contains.
+struct Struct {
+  std::string name;
+  std::string qualified_name;
+  std::string file; // where it is defined, as Clang names the file
+  unsigned line = 0;
+  std::vector<Field> fields;
+  bool operator==(const Struct &) const = default;
+};
+
 struct Module {
   int version = 1;
   std::vector<Entity> entities;
   std::vector<Job> jobs;
+  std::vector<Struct> structs;
   bool operator==(const Module &) const = default;
 
   const Entity *findEntity(const std::string &qualified_name) const;

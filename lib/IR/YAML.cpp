@@ -195,6 +195,17 @@ std::string toYAML(const Module &module) {
            [&](const Entity &entity) { writeEntity(out, entity); });
   writeSeq(out, "jobs", module.jobs,
            [&](const Job &job) { writeJob(out, job); });
+  if (!module.structs.empty())
+    writeSeq(out, "structs", module.structs, [&](const Struct &record) {
+      out << YAML::BeginMap;
+      out << YAML::Key << "name" << YAML::Value << record.name;
+      out << YAML::Key << "qualified_name" << YAML::Value
+          << record.qualified_name;
+      out << YAML::Key << "location" << YAML::Value
+          << location(record.file, record.line);
+      writeFields(out, "fields", record.fields);
+      out << YAML::EndMap;
+    });
   out << YAML::EndMap;
   return std::string(out.c_str()) + "\n";
 }
@@ -210,6 +221,14 @@ bool fromYAML(const std::string &text, Module &module, std::string &error) {
       result.entities.push_back(readEntity(entity));
     for (const YAML::Node &job : root["jobs"])
       result.jobs.push_back(readJob(job));
+    for (const YAML::Node &node : root["structs"]) {
+      Struct record;
+      record.name = node["name"].as<std::string>();
+      record.qualified_name = node["qualified_name"].as<std::string>();
+      readLocation(node["location"], record.file, record.line);
+      record.fields = readFields(node["fields"]);
+      result.structs.push_back(std::move(record));
+    }
     module = std::move(result);
     return true;
   } catch (const YAML::Exception &e) {

@@ -79,23 +79,16 @@ int emitCode(const std::vector<ir::Module> &modules,
              const emit::TemplateSet &templates) {
   // Each job and entity records the input it came from, as given.
   std::map<std::string, emit::Input> inputs;
-  std::map<std::string, std::vector<std::string>> entities;
   for (const std::string &source : sources)
     inputs[source].name = source;
   for (const ir::Module &module : modules) {
     for (const ir::Job &job : module.jobs)
       inputs[job.file].jobs.push_back(job);
     for (const ir::Entity &entity : module.entities)
-      entities[entity.file].push_back(entity.qualified_name);
+      inputs[entity.file].entities.push_back(entity);
+    if (!module.entities.empty())
+      inputs[module.entities.front().file].structs = module.structs;
   }
-  for (const auto &[file, names] : entities)
-    llvm::errs() << "flowc: error: " << file
-                 << ": code generation for entities ("
-                 << llvm::join(names, ", ")
-                 << ") is not available yet in this version; use --emit=ir "
-                    "or --emit=dot\n";
-  if (!entities.empty())
-    return 2;
 
   std::vector<emit::Input> ordered;
   for (const std::string &source : sources)

@@ -39,6 +39,11 @@ struct Access {
     return ref;
   }
 
+  // Runs a split method's state machine (FLOWC_ENTITY declares it private).
+  template <class E, class M> static void run(E &entity, M &machine) {
+    entity.flowc_run_(machine);
+  }
+
   template <class E> static void set_key(Ref<E> &ref, std::string key) {
     ref.key_ = std::move(key);
   }

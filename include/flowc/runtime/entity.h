@@ -1,0 +1,209 @@
+// entity.h - what every flowc runtime knows about an entity class, and how it
+// runs one method invocation.
+//
+// Generated code (X.flowc.h) describes each entity with an EntityType and each
+// public method with a MethodTraits specialization; runtimes never see the
+// user's classes otherwise. A runtime drives a method invocation through an
+// Activation: step() runs it until it makes a remote call (status suspended,
+// outgoing() says whom to call with which encoded arguments) or ends (finished,
+// result() holds the encoded return value; or failed, error() holds what()).
+// After a suspension the runtime delivers the callee's encoded result with
+// resume() and steps again. Arguments, results and frames are bytes in the
+// encoding of codec.h, so the same Activation serves threads and MPI ranks.
+#pragma once
+
+#include "flowc/flowc.h"
+#include "flowc/runtime/codec.h"
+#include "flowc/runtime/errors.h"
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+namespace flowc {
+
+struct EntityType;
+
+// A remote call a suspended method waits on.
+struct Outgoing {
+  const EntityType *type = nullptr; // the callee's entity class
+  std::string key;                  // the callee's encoded key
+  std::uint32_t method = 0;         // index into type->methods
+  std::string args;                 // encoded arguments
+};
+
+// One method invocation in progress on one entity.
+class Activation {
+public:
+  enum class Status : std::uint8_t { ready, suspended, finished, failed };
+
+  virtual ~Activation() = default;
+
+  // Runs the method on `entity` (an object of the method's class) from its
+  // start or its last suspension, until its next remote call or its end.
+  // Exceptions thrown by the method end it with status failed.
+  Status step(void *entity) {
+    status_ = Status::ready;
+    try {
+      run(entity);
+      if (status_ == Status::ready)
+        throw Error("flowc: a method's state machine returned without "
+                    "calling or finishing");
+    } catch (const std::exception &e) {
+      fail(e.what());
+    } catch (...) {
+      fail("unknown exception");
+    }
+    return status_;
+  }
+
+  // The encoded result of the call this activation is suspended on.
+  void resume(std::string reply) { reply_ = std::move(reply); }
+
+  Status status() const { return status_; }
+  const Outgoing &outgoing() const { return outgoing_; }
+  Outgoing &outgoing() { return outgoing_; }
+  // The encoded return value (finished) or the exception's message (failed).
+  std::string &result() { return result_; }
+
+  // The frame as bytes, and back: a suspended invocation is plain data.
+  // Invocations that never suspend have no frame.
+  virtual std::string save_frame() const { return {}; }
+  virtual void load_frame(std::string_view) {}
+
+protected:
+  virtual void run(void *entity) = 0;
+
+  void suspend() { status_ = Status::suspended; }
+  void finish_with(std::string bytes) {
+    result_ = std::move(bytes);
+    status_ = Status::finished;
+  }
+  void fail(std::string message) {
+    result_ = std::move(message);
+    status_ = Status::failed;
+  }
+
+  Outgoing outgoing_;
+  std::string reply_;
+
+private:
+  std::string result_;
+  Status status_ = Status::ready;
+};
+
+// One public method of an entity class.
+struct MethodInfo {
+  std::string_view name;
+  bool read_only = false;
+  // A new invocation with its arguments decoded from `args` (DecodeError if
+  // they are malformed).
+  std::unique_ptr<Activation> (*start)(std::string_view args) = nullptr;
+};
+
+// An entity class as runtimes see it: objects are void* owned by the runtime.
+struct EntityType {
+  std::string_view name; // qualified, e.g. "shop::User"
+  std::span<const MethodInfo> methods;
+  std::string (*key)(const void *entity) = nullptr; // encoded key
+  // An encoded key as text for messages: "book" or 42.
+  std::string (*key_text)(std::string_view key) = nullptr;
+  void (*destroy)(void *entity) = nullptr;
+  // The entity's whole state, encoded member by member in declaration order.
+  std::string (*save_state)(const void *entity) = nullptr;
+};
+
+// Specialized by generated code for every public method of every entity:
+//   static constexpr std::uint32_t id;  // index in EntityType::methods
+// Everything else about a method follows from its pointer's type.
+template <auto Method> struct MethodTraits;
+
+namespace detail {
+
+template <class F> struct member_fn;
+#define FLOWC_DETAIL_MEMBER_FN(QUALIFIERS, READ_ONLY)                          \
+  template <class R, class E, class... P>                                      \
+  struct member_fn<R (E::*)(P...) QUALIFIERS> {                                \
+    using entity = E;                                                          \
+    using result = R;                                                          \
+    using params = std::tuple<P...>;                                           \
+    using args = std::tuple<std::remove_cvref_t<P>...>;                        \
+    static constexpr bool read_only = READ_ONLY;                               \
+  };
+FLOWC_DETAIL_MEMBER_FN(, false)
+FLOWC_DETAIL_MEMBER_FN(const, true)
+FLOWC_DETAIL_MEMBER_FN(noexcept, false)
+FLOWC_DETAIL_MEMBER_FN(const noexcept, true)
+#undef FLOWC_DETAIL_MEMBER_FN
+
+template <auto Method> using method_fn = member_fn<decltype(Method)>;
+template <auto Method> using entity_of = typename method_fn<Method>::entity;
+template <auto Method> using result_of = typename method_fn<Method>::result;
+// What a caller receives: a method returning `const T &` yields a T.
+template <auto Method> using value_result_of = std::remove_cvref_t<result_of<Method>>;
+
+template <auto Method>
+concept entity_method = requires { MethodTraits<Method>::id; };
+
+// Converts each argument to its parameter's type exactly as a call would
+// (implicitly), then encodes it.
+template <class P, class A> void write_arg(Writer &w, A &&arg) {
+  const std::remove_cvref_t<P> &converted = std::forward<A>(arg);
+  w.write(converted);
+}
+template <class... P, class... A>
+void write_args(Writer &w, std::tuple<P...> *, A &&...args) {
+  (write_arg<P>(w, std::forward<A>(args)), ...);
+}
+
+template <class E> std::string key_of(const Ref<E> &ref) {
+  const std::string &key = Access::key(ref);
+  if (key.empty() && Access::object(ref) != nullptr)
+    return EntityTraits<E>::encode_key(*Access::object(ref));
+  return key;
+}
+
+} // namespace detail
+
+// The remote call `ref->Method(args...)` as a runtime sends it. Rejects, at
+// compile time and in words, a method flowc did not generate code for and
+// arguments the method would not accept.
+template <auto Method, class E, class... A>
+Outgoing make_call(const Ref<E> &ref, A &&...args) {
+  static_assert(std::is_member_function_pointer_v<decltype(Method)>,
+                "flowc: call<&E::m> takes a pointer to a member function");
+  using Fn = detail::method_fn<Method>;
+  static_assert(std::is_same_v<E, typename Fn::entity>,
+                "flowc: the Ref names another entity class than the method's");
+  static_assert(detail::entity_method<Method>,
+                "flowc: no generated code for this method: is its class a "
+                "FLOWC_ENTITY, the method public, and X.flowc.h included?");
+  static_assert(std::is_invocable_v<decltype(Method), E &, A...>,
+                "flowc: these arguments do not match the method's parameters");
+  Outgoing out;
+  out.type = &EntityTraits<E>::type();
+  out.key = detail::key_of(ref);
+  out.method = MethodTraits<Method>::id;
+  Writer w;
+  detail::write_args(w, static_cast<typename Fn::params *>(nullptr),
+                     std::forward<A>(args)...);
+  out.args = w.take();
+  return out;
+}
+
+// The value a call to Method returned, from its encoded form.
+template <auto Method>
+detail::value_result_of<Method> decode_result(std::string_view bytes) {
+  using R = detail::value_result_of<Method>;
+  if constexpr (std::is_void_v<R>)
+    Reader(bytes).expect_end();
+  else
+    return decode<R>(bytes);
+}
+
+} // namespace flowc

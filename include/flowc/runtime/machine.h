@@ -1,0 +1,168 @@
+// machine.h - the Activations generated code instantiates for each method.
+//
+// A method without remote calls runs whole: DirectCall decodes the arguments,
+// calls it and encodes what it returns. A method with remote calls was lowered
+// by flowc into the body of `E::flowc_run_<Machine<&E::m, Frame>>(m_)`, a
+// resumable state machine whose locals live in the generated Frame struct
+// (a `label` and the fields flowc found live). Its text talks to the machine
+// through exactly these members:
+//   m_.frame                         the Frame
+//   m_.args                          the call's arguments, read at label 0
+//   m_.template call<&F::g>(ref, a...)   record a remote call (then `return;`)
+//   m_.template result<T>()          the result of that call, after resuming
+//   m_.finish(v) / m_.finish()       the method's return value (then `return;`)
+//   m_.bad_label()                   the frame's label names no resume point
+// and flowc::detail::size/element, with which a suspending range-for walks
+// its container by index.
+#pragma once
+
+#include "flowc/runtime/entity.h"
+
+#include <cstddef>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+namespace flowc {
+
+// The state machine of Method over Frame (one type per method, so that
+// E::flowc_run_ is specialized once for each).
+template <auto Method, class Frame> class Machine final : public Activation {
+  using Fn = detail::method_fn<Method>;
+  using Entity = typename Fn::entity;
+  using Result = typename Fn::result;
+
+public:
+  using frame_type = Frame;
+
+  Frame frame{};
+  typename Fn::args args;
+
+  static std::unique_ptr<Activation> start(std::string_view bytes) {
+    auto machine = std::make_unique<Machine>();
+    Reader r(bytes);
+    std::apply([&](auto &...items) { (r.read(items), ...); }, machine->args);
+    r.expect_end();
+    return machine;
+  }
+
+  template <auto Callee, class E, class... A>
+  void call(const Ref<E> &ref, A &&...a) {
+    outgoing_ = make_call<Callee>(ref, std::forward<A>(a)...);
+    suspend();
+  }
+
+  template <class T> std::remove_cvref_t<T> result() {
+    return decode<std::remove_cvref_t<T>>(reply_);
+  }
+
+  template <class V>
+    requires(!std::is_void_v<Result>)
+  void finish(V &&value) {
+    const std::remove_cvref_t<Result> &converted = std::forward<V>(value);
+    finish_with(encode(converted));
+  }
+  void finish()
+    requires std::is_void_v<Result>
+  {
+    finish_with({});
+  }
+
+  [[noreturn]] void bad_label() {
+    throw Error("flowc: corrupt frame: label " + std::to_string(frame.label) +
+                " is no resume point of this method");
+  }
+
+  std::string save_frame() const override { return encode(frame); }
+  void load_frame(std::string_view bytes) override {
+    frame = decode<Frame>(bytes);
+  }
+
+private:
+  void run(void *entity) override {
+    Access::run(*static_cast<Entity *>(entity), *this);
+  }
+};
+
+// A method that makes no remote calls: one step runs it whole.
+template <auto Method> class DirectCall final : public Activation {
+  using Fn = detail::method_fn<Method>;
+  using Entity = typename Fn::entity;
+  using Result = typename Fn::result;
+
+public:
+  typename Fn::args args;
+
+  static std::unique_ptr<Activation> start(std::string_view bytes) {
+    auto call = std::make_unique<DirectCall>();
+    Reader r(bytes);
+    std::apply([&](auto &...items) { (r.read(items), ...); }, call->args);
+    r.expect_end();
+    return call;
+  }
+
+private:
+  void run(void *entity) override {
+    auto &object = *static_cast<Entity *>(entity);
+    auto invoke = [&](auto &...items) -> Result {
+      return (object.*Method)(std::move(items)...);
+    };
+    if constexpr (std::is_void_v<Result>) {
+      std::apply(invoke, args);
+      finish_with({});
+    } else {
+      const std::remove_cvref_t<Result> &value = std::apply(invoke, args);
+      finish_with(encode(value));
+    }
+  }
+};
+
+namespace detail {
+
+// What a lowered range-for iterates by index.
+template <class C> std::size_t size(const C &container) {
+  return static_cast<std::size_t>(std::size(container));
+}
+template <class C> decltype(auto) element(C &container, std::size_t index) {
+  return *std::next(std::begin(container),
+                    static_cast<std::ptrdiff_t>(index));
+}
+
+// The EntityType members that follow from E's generated traits.
+template <class E> void destroy(void *entity) { delete static_cast<E *>(entity); }
+template <class E> std::string key(const void *entity) {
+  return EntityTraits<E>::encode_key(*static_cast<const E *>(entity));
+}
+template <class E> std::string key_text(std::string_view key) {
+  using K = typename EntityTraits<E>::key_type;
+  try {
+    K value = decode<K>(key);
+    if constexpr (std::is_same_v<K, std::string>)
+      return "\"" + value + "\"";
+    else if constexpr (std::is_same_v<K, bool>)
+      return value ? "true" : "false";
+    else
+      return std::to_string(value);
+  } catch (const DecodeError &) {
+    return "(malformed key)";
+  }
+}
+template <class E> std::string save_state(const void *entity) {
+  Writer w;
+  Access::Of<E>::write_state(w, *static_cast<const E *>(entity));
+  return w.take();
+}
+
+} // namespace detail
+
+// A MethodInfo for Method run by the Activation class A.
+template <auto Method, class A>
+constexpr MethodInfo method_info(std::string_view name) {
+  return MethodInfo{name, detail::method_fn<Method>::read_only, &A::start};
+}
+
+} // namespace flowc

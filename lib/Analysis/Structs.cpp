@@ -1,0 +1,62 @@
+// Structs.cpp - plain structs reachable from serializable types, post-order.
+#include "Analysis/Structs.h"
+
+#include "Analysis/Annotations.h"
+#include "Analysis/Serializable.h"
+#include "Analysis/TypeSpelling.h"
+
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace flowc {
+
+void StructCollector::add(QualType type) {
+  if (type.isNull())
+    return;
+  QualType canonical = type.getCanonicalType().getNonReferenceType();
+  const CXXRecordDecl *record = canonical->getAsCXXRecordDecl();
+  if (!record || specializationOf(canonical, "flowc", "Ref"))
+    return;
+  if (SerializableCheck(context_).whyNot(canonical) != "")
+    return;
+  const auto *spec = dyn_cast<ClassTemplateSpecializationDecl>(record);
+  if (spec && record->isInStdNamespace()) {
+    // A std container, pair or tuple: what it holds.
+    for (const TemplateArgument &arg : spec->getTemplateArgs().asArray()) {
+      if (arg.getKind() == TemplateArgument::Type)
+        add(arg.getAsType());
+      else if (arg.getKind() == TemplateArgument::Pack)
+        for (const TemplateArgument &element : arg.pack_elements())
+          if (element.getKind() == TemplateArgument::Type)
+            add(element.getAsType());
+    }
+    return;
+  }
+  addRecord(record->getDefinition());
+}
+
+void StructCollector::addRecord(const CXXRecordDecl *record) {
+  if (!record || !seen_.insert(record).second)
+    return;
+  ir::Struct result;
+  result.name = record->getNameAsString();
+  result.qualified_name = spellName(record, context_);
+  const SourceManager &sm = context_.getSourceManager();
+  PresumedLoc where = sm.getPresumedLoc(record->getLocation());
+  if (where.isValid()) {
+    result.file = sm.isInMainFile(sm.getExpansionLoc(record->getLocation()))
+                      ? displayFile_
+                      : where.getFilename();
+    result.line = where.getLine();
+  }
+  for (const FieldDecl *field : record->fields()) {
+    add(field->getType());
+    result.fields.push_back({field->getNameAsString(),
+                             spellType(field->getType(), context_)});
+  }
+  structs_.push_back(std::move(result));
+}
+
+} // namespace flowc

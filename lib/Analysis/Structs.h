@@ -1,0 +1,41 @@
+// Structs.h - the plain structs that travel in messages and frames.
+//
+// Generated code needs a serializer for every user struct reachable from an
+// entity's state, its methods' parameters and results, and the locals of its
+// split methods (directly or inside std containers). This finds them, members
+// before the structs that contain them, each once.
+#pragma once
+
+#include "IR/IR.h"
+
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+#include <string>
+#include <vector>
+
+namespace flowc {
+
+class StructCollector {
+public:
+  // Structs in the main file are located as `displayFile` (the input as
+  // given on the command line), others by the name Clang found them under.
+  StructCollector(const clang::ASTContext &context, std::string displayFile)
+      : context_(context), displayFile_(std::move(displayFile)) {}
+
+  // Records the structs `type` contains; types that are not serializable are
+  // skipped (analysis reports them where it matters).
+  void add(clang::QualType type);
+
+  std::vector<ir::Struct> take() { return std::move(structs_); }
+
+private:
+  void addRecord(const clang::CXXRecordDecl *record);
+
+  const clang::ASTContext &context_;
+  std::string displayFile_;
+  llvm::SmallPtrSet<const clang::CXXRecordDecl *, 8> seen_;
+  std::vector<ir::Struct> structs_;
+};
+
+} // namespace flowc
