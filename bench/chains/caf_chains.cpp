@@ -1,0 +1,340 @@
+// caf_chains.cpp - the hand-written C++ Actor Framework (CAF 0.17) baseline of the
+// "chains" benchmark: SPEC section 1's shop, User::buy_item, as actors.
+//
+//   caf_chains --workers W --users U --items I --chains N [--mode await|queue]
+//              [--client main|actor]
+//
+// One actor per entity. A user's buy_item asks its item for the price and then for
+// update_stock(-amount), two request/response round trips, and answers the client.
+// A user runs one chain at a time, as flowc's entities do:
+//   --mode await (default): `request(...).await(...)`, which makes CAF hold back
+//     every other message of the user's mailbox until the awaited response arrives;
+//   --mode queue: `request(...).then(...)` plus an explicit queue of the buy_item
+//     requests that arrive while a chain is running.
+// The client is the main thread (a scoped_actor, outside CAF's worker pool, like the
+// thread calling flowc::LocalRuntime::call): it sends all N buy_item requests without
+// waiting, then receives the N replies. Only that part is timed. (--client actor
+// instead issues them from one event-based actor with request(...).then(...); CAF 0.17
+// keeps pending `then` handlers in an unsorted vector, so that is quadratic in N and
+// only there to show it; run.sh does not use it.)
+//
+// Afterwards every user's balance and item's stock is read back and checked:
+//   - conservation: sum of balance spent == sum over items of price * units sold;
+//   - the number of successful chains and every user's final balance equal those of
+//     a sequential run of the same calls on plain C++ objects (stock never runs out,
+//     and each user receives its requests in the order they were sent, so the outcome
+//     does not depend on the interleaving).
+// Prints: caf workers=W chains=N seconds=S chains_per_s=R conserved=yes|no ok=K
+#include <caf/all.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <deque>
+#include <string>
+#include <vector>
+
+namespace {
+
+using price_atom = caf::atom_constant<caf::atom("price")>;
+using stock_atom = caf::atom_constant<caf::atom("stock")>;       // update_stock(delta)
+using getstock_atom = caf::atom_constant<caf::atom("getstock")>; // read stock (check only)
+using buy_atom = caf::atom_constant<caf::atom("buy")>;
+using balance_atom = caf::atom_constant<caf::atom("balance")>;
+
+// ---- the workload, shared by the actors and the sequential model ----------------
+
+struct Workload {
+  int users = 1000;
+  int items = 100;
+  long chains = 200000;
+
+  static std::uint64_t mix(std::uint64_t x) {  // splitmix64
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+  }
+  int user_of(long c) const { return static_cast<int>(c % users); }
+  int item_of(long c) const { return static_cast<int>(mix(c) % items); }
+  int amount_of(long c) const { return 1 + static_cast<int>((mix(c) >> 32) % 3); }
+  int price_of(int item) const { return 1 + item % 10; }
+  // Average cost of a chain is 2 * 5.5 = 11: about 90% of the chains succeed and the
+  // last ones of a user start failing on its balance.
+  int balance_of(int /*user*/) const {
+    return static_cast<int>(10 * ((chains + users - 1) / users));
+  }
+  // Enough that no update_stock ever fails, whatever the order.
+  int stock_of(int /*item*/) const { return static_cast<int>(3 * chains + 1); }
+  std::string user_key(int u) const { return "user-" + std::to_string(u); }
+  std::string item_key(int i) const { return "item-" + std::to_string(i); }
+};
+
+// ---- the entities as CAF actors ---------------------------------------------------
+
+struct ItemState {
+  std::string id;  // the key
+  int price = 0;
+  int stock = 0;
+};
+
+caf::behavior item_actor(caf::stateful_actor<ItemState>* self, std::string id, int price,
+                         int stock) {
+  self->state.id = std::move(id);
+  self->state.price = price;
+  self->state.stock = stock;
+  return {
+      [=](price_atom) { return self->state.price; },
+      [=](stock_atom, int delta) {
+        if (self->state.stock + delta < 0) return false;
+        self->state.stock += delta;
+        return true;
+      },
+      [=](getstock_atom) { return self->state.stock; },
+  };
+}
+
+// --mode await: the body of User::buy_item as two nested awaits.
+struct UserState {
+  std::string name;  // the key
+  int balance = 0;
+};
+
+caf::behavior user_await_actor(caf::stateful_actor<UserState>* self, std::string name,
+                               int balance) {
+  self->state.name = std::move(name);
+  self->state.balance = balance;
+  return {
+      [=](buy_atom, int amount, const caf::actor& item) -> caf::result<bool> {
+        auto rp = self->make_response_promise<bool>();
+        self->request(item, caf::infinite, price_atom::value)
+            .await([=](int price) mutable {
+              int total = amount * price;
+              if (total > self->state.balance) {
+                rp.deliver(false);
+                return;
+              }
+              self->request(item, caf::infinite, stock_atom::value, -amount)
+                  .await([=](bool ok) mutable {
+                    if (ok) self->state.balance -= total;
+                    rp.deliver(ok);
+                  });
+            });
+        return rp;
+      },
+      [=](balance_atom) { return self->state.balance; },
+  };
+}
+
+// --mode queue: the same body with `then`, and the user's own queue of waiting calls.
+struct UserQueueState {
+  struct Call {
+    int amount;
+    caf::actor item;
+    caf::typed_response_promise<bool> rp;
+  };
+  std::string name;
+  int balance = 0;
+  bool busy = false;
+  std::deque<Call> waiting;
+};
+
+void user_start(caf::stateful_actor<UserQueueState>* self, UserQueueState::Call call);
+
+void user_finish(caf::stateful_actor<UserQueueState>* self,
+                 caf::typed_response_promise<bool>& rp, bool ok) {
+  rp.deliver(ok);
+  auto& st = self->state;
+  if (st.waiting.empty()) {
+    st.busy = false;
+    return;
+  }
+  UserQueueState::Call next = std::move(st.waiting.front());
+  st.waiting.pop_front();
+  user_start(self, std::move(next));
+}
+
+void user_start(caf::stateful_actor<UserQueueState>* self, UserQueueState::Call call) {
+  self->state.busy = true;
+  int amount = call.amount;
+  caf::actor item = call.item;
+  auto rp = std::move(call.rp);
+  self->request(item, caf::infinite, price_atom::value)
+      .then([=](int price) mutable {
+        int total = amount * price;
+        if (total > self->state.balance) {
+          user_finish(self, rp, false);
+          return;
+        }
+        self->request(item, caf::infinite, stock_atom::value, -amount)
+            .then([=](bool ok) mutable {
+              if (ok) self->state.balance -= total;
+              user_finish(self, rp, ok);
+            });
+      });
+}
+
+caf::behavior user_queue_actor(caf::stateful_actor<UserQueueState>* self, std::string name,
+                               int balance) {
+  self->state.name = std::move(name);
+  self->state.balance = balance;
+  return {
+      [=](buy_atom, int amount, const caf::actor& item) -> caf::result<bool> {
+        auto rp = self->make_response_promise<bool>();
+        UserQueueState::Call call{amount, item, rp};
+        if (self->state.busy)
+          self->state.waiting.push_back(std::move(call));
+        else
+          user_start(self, std::move(call));
+        return rp;
+      },
+      [=](balance_atom) { return self->state.balance; },
+  };
+}
+
+// ---- the sequential model ---------------------------------------------------------
+
+struct Outcome {
+  long ok = 0;
+  std::vector<int> balances;
+};
+
+Outcome sequential(const Workload& w) {
+  Outcome out;
+  out.balances.resize(w.users);
+  for (int u = 0; u < w.users; ++u) out.balances[u] = w.balance_of(u);
+  std::vector<int> stock(w.items);
+  for (int i = 0; i < w.items; ++i) stock[i] = w.stock_of(i);
+  for (long c = 0; c < w.chains; ++c) {
+    int u = w.user_of(c), i = w.item_of(c), amount = w.amount_of(c);
+    int total = amount * w.price_of(i);
+    if (total > out.balances[u]) continue;
+    if (stock[i] - amount < 0) continue;
+    stock[i] -= amount;
+    out.balances[u] -= total;
+    ++out.ok;
+  }
+  return out;
+}
+
+// ---- command line -----------------------------------------------------------------
+
+[[noreturn]] void usage(const char* argv0) {
+  std::fprintf(stderr,
+               "usage: %s --workers W --users U --items I --chains N [--mode await|queue]"
+               " [--client main|actor]\n",
+               argv0);
+  std::exit(2);
+}
+
+long number(const char* argv0, const char* s) {
+  char* end = nullptr;
+  long v = std::strtol(s, &end, 10);
+  if (end == s || *end != '\0' || v <= 0) usage(argv0);
+  return v;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Workload w;
+  long workers = 1;
+  bool queue_mode = false;
+  bool actor_client = false;
+  for (int a = 1; a < argc; ++a) {
+    const char* opt = argv[a];
+    if (a + 1 >= argc) usage(argv[0]);
+    const char* val = argv[++a];
+    if (!std::strcmp(opt, "--workers")) workers = number(argv[0], val);
+    else if (!std::strcmp(opt, "--users")) w.users = static_cast<int>(number(argv[0], val));
+    else if (!std::strcmp(opt, "--items")) w.items = static_cast<int>(number(argv[0], val));
+    else if (!std::strcmp(opt, "--chains")) w.chains = number(argv[0], val);
+    else if (!std::strcmp(opt, "--mode")) {
+      if (!std::strcmp(val, "queue")) queue_mode = true;
+      else if (std::strcmp(val, "await")) usage(argv[0]);
+    } else if (!std::strcmp(opt, "--client")) {
+      if (!std::strcmp(val, "actor")) actor_client = true;
+      else if (std::strcmp(val, "main")) usage(argv[0]);
+    } else {
+      usage(argv[0]);
+    }
+  }
+
+  caf::actor_system_config cfg;
+  cfg.set("scheduler.max-threads", static_cast<size_t>(workers));
+  caf::actor_system sys{cfg};
+  bool conserved = false;
+  long ok = 0;
+  double seconds = 0;
+  {
+    std::vector<caf::actor> items, users;
+    items.reserve(w.items);
+    users.reserve(w.users);
+    for (int i = 0; i < w.items; ++i)
+      items.push_back(sys.spawn(item_actor, w.item_key(i), w.price_of(i), w.stock_of(i)));
+    for (int u = 0; u < w.users; ++u)
+      users.push_back(queue_mode
+                          ? sys.spawn(user_queue_actor, w.user_key(u), w.balance_of(u))
+                          : sys.spawn(user_await_actor, w.user_key(u), w.balance_of(u)));
+
+    caf::scoped_actor self{sys};
+    auto start = std::chrono::steady_clock::now();
+    if (!actor_client) {
+      // An async message's reply comes back to the sender as an ordinary message, so
+      // the client can have all chains in flight and take the replies in any order.
+      for (long c = 0; c < w.chains; ++c)
+        self->send(users[w.user_of(c)], buy_atom::value, w.amount_of(c), items[w.item_of(c)]);
+      long received = 0;
+      self->receive_for(received, w.chains)([&](bool r) { ok += r ? 1 : 0; });
+    } else {
+      auto client = sys.spawn([&w, &users, &items](caf::event_based_actor* me, caf::actor main) {
+        auto ok = std::make_shared<long>(0), left = std::make_shared<long>(w.chains);
+        for (long c = 0; c < w.chains; ++c)
+          me->request(users[w.user_of(c)], caf::infinite, buy_atom::value, w.amount_of(c),
+                      items[w.item_of(c)])
+              .then([=](bool r) {
+                *ok += r ? 1 : 0;
+                if (--*left == 0) {
+                  me->send(main, *ok);
+                  me->quit();
+                }
+              });
+      }, caf::actor{self});
+      self->receive([&](long k) { ok = k; });
+    }
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    // Read the final state back and check it.
+    std::int64_t spent = 0, sold_value = 0;
+    std::vector<int> balances(w.users);
+    bool failed = false;
+    auto on_error = [&](caf::error& e) {
+      std::fprintf(stderr, "caf_chains: %s\n", sys.render(e).c_str());
+      failed = true;
+    };
+    for (int u = 0; u < w.users; ++u)
+      self->request(users[u], caf::infinite, balance_atom::value)
+          .receive([&](int b) { balances[u] = b; }, on_error);
+    for (int u = 0; u < w.users; ++u) spent += w.balance_of(u) - balances[u];
+    for (int i = 0; i < w.items; ++i)
+      self->request(items[i], caf::infinite, getstock_atom::value)
+          .receive(
+              [&](int s) {
+                sold_value += static_cast<std::int64_t>(w.stock_of(i) - s) * w.price_of(i);
+              },
+              on_error);
+    Outcome model = sequential(w);
+    conserved = !failed && spent == sold_value && ok == model.ok && balances == model.balances;
+    if (!conserved)
+      std::fprintf(stderr,
+                   "caf_chains: spent=%lld sold=%lld ok=%ld expected ok=%ld balances %s\n",
+                   static_cast<long long>(spent), static_cast<long long>(sold_value), ok,
+                   model.ok, balances == model.balances ? "match" : "differ");
+  }
+  std::printf("caf workers=%ld chains=%ld seconds=%.3f chains_per_s=%.0f conserved=%s ok=%ld\n",
+              workers, w.chains, seconds, static_cast<double>(w.chains) / seconds,
+              conserved ? "yes" : "no", ok);
+  return conserved ? 0 : 1;
+}
