@@ -19,5 +19,7 @@ write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/flowcConfigVersion.
 install(FILES
   ${CMAKE_CURRENT_BINARY_DIR}/flowcConfig.cmake
   ${CMAKE_CURRENT_BINARY_DIR}/flowcConfigVersion.cmake
+  cmake/flowcCommon.cmake
+  cmake/flowcGenerate.cmake
   cmake/flowcMapReduce.cmake
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/flowc)

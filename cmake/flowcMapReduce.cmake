@@ -20,19 +20,8 @@
 # generated <name>.main.cpp runs the jobs of all of them (so each must declare
 # at least one job). flowc reruns only when a JOBS file, a template or flowc
 # itself changes; files whose content is unchanged keep their time stamps.
-#
-# Works in flowc's own build (the flowc-tool target) and from the installed
-# package (FLOWC_EXECUTABLE, FLOWC_TEMPLATES_DIR set by flowcConfig.cmake).
 include_guard(GLOBAL)
-
-if(NOT DEFINED FLOWC_TEMPLATES_DIR)
-  set(FLOWC_TEMPLATES_DIR "${CMAKE_CURRENT_LIST_DIR}/../templates")
-endif()
-# Kept global so a call from any directory sees what the package found.
-set_property(GLOBAL PROPERTY FLOWC_MAPREDUCE_TEMPLATES_DIR "${FLOWC_TEMPLATES_DIR}")
-if(DEFINED FLOWC_EXECUTABLE)
-  set_property(GLOBAL PROPERTY FLOWC_MAPREDUCE_EXECUTABLE "${FLOWC_EXECUTABLE}")
-endif()
+include("${CMAKE_CURRENT_LIST_DIR}/flowcCommon.cmake")
 
 function(flowc_add_mapreduce name)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "OUTPUT_DIR;TEMPLATES"
@@ -42,18 +31,6 @@ function(flowc_add_mapreduce name)
   endif()
   if(NOT arg_SOURCES)
     message(FATAL_ERROR "flowc_add_mapreduce(${name}): SOURCES is required")
-  endif()
-
-  # The flowc to run: the one being built here, else the installed one.
-  if(TARGET flowc-tool)
-    set(tool "$<TARGET_FILE:flowc-tool>")
-    set(tool_dep flowc-tool)
-  else()
-    get_property(tool GLOBAL PROPERTY FLOWC_MAPREDUCE_EXECUTABLE)
-    if(NOT tool OR NOT EXISTS "${tool}")
-      message(FATAL_ERROR "flowc_add_mapreduce(${name}): no flowc executable (FLOWC_EXECUTABLE='${tool}')")
-    endif()
-    set(tool_dep "${tool}")
   endif()
 
   if(NOT arg_JOBS)
@@ -72,49 +49,15 @@ function(flowc_add_mapreduce name)
   endif()
   get_filename_component(out "${out}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_BINARY_DIR}")
 
-  get_property(builtin GLOBAL PROPERTY FLOWC_MAPREDUCE_TEMPLATES_DIR)
-  file(GLOB template_deps "${builtin}/*.mustache")
-  set(template_args)
-  if(arg_TEMPLATES)
-    get_filename_component(templates "${arg_TEMPLATES}" ABSOLUTE)
-    file(GLOB override_deps "${templates}/*.mustache")
-    list(APPEND template_deps ${override_deps})
-    set(template_args "--templates=${templates}")
-  endif()
-
-  # flowc parses with the program's include folders and definitions.
-  set(includes "$<TARGET_PROPERTY:${name},INCLUDE_DIRECTORIES>")
-  set(defines "$<TARGET_PROPERTY:${name},COMPILE_DEFINITIONS>")
-  set(parse_args
-    "$<$<BOOL:${includes}>:-I$<JOIN:${includes},$<SEMICOLON>-I>>"
-    "$<$<BOOL:${defines}>:-D$<JOIN:${defines},$<SEMICOLON>-D>>"
-    ${arg_EXTRA_ARGS})
-
   set(sources ${arg_SOURCES})
   set(generated_sources)
   set(generated_headers)
   set(stems)
   foreach(input IN LISTS arg_JOBS)
     get_filename_component(input_abs "${input}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
-    # flowc runs in the source folder on the relative name, so the generated
-    # comments say "wordcount.h:11", not the machine's absolute path.
-    file(RELATIVE_PATH input_rel "${CMAKE_CURRENT_SOURCE_DIR}" "${input_abs}")
     get_filename_component(stem "${input_abs}" NAME_WLE)
-    set(header "${out}/${stem}.flowc.h")
-    set(source "${out}/${stem}.flowc.cpp")
-    set(stamp "${out}/${stem}.flowc.stamp")
-    add_custom_command(
-      # The stamp is touched on every run, the generated files only when their
-      # content changes: Make compares the stamp, Ninja restats the outputs.
-      OUTPUT "${stamp}" "${header}" "${source}"
-      COMMAND "${tool}" --emit=code "--output-dir=${out}" ${template_args}
-              "${input_rel}" -- ${parse_args}
-      COMMAND "${CMAKE_COMMAND}" -E touch "${stamp}"
-      DEPENDS "${input_abs}" ${tool_dep} ${template_deps}
-      WORKING_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}"
-      COMMENT "flowc: ${input_rel} -> ${stem}.flowc.h, ${stem}.flowc.cpp"
-      COMMAND_EXPAND_LISTS
-      VERBATIM)
+    _flowc_add_command(flowc_add_mapreduce "${name}" "${input}" "${out}"
+                       "${arg_TEMPLATES}" "${arg_EXTRA_ARGS}" header source)
     if(NOT input_abs MATCHES "\\.(h|hh|hpp|hxx)$")
       # Compiled through X.flowc.cpp, which includes it.
       foreach(listed IN LISTS arg_SOURCES)

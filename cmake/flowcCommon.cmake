@@ -1,0 +1,87 @@
+# flowcCommon.cmake - what flowc_generate() and flowc_add_mapreduce() share:
+# finding the flowc to run and adding the command that runs it on one input.
+#
+# Works in flowc's own build (the flowc-tool target) and from the installed
+# package (FLOWC_EXECUTABLE, FLOWC_TEMPLATES_DIR set by flowcConfig.cmake).
+include_guard(GLOBAL)
+
+if(NOT DEFINED FLOWC_TEMPLATES_DIR)
+  set(FLOWC_TEMPLATES_DIR "${CMAKE_CURRENT_LIST_DIR}/../templates")
+endif()
+# Kept global so a call from any directory sees what the package found.
+set_property(GLOBAL PROPERTY FLOWC_BUILTIN_TEMPLATES_DIR "${FLOWC_TEMPLATES_DIR}")
+if(DEFINED FLOWC_EXECUTABLE)
+  set_property(GLOBAL PROPERTY FLOWC_INSTALLED_EXECUTABLE "${FLOWC_EXECUTABLE}")
+endif()
+
+# _flowc_add_command(<caller> <target> <input> <out_dir> <templates> <extra_args>
+#                    <header_var> <source_var>)
+# Adds the custom command that runs flowc --emit=code on <input> (relative to
+# the current source folder) into <out_dir>, parsing it with <target>'s include
+# folders and definitions, and returns the generated files' paths. flowc
+# reruns when the input, a template or flowc itself changes; files whose
+# content is unchanged keep their time stamps.
+function(_flowc_add_command caller target input out templates extra_args header_var source_var)
+  # The flowc to run: the one being built here, else the installed one.
+  if(TARGET flowc-tool)
+    set(tool "$<TARGET_FILE:flowc-tool>")
+    set(tool_dep flowc-tool)
+  else()
+    get_property(tool GLOBAL PROPERTY FLOWC_INSTALLED_EXECUTABLE)
+    if(NOT tool OR NOT EXISTS "${tool}")
+      message(FATAL_ERROR "${caller}: no flowc executable (FLOWC_EXECUTABLE='${tool}')")
+    endif()
+    set(tool_dep "${tool}")
+  endif()
+
+  get_property(builtin GLOBAL PROPERTY FLOWC_BUILTIN_TEMPLATES_DIR)
+  file(GLOB template_deps "${builtin}/*.mustache")
+  set(template_args)
+  if(templates)
+    get_filename_component(templates "${templates}" ABSOLUTE)
+    file(GLOB override_deps "${templates}/*.mustache")
+    list(APPEND template_deps ${override_deps})
+    set(template_args "--templates=${templates}")
+  endif()
+
+  # flowc parses with the target's include folders and definitions.
+  set(includes "$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>")
+  set(defines "$<TARGET_PROPERTY:${target},COMPILE_DEFINITIONS>")
+  set(parse_args
+    "$<$<BOOL:${includes}>:-I$<JOIN:${includes},$<SEMICOLON>-I>>"
+    "$<$<BOOL:${defines}>:-D$<JOIN:${defines},$<SEMICOLON>-D>>"
+    ${extra_args})
+
+  get_filename_component(input_abs "${input}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+  # flowc runs in the source folder on the relative name, so the generated
+  # comments say "shop.h:11", not the machine's absolute path.
+  file(RELATIVE_PATH input_rel "${CMAKE_CURRENT_SOURCE_DIR}" "${input_abs}")
+  get_filename_component(stem "${input_abs}" NAME_WLE)
+  set(header "${out}/${stem}.flowc.h")
+  set(source "${out}/${stem}.flowc.cpp")
+  set(stamp "${out}/${stem}.flowc.stamp")
+  add_custom_command(
+    # The stamp is touched on every run, the generated files only when their
+    # content changes: Make compares the stamp, Ninja restats the outputs.
+    OUTPUT "${stamp}" "${header}" "${source}"
+    COMMAND "${tool}" --emit=code "--output-dir=${out}" ${template_args}
+            "${input_rel}" -- ${parse_args}
+    COMMAND "${CMAKE_COMMAND}" -E touch "${stamp}"
+    DEPENDS "${input_abs}" ${tool_dep} ${template_deps}
+    WORKING_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}"
+    COMMENT "flowc: ${input_rel} -> ${stem}.flowc.h, ${stem}.flowc.cpp"
+    COMMAND_EXPAND_LISTS
+    VERBATIM)
+  set(${header_var} "${header}" PARENT_SCOPE)
+  set(${source_var} "${source}" PARENT_SCOPE)
+endfunction()
+
+# Whether <file> is a header, which generated headers include (other inputs
+# are compiled through their X.flowc.cpp, which includes them).
+function(_flowc_is_header file var)
+  if(file MATCHES "\\.(h|hh|hpp|hxx)$")
+    set(${var} TRUE PARENT_SCOPE)
+  else()
+    set(${var} FALSE PARENT_SCOPE)
+  endif()
+endfunction()
