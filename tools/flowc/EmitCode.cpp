@@ -75,8 +75,8 @@ std::optional<int> checkOutputNames(const std::vector<std::string> &sources) {
 
 int emitCode(const std::vector<ir::Module> &modules,
              const std::vector<std::string> &sources,
-             const std::string &outputDir,
-             const emit::TemplateSet &templates) {
+             const std::string &outputDir, const emit::TemplateSet &templates,
+             bool check, std::vector<std::string> &outputs) {
   // Each job and entity records the input it came from, as given.
   std::map<std::string, emit::Input> inputs;
   for (const std::string &source : sources)
@@ -99,12 +99,56 @@ int emitCode(const std::vector<ir::Module> &modules,
                  << "\n";
     return 1;
   }
+  for (const emit::OutputFile &file : *files)
+    outputs.push_back(file.path);
+  if (check) {
+    int stale = 0;
+    for (const emit::OutputFile &file : *files) {
+      if (emit::isUpToDate(file))
+        continue;
+      ++stale;
+      llvm::errs() << "flowc: " << file.path
+                   << (llvm::sys::fs::exists(file.path) ? " is stale"
+                                                        : " is missing")
+                   << "\n";
+    }
+    return stale == 0 ? 0 : 1;
+  }
   if (llvm::Error error = emit::writeIfChanged(*files)) {
     llvm::errs() << "flowc: error: " << llvm::toString(std::move(error))
                  << "\n";
     return 1;
   }
   return 0;
+}
+
+int dumpTemplates(const char *argv0, const std::string &dir) {
+  std::vector<std::string> warnings;
+  auto builtin = emit::TemplateSet::load(builtinTemplatesDir(argv0), "", warnings);
+  if (!builtin) {
+    llvm::errs() << "flowc: error: " << llvm::toString(builtin.takeError())
+                 << "\n";
+    return 2;
+  }
+  std::vector<emit::OutputFile> files;
+  for (const auto &[name, text] : builtin->partials()) {
+    llvm::SmallString<256> path(dir);
+    llvm::sys::path::append(path, name + ".mustache");
+    files.push_back({std::string(path), text});
+  }
+  if (llvm::Error error = emit::writeIfChanged(files)) {
+    llvm::errs() << "flowc: error: " << llvm::toString(std::move(error))
+                 << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+std::vector<std::string> templateFiles(const emit::TemplateSet &templates) {
+  std::vector<std::string> files;
+  for (const auto &entry : templates.partials())
+    files.push_back(templates.path(entry.first));
+  return files;
 }
 
 } // namespace flowc

@@ -22,12 +22,21 @@ std::optional<int> loadTemplates(const char *argv0,
 // Exit status 2 if two inputs would write the same generated file.
 std::optional<int> checkOutputNames(const std::vector<std::string> &sources);
 
-// Writes X.flowc.h and X.flowc.cpp for each source from what analysis found.
-// Inputs with entities fail (their code generation is not in this version)
-// before anything is written. Returns the exit status.
+// Writes X.flowc.h and X.flowc.cpp for each source from what analysis found
+// (all rendered before any is written), and puts their paths in `outputs`.
+// With `check`, writes nothing and names each file that is missing or
+// differs from what would be written (exit 1), or returns 0 when all are
+// current. Returns the exit status.
 int emitCode(const std::vector<ir::Module> &modules,
              const std::vector<std::string> &sources,
-             const std::string &outputDir,
-             const emit::TemplateSet &templates);
+             const std::string &outputDir, const emit::TemplateSet &templates,
+             bool check, std::vector<std::string> &outputs);
+
+// `--dump-templates=DIR`: writes the built-in templates into DIR, to start
+// overrides from. Returns the exit status.
+int dumpTemplates(const char *argv0, const std::string &dir);
+
+// The templates' files, for the depfile.
+std::vector<std::string> templateFiles(const emit::TemplateSet &templates);
 
 } // namespace flowc

@@ -8,6 +8,7 @@
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/Utils.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -80,12 +81,24 @@ void addFlowcArguments(ClangTool &tool, const char *argv0) {
 
 namespace {
 
+// Records every file the preprocessor enters, system headers included (a
+// depfile names what -MD would, since a changed system header changes the
+// parse too). ClangTool strips -MD, so flowc collects them itself.
+class Dependencies : public DependencyCollector {
+public:
+  bool needSystemDependencies() override { return true; }
+};
+
 class AnalysisConsumer : public ASTConsumer {
 public:
-  AnalysisConsumer(AnalysisResults &results, std::string displayName)
-      : results_(results), displayName_(std::move(displayName)) {}
+  AnalysisConsumer(AnalysisResults &results, std::string displayName,
+                   std::shared_ptr<Dependencies> dependencies)
+      : results_(results), displayName_(std::move(displayName)),
+        dependencies_(std::move(dependencies)) {}
 
   void HandleTranslationUnit(ASTContext &context) override {
+    for (const std::string &file : dependencies_->getDependencies())
+      results_.dependencies.insert(file);
     // Clang has already reported syntax and type errors; the AST may be
     // incomplete, so do not analyze it.
     if (context.getDiagnostics().hasErrorOccurred()) {
@@ -107,18 +120,23 @@ public:
 private:
   AnalysisResults &results_;
   std::string displayName_;
+  std::shared_ptr<Dependencies> dependencies_;
 };
 
 class AnalysisAction : public ASTFrontendAction {
 public:
   explicit AnalysisAction(AnalysisResults &results) : results_(results) {}
 
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &ci,
                                                  StringRef file) override {
     auto found = results_.displayNames.find(file.str());
     std::string display =
         found != results_.displayNames.end() ? found->second : file.str();
-    return std::make_unique<AnalysisConsumer>(results_, display);
+    // Attached before anything is lexed: the main file is entered later.
+    auto dependencies = std::make_shared<Dependencies>();
+    dependencies->attachToPreprocessor(ci.getPreprocessor());
+    return std::make_unique<AnalysisConsumer>(results_, display,
+                                              std::move(dependencies));
   }
 
 private:

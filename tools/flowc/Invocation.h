@@ -10,6 +10,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,9 @@ void addFlowcArguments(clang::tooling::ClangTool &tool, const char *argv0);
 struct AnalysisResults {
   std::map<std::string, std::string> displayNames; // absolute -> as given
   std::vector<ir::Module> modules;
+  // Every file the sources read (headers included, system ones too), for
+  // --depfile.
+  std::set<std::string> dependencies;
   bool errors = false;
 };
 std::unique_ptr<clang::tooling::FrontendActionFactory>

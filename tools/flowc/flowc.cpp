@@ -3,6 +3,7 @@
 //   flowc [options] <source>... [-- <compiler arguments>]
 //
 // Exit codes (SPEC section 3): 0 success; 1 errors in the input; 2 wrong usage.
+#include "Depfile.h"
 #include "EmitCode.h"
 #include "Invocation.h"
 
@@ -14,6 +15,7 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <set>
 
 using namespace llvm;
@@ -41,6 +43,15 @@ cl::opt<Emit> emit("emit", cl::desc("What to produce"), cl::init(Emit::Code),
 cl::opt<std::string> templatesDir("templates",
                                   cl::desc("A folder of templates that replace the built-in ones of the same file name"),
                                   cl::value_desc("dir"), cl::cat(category));
+cl::opt<bool> check("check",
+                    cl::desc("Write nothing; exit 1 naming each generated file that is missing or stale"),
+                    cl::cat(category));
+cl::opt<std::string> depfile("depfile",
+                             cl::desc("Write a Makefile-style depfile: the outputs and every file the inputs read"),
+                             cl::value_desc("file"), cl::cat(category));
+cl::opt<std::string> dumpTemplatesDir("dump-templates",
+                                      cl::desc("Write the built-in templates into <dir> (to start overrides from) and exit"),
+                                      cl::value_desc("dir"), cl::cat(category));
 cl::list<std::string> extraArgs("extra-arg", cl::desc("Additional argument to append to the compiler command line"),
                                 cl::cat(category));
 cl::list<std::string> extraArgsBefore("extra-arg-before",
@@ -80,8 +91,16 @@ int main(int argc, const char **argv) {
     errs() << parseStream.str();
     return 2;
   }
+  if (!dumpTemplatesDir.empty()) {
+    if (!sources.empty())
+      return usageError("--dump-templates takes no input files");
+    return flowc::dumpTemplates(argv[0], dumpTemplatesDir);
+  }
   if (sources.empty())
     return usageError("no input files (see --help)");
+  if (emit != Emit::Code && (check || !depfile.empty()))
+    return usageError(Twine(check ? "--check" : "--depfile") +
+                      " applies to --emit=code only");
   // Each input once, in the order given.
   std::vector<std::string> inputs;
   std::set<std::string> seen;
@@ -125,8 +144,25 @@ int main(int argc, const char **argv) {
   if (status != 0 || results.errors)
     return 1;
 
-  if (emit == Emit::Code)
-    return flowc::emitCode(results.modules, inputs, outputDir, *templates);
+  if (emit == Emit::Code) {
+    std::vector<std::string> outputs;
+    int status = flowc::emitCode(results.modules, inputs, outputDir,
+                                 *templates, check, outputs);
+    if (status != 0 || check || depfile.empty())
+      return status;
+    // What the outputs depend on: the inputs and all they include, and the
+    // templates they were rendered from.
+    std::set<std::string> dependencies = results.dependencies;
+    for (const std::string &source : inputs)
+      dependencies.insert(clang::tooling::getAbsolutePath(source));
+    for (const std::string &file : flowc::templateFiles(*templates))
+      dependencies.insert(file);
+    if (Error error = flowc::writeDepfile(depfile, outputs, dependencies)) {
+      errs() << "flowc: error: " << toString(std::move(error)) << "\n";
+      return 1;
+    }
+    return 0;
+  }
 
   flowc::ir::Module merged;
   for (flowc::ir::Module &module : results.modules) {
@@ -134,6 +170,12 @@ int main(int argc, const char **argv) {
       merged.entities.push_back(std::move(entity));
     for (auto &job : module.jobs)
       merged.jobs.push_back(std::move(job));
+    for (auto &record : module.structs)
+      if (std::none_of(merged.structs.begin(), merged.structs.end(),
+                       [&](const flowc::ir::Struct &seen) {
+                         return seen.qualified_name == record.qualified_name;
+                       }))
+        merged.structs.push_back(std::move(record));
   }
   outs() << (emit == Emit::IR ? flowc::ir::toYAML(merged) : flowc::ir::toDot(merged));
   return 0;
