@@ -19,8 +19,9 @@ endif()
 # Adds the custom command that runs flowc --emit=code on <input> (relative to
 # the current source folder) into <out_dir>, parsing it with <target>'s include
 # folders and definitions, and returns the generated files' paths. flowc
-# reruns when the input, a template or flowc itself changes; files whose
-# content is unchanged keep their time stamps.
+# reruns when the input, a header it includes (flowc's depfile), a template or
+# flowc itself changes; files whose content is unchanged keep their time
+# stamps, so what includes them does not rebuild.
 function(_flowc_add_command caller target input out templates extra_args header_var source_var)
   # The flowc to run: the one being built here, else the installed one.
   if(TARGET flowc-tool)
@@ -60,18 +61,38 @@ function(_flowc_add_command caller target input out templates extra_args header_
   set(header "${out}/${stem}.flowc.h")
   set(source "${out}/${stem}.flowc.cpp")
   set(stamp "${out}/${stem}.flowc.stamp")
+  # Headers the input includes: Ninja reads flowc's depfile. CMake's Makefile
+  # generators make a DEPFILE command depend on the whole target's
+  # compiler_depend.ts, so any recompiled object would rerun flowc; there
+  # CMake's own include scanner (IMPLICIT_DEPENDS) does the job instead.
+  set(depfile "${out}/${stem}.flowc.d")
+  if(CMAKE_GENERATOR MATCHES "Ninja")
+    set(depfile_args "--depfile=${depfile}")
+    set(depends_args DEPFILE "${depfile}")
+  else()
+    set(depfile_args)
+    set(depends_args IMPLICIT_DEPENDS CXX "${input_abs}")
+  endif()
+  # Depfile paths are made relative to the build tree for Ninja (CMP0116).
+  cmake_policy(PUSH)
+  if(POLICY CMP0116)
+    cmake_policy(SET CMP0116 NEW)
+  endif()
   add_custom_command(
     # The stamp is touched on every run, the generated files only when their
     # content changes: Make compares the stamp, Ninja restats the outputs.
-    OUTPUT "${stamp}" "${header}" "${source}"
+    # The header comes first: the depfile names it and the source as targets.
+    OUTPUT "${header}" "${source}" "${stamp}"
     COMMAND "${tool}" --emit=code "--output-dir=${out}" ${template_args}
-            "${input_rel}" -- ${parse_args}
+            ${depfile_args} "${input_rel}" -- ${parse_args}
     COMMAND "${CMAKE_COMMAND}" -E touch "${stamp}"
     DEPENDS "${input_abs}" ${tool_dep} ${template_deps}
+    ${depends_args}
     WORKING_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}"
     COMMENT "flowc: ${input_rel} -> ${stem}.flowc.h, ${stem}.flowc.cpp"
     COMMAND_EXPAND_LISTS
     VERBATIM)
+  cmake_policy(POP)
   set(${header_var} "${header}" PARENT_SCOPE)
   set(${source_var} "${source}" PARENT_SCOPE)
 endfunction()
