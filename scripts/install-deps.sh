@@ -3,7 +3,7 @@
 # Runs apt only when something is missing, so repeated runs are quick.
 set -euo pipefail
 packages=(
-  build-essential cmake ninja-build python3 git
+  build-essential cmake ninja-build python3 python3-yaml git
   clang-19 libclang-19-dev llvm-19-dev llvm-19-tools
   libyaml-cpp-dev libmstch-dev libboost-dev libgtest-dev
   graphviz openmpi-bin libopenmpi-dev libcaf-dev
