@@ -6,6 +6,7 @@
 #include "Depfile.h"
 #include "EmitCode.h"
 #include "Invocation.h"
+#include "RunAnalysis.h"
 
 #include "IR/Dot.h"
 #include "IR/YAML.h"
@@ -52,6 +53,9 @@ cl::opt<std::string> depfile("depfile",
 cl::opt<std::string> dumpTemplatesDir("dump-templates",
                                       cl::desc("Write the built-in templates into <dir> (to start overrides from) and exit"),
                                       cl::value_desc("dir"), cl::cat(category));
+cl::opt<unsigned> jobs("j",
+                       cl::desc("Analyze up to <n> inputs at once (default: one per core)"),
+                       cl::value_desc("n"), cl::init(0), cl::Prefix, cl::cat(category));
 cl::list<std::string> extraArgs("extra-arg", cl::desc("Additional argument to append to the compiler command line"),
                                 cl::cat(category));
 cl::list<std::string> extraArgsBefore("extra-arg-before",
@@ -126,19 +130,20 @@ int main(int argc, const char **argv) {
       return *status;
   }
 
-  clang::tooling::ClangTool tool(*database, inputs);
-  if (!extraArgsBefore.empty())
-    tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
-        extraArgsBefore, clang::tooling::ArgumentInsertPosition::BEGIN));
-  if (!extraArgs.empty())
-    tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
-        extraArgs, clang::tooling::ArgumentInsertPosition::END));
-  flowc::addFlowcArguments(tool, argv[0]);
+  auto setup = [&](clang::tooling::ClangTool &tool) {
+    if (!extraArgsBefore.empty())
+      tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+          extraArgsBefore, clang::tooling::ArgumentInsertPosition::BEGIN));
+    if (!extraArgs.empty())
+      tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+          extraArgs, clang::tooling::ArgumentInsertPosition::END));
+    flowc::addFlowcArguments(tool, argv[0]);
+  };
 
   flowc::AnalysisResults results;
   for (const std::string &source : inputs)
     results.displayNames[clang::tooling::getAbsolutePath(source)] = source;
-  int status = tool.run(flowc::makeAnalysisActionFactory(results).get());
+  int status = flowc::runAnalysis(*database, inputs, jobs, setup, results);
   if (status == 2)
     return 2; // a source had no compile command in the database
   if (status != 0 || results.errors)

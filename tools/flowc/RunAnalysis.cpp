@@ -1,0 +1,89 @@
+// RunAnalysis.cpp - one ClangTool per input on a few threads, output in order.
+#include "RunAnalysis.h"
+
+#include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+namespace flowc {
+namespace {
+
+struct InputRun {
+  AnalysisResults results;
+  std::string diagnostics;
+  int status = 0;
+};
+
+void analyzeOne(const clang::tooling::CompilationDatabase &database,
+                const std::string &input, const ToolSetup &setup,
+                const AnalysisResults &shared, InputRun &run) {
+  clang::tooling::ClangTool tool(database, {input});
+  setup(tool);
+  llvm::raw_string_ostream stream(run.diagnostics);
+  auto options = llvm::makeIntrusiveRefCnt<clang::DiagnosticOptions>();
+  clang::TextDiagnosticPrinter printer(stream, options.get());
+  tool.setDiagnosticConsumer(&printer);
+  run.results.displayNames = shared.displayNames;
+  run.status = tool.run(makeAnalysisActionFactory(run.results).get());
+}
+
+} // namespace
+
+int runAnalysis(const clang::tooling::CompilationDatabase &database,
+                const std::vector<std::string> &inputs, unsigned jobs,
+                const ToolSetup &setup, AnalysisResults &results) {
+  if (jobs == 0)
+    jobs = std::max(1u, std::thread::hardware_concurrency());
+  jobs = std::min<unsigned>(jobs, inputs.size());
+  std::vector<InputRun> runs(inputs.size());
+  std::atomic<size_t> next{0};
+  size_t printed = 0;
+  std::vector<bool> done(inputs.size());
+  std::mutex mutex;
+
+  // Diagnostics are printed as soon as every earlier input's are.
+  auto flush = [&] {
+    while (printed < inputs.size() && done[printed]) {
+      llvm::errs() << runs[printed].diagnostics;
+      ++printed;
+    }
+  };
+  auto work = [&] {
+    for (size_t i; (i = next++) < inputs.size();) {
+      if (inputs.size() > 1) {
+        std::lock_guard<std::mutex> lock(mutex);
+        llvm::errs() << "[" << i + 1 << "/" << inputs.size() << "] "
+                     << inputs[i] << "\n";
+      }
+      analyzeOne(database, inputs[i], setup, results, runs[i]);
+      std::lock_guard<std::mutex> lock(mutex);
+      done[i] = true;
+      flush();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t)
+    threads.emplace_back(work);
+  work();
+  for (std::thread &thread : threads)
+    thread.join();
+
+  int status = 0;
+  for (InputRun &run : runs) {
+    for (ir::Module &module : run.results.modules)
+      results.modules.push_back(std::move(module));
+    results.dependencies.insert(run.results.dependencies.begin(),
+                                run.results.dependencies.end());
+    results.errors |= run.results.errors;
+    status = std::max(status, run.status);
+  }
+  return status;
+}
+
+} // namespace flowc

@@ -1,0 +1,29 @@
+// RunAnalysis.h - analyzes the inputs, several at a time (`-j`), with a
+// `[i/n] file` progress line per input on standard error.
+//
+// Each input gets its own ClangTool, and its diagnostics are buffered and
+// printed whole, in input order, so parallel runs read like sequential ones.
+#pragma once
+
+#include "Invocation.h"
+
+#include "clang/Tooling/CompilationDatabase.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace flowc {
+
+// Adds the user's and flowc's argument adjusters to a tool.
+using ToolSetup = std::function<void(clang::tooling::ClangTool &)>;
+
+// Runs analysis on every input with up to `jobs` threads (0: one per core).
+// Returns the ClangTool status (2: an input had no compile command; 1: an
+// input failed to parse) merged over the inputs; `results` gets the modules
+// in input order.
+int runAnalysis(const clang::tooling::CompilationDatabase &database,
+                const std::vector<std::string> &inputs, unsigned jobs,
+                const ToolSetup &setup, AnalysisResults &results);
+
+} // namespace flowc
