@@ -124,7 +124,10 @@ std::string SerializableCheck::checkRecord(QualType type,
   }
 
   // A plain struct: complete, no virtual functions or bases, every non-static
-  // data member public and serializable.
+  // data member public and serializable. A class template specialization the
+  // source names only inside another template's arguments (a map's values)
+  // has not been instantiated, and analysis cannot instantiate it: it is
+  // reported as incomplete. Known gap; see issue 3's notes.
   if (!record->hasDefinition())
     return name(type) + " is incomplete";
   record = record->getDefinition();

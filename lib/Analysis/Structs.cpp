@@ -42,7 +42,9 @@ void StructCollector::addRecord(const CXXRecordDecl *record) {
     return;
   ir::Struct result;
   result.name = record->getNameAsString();
-  result.qualified_name = spellName(record, context_);
+  // As a type, so a template's arguments are kept (geo::Box<int>).
+  result.qualified_name =
+      spellType(QualType(record->getTypeForDecl(), 0), context_);
   const SourceManager &sm = context_.getSourceManager();
   PresumedLoc where = sm.getPresumedLoc(record->getLocation());
   if (where.isValid()) {
