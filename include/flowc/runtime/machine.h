@@ -29,6 +29,15 @@
 
 namespace flowc {
 
+namespace detail {
+// Decodes a call's arguments into `args`; the bytes must hold exactly them.
+template <class Tuple> void read_args(std::string_view bytes, Tuple &args) {
+  Reader r(bytes);
+  std::apply([&](auto &...items) { (r.read(items), ...); }, args);
+  r.expect_end();
+}
+} // namespace detail
+
 // The state machine of Method over Frame (one type per method, so that
 // E::flowc_run_ is specialized once for each).
 template <auto Method, class Frame> class Machine final : public Activation {
@@ -44,9 +53,7 @@ public:
 
   static std::unique_ptr<Activation> start(std::string_view bytes) {
     auto machine = std::make_unique<Machine>();
-    Reader r(bytes);
-    std::apply([&](auto &...items) { (r.read(items), ...); }, machine->args);
-    r.expect_end();
+    detail::read_args(bytes, machine->args);
     return machine;
   }
 
@@ -99,9 +106,7 @@ public:
 
   static std::unique_ptr<Activation> start(std::string_view bytes) {
     auto call = std::make_unique<DirectCall>();
-    Reader r(bytes);
-    std::apply([&](auto &...items) { (r.read(items), ...); }, call->args);
-    r.expect_end();
+    detail::read_args(bytes, call->args);
     return call;
   }
 
