@@ -1,0 +1,155 @@
+// local.h - flowc::LocalRuntime: generated entities as an event-driven dataflow
+// on worker threads in this process (SPEC sections 1 and 4).
+//
+//   #include "shop.flowc.h"
+//   #include <flowc/runtime/local.h>
+//
+//   flowc::LocalRuntime rt(flowc::LocalOptions{.workers = 4});
+//   flowc::Ref<shop::Item> book = rt.create<shop::Item>("book", 10).get();
+//   bool ok = rt.call<&shop::User::buy_item>(alice, 2, book).get();
+//
+// Entities are partitioned by a hash of their encoded key over `workers`
+// threads that share nothing: a worker owns its entities and the activations
+// suspended in them, and workers talk only through batched message queues.
+// Each client call is a call chain. An entity runs one chain at a time: a call
+// of the chain it is suspended in runs at once (a callback, as a nested call
+// would in plain C++); calls of other chains wait in the entity's FIFO queue.
+// Chains that wait on each other fail with Deadlock (the wait-for cycle is
+// found when it closes; a timeout is only the fallback). An exception in any
+// method fails the whole chain: the client's future throws RemoteError with
+// its what(), and every entity the chain held is released. Messages from one
+// sender to one entity arrive in the order sent.
+//
+// create/call/ref/state may be called from any number of client threads at
+// once. The destructor waits for every request made so far to finish, then
+// stops the workers; objects are destroyed with the runtime.
+#pragma once
+
+#include "flowc/runtime/access.h"
+#include "flowc/runtime/codec.h"
+#include "flowc/runtime/entity.h"
+#include "flowc/runtime/local/completion.h"
+
+#include <chrono>
+#include <cstddef>
+#include <future>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+namespace flowc {
+
+struct LocalOptions {
+  // Worker threads; 0 means one per hardware thread.
+  unsigned workers = 0;
+  // A chain that would nest deeper than this many calls fails with
+  // RemoteError (as on the Executor), instead of recursing forever.
+  std::size_t max_depth = 100000;
+  // Fail chains that wait on each other as soon as their wait-for cycle closes.
+  bool detect_deadlocks = true;
+  // The fallback: a chain holding entities that waits for another entity
+  // longer than this fails with Deadlock. Zero disables it.
+  std::chrono::milliseconds deadlock_timeout{60000};
+  // Encode and decode every suspended frame before it resumes, as a frame
+  // sent to another process would be (see Executor::Options).
+  bool roundtrip_frames = false;
+};
+
+namespace detail {
+class LocalCore;
+template <class E>
+concept generated_entity = requires { EntityTraits<E>::type(); };
+} // namespace detail
+
+class LocalRuntime {
+public:
+  explicit LocalRuntime(LocalOptions options = {});
+  ~LocalRuntime();
+  LocalRuntime(const LocalRuntime &) = delete;
+  LocalRuntime &operator=(const LocalRuntime &) = delete;
+
+  // Constructs the entity here and hands it to the worker that owns its key.
+  // The future holds its Ref, or EntityExists when the key is taken (the new
+  // object is then destroyed), or what the constructor threw.
+  template <class E, class... A> std::future<Ref<E>> create(A &&...args);
+
+  // Names an existing entity by key, without a message.
+  template <class E>
+  Ref<E> ref(const typename EntityTraits<E>::key_type &key) const {
+    return Access::make_ref<E>(encode(key));
+  }
+
+  // Runs `ref->Method(args...)` as a new call chain. The future throws
+  // EntityNotFound when the chain calls a key nobody created, RemoteError
+  // when a method in it throws, Deadlock when it waited on a chain that
+  // waited on it.
+  template <auto Method, class E, class... A>
+  std::future<detail::value_result_of<Method>> call(const Ref<E> &ref,
+                                                    A &&...args);
+
+  // The entity's whole state (EntityType::save_state), read between chains.
+  template <class E> std::future<std::string> state(const Ref<E> &ref) {
+    return state(EntityTraits<E>::type(), detail::key_of(ref));
+  }
+
+  // The type-erased forms: a call from its parts (the encoded result comes
+  // back; malformed arguments fail with DecodeError, an unknown method id
+  // with Error), and the state of the entity of `type` with encoded `key`.
+  std::future<std::string> run(Outgoing call);
+  std::future<std::string> state(const EntityType &type, std::string key);
+
+  unsigned workers() const;
+  // The worker that owns an entity.
+  unsigned worker_of(std::string_view encoded_key) const;
+  template <class E> unsigned worker_of(const Ref<E> &ref) const {
+    return worker_of(detail::key_of(ref));
+  }
+
+private:
+  void post_call(Outgoing call, std::unique_ptr<detail::Completion> done);
+  void post_create(const EntityType &type, std::string key, void *object,
+                   std::unique_ptr<detail::Completion> done);
+
+  std::unique_ptr<detail::LocalCore> core_;
+};
+
+template <class E, class... A>
+std::future<Ref<E>> LocalRuntime::create(A &&...args) {
+  static_assert(detail::generated_entity<E>,
+                "flowc: create<E>: no generated code for E: is it a "
+                "FLOWC_ENTITY and its X.flowc.h included?");
+  static_assert(std::is_constructible_v<E, A...>,
+                "flowc: create<E>(args...): E has no constructor taking "
+                "these arguments");
+  const EntityType &type = EntityTraits<E>::type();
+  std::unique_ptr<E> object;
+  std::string key;
+  try {
+    object = std::make_unique<E>(std::forward<A>(args)...);
+    key = EntityTraits<E>::encode_key(*object);
+  } catch (...) {
+    std::promise<Ref<E>> failed;
+    failed.set_exception(std::current_exception());
+    return failed.get_future();
+  }
+  auto done = detail::make_deliver<Ref<E>>(
+      [key](std::string_view) { return Access::make_ref<E>(key); });
+  std::future<Ref<E>> future = done->future();
+  post_create(type, std::move(key), object.release(), std::move(done));
+  return future;
+}
+
+template <auto Method, class E, class... A>
+std::future<detail::value_result_of<Method>>
+LocalRuntime::call(const Ref<E> &ref, A &&...args) {
+  Outgoing out = make_call<Method>(ref, std::forward<A>(args)...);
+  auto done = detail::make_deliver<detail::value_result_of<Method>>(
+      [](std::string_view bytes) { return decode_result<Method>(bytes); });
+  auto future = done->future();
+  post_call(std::move(out), std::move(done));
+  return future;
+}
+
+} // namespace flowc

@@ -1,0 +1,92 @@
+// completion.h - how LocalRuntime hands a result back to the client that asked.
+//
+// A client request (create, call, state) carries a Completion; the worker
+// that finishes the request calls succeed() or fail() on it once, then
+// deletes it. The typed side (the promise and how to decode the bytes) is
+// built in the client's template call, so the runtime library never names a
+// user's types.
+#pragma once
+
+#include "flowc/runtime/errors.h"
+
+#include <cstdint>
+#include <exception>
+#include <future>
+#include <memory>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+namespace flowc::detail {
+
+// Why a request failed; each maps to one exception type of errors.h.
+enum class Failure : std::uint8_t {
+  remote,    // a method threw: RemoteError
+  not_found, // EntityNotFound
+  exists,    // EntityExists
+  deadlock,  // Deadlock
+  decode,    // DecodeError: malformed message bytes
+  other,     // Error: a message no entity can serve (bad method id, ...)
+};
+
+inline std::exception_ptr failure_exception(Failure kind, std::string message) {
+  switch (kind) {
+  case Failure::remote:
+    return std::make_exception_ptr(RemoteError(std::move(message)));
+  case Failure::not_found:
+    return std::make_exception_ptr(EntityNotFound(std::move(message)));
+  case Failure::exists:
+    return std::make_exception_ptr(EntityExists(std::move(message)));
+  case Failure::deadlock:
+    return std::make_exception_ptr(Deadlock(std::move(message)));
+  case Failure::decode:
+    return std::make_exception_ptr(DecodeError(std::move(message)));
+  case Failure::other:
+    break;
+  }
+  return std::make_exception_ptr(Error(std::move(message)));
+}
+
+class Completion {
+public:
+  virtual ~Completion() = default;
+  // The encoded result.
+  virtual void succeed(std::string bytes) noexcept = 0;
+  virtual void fail(Failure kind, std::string message) noexcept = 0;
+};
+
+// Fulfils a std::promise<T> with decode(bytes); a decode that throws (a
+// malformed result) fails the future with that exception instead.
+template <class T, class Decode> class Deliver final : public Completion {
+public:
+  explicit Deliver(Decode decode) : decode_(std::move(decode)) {}
+
+  std::future<T> future() { return promise_.get_future(); }
+
+  void succeed(std::string bytes) noexcept override {
+    try {
+      if constexpr (std::is_void_v<T>) {
+        decode_(bytes);
+        promise_.set_value();
+      } else {
+        promise_.set_value(decode_(bytes));
+      }
+    } catch (...) {
+      promise_.set_exception(std::current_exception());
+    }
+  }
+
+  void fail(Failure kind, std::string message) noexcept override {
+    promise_.set_exception(failure_exception(kind, std::move(message)));
+  }
+
+private:
+  std::promise<T> promise_;
+  Decode decode_;
+};
+
+template <class T, class Decode> auto make_deliver(Decode decode) {
+  return std::make_unique<Deliver<T, Decode>>(std::move(decode));
+}
+
+} // namespace flowc::detail

@@ -1,0 +1,53 @@
+// message.h - what LocalRuntime's workers send each other (and clients send
+// workers). One plain struct for every kind, so queues are vectors of values
+// that move without allocating: keys and small arguments fit in std::string's
+// inline buffer.
+#pragma once
+
+#include "flowc/runtime/entity.h"
+#include "flowc/runtime/local/completion.h"
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+namespace flowc::local {
+
+// Where the result of a call goes: back to a client, or to the activation
+// suspended on it (a frame slot on a worker).
+struct ReplyTo {
+  detail::Completion *client = nullptr;
+  std::uint32_t worker = 0;
+  std::uint32_t slot = 0;
+
+  // A call made by an entity: its chain holds at least that entity, so it can
+  // be part of a wait-for cycle. A client's call cannot.
+  bool from_entity() const { return client == nullptr; }
+};
+
+struct Message {
+  enum class Kind : std::uint8_t {
+    call,   // run `method` of (type, key) with args `bytes` for `chain`
+    reply,  // the result (or failure) of the call a frame is suspended on
+    create, // take ownership of `object` under (type, key)
+    state,  // a client wants (type, key)'s encoded state
+    abort,  // `chain`, waiting at gate `object`, is in a deadlock: fail it
+  };
+
+  Kind kind = Kind::call;
+  bool failed = false;                       // reply: `bytes` is an error message
+  detail::Failure failure = detail::Failure::other;
+  bool tracked = false;                      // a waiter in the wait-for graph
+  std::uint32_t method = 0;
+  std::uint32_t depth = 0;                   // call: nesting in its chain, from 1
+  std::uint64_t chain = 0;                   // 0: not yet assigned (a client call)
+  const EntityType *type = nullptr;
+  void *object = nullptr;
+  std::string key;                           // encoded
+  std::string bytes;                         // args, result or error message
+  ReplyTo to;                                // call/create/state: whom to answer;
+                                             // reply: the frame it resumes
+  std::chrono::steady_clock::time_point since; // a tracked waiter: since when
+};
+
+} // namespace flowc::local

@@ -1,0 +1,140 @@
+// worker.cpp - a worker's loop, its outgoing batches, and the requests that
+// are not calls: creating an entity and reading its state.
+#include "worker.h"
+
+#include "core.h"
+
+namespace flowc::local {
+
+using detail::Failure;
+
+Worker::Worker(detail::LocalCore &core, unsigned index, unsigned workers)
+    : core_(core), index_(index), detect_(core.options.detect_deadlocks),
+      track_waits_(core.options.detect_deadlocks ||
+                   core.options.deadlock_timeout.count() > 0),
+      timeout_(core.options.deadlock_timeout), out_(workers) {}
+
+Worker::~Worker() = default;
+
+void Worker::start() {
+  thread_ = std::thread([this] { loop(); });
+}
+
+void Worker::join() {
+  if (thread_.joinable())
+    thread_.join();
+}
+
+void Worker::loop() {
+  std::vector<Message> local, incoming;
+  for (;;) {
+    // What this worker sent itself last round, then what others sent. The
+    // two sources are independent senders, so each keeps its own order.
+    local.swap(out_[index_]);
+    Clock::time_point until =
+        contended_.empty() ? Clock::time_point::max() : next_expiry_;
+    if (!inbox_.take(incoming, local.empty(), until) && local.empty())
+      return;
+    for (Message &message : local)
+      handle(message);
+    local.clear();
+    for (Message &message : incoming)
+      handle(message);
+    incoming.clear();
+    if (!contended_.empty()) {
+      Clock::time_point now = Clock::now();
+      if (now >= next_expiry_)
+        expire_waits(now);
+    }
+    flush();
+    if (answered_) {
+      answered_ = false;
+      if (core_.draining.load())
+        core_.completed_while_draining();
+    }
+  }
+}
+
+void Worker::handle(Message &message) {
+  switch (message.kind) {
+  case Message::Kind::call:
+    return on_call(message);
+  case Message::Kind::reply:
+    return on_reply(message);
+  case Message::Kind::create:
+    return on_create(message);
+  case Message::Kind::state:
+    return on_state(message);
+  case Message::Kind::abort:
+    return on_abort(message);
+  }
+}
+
+void Worker::send(unsigned worker, Message &&message) {
+  out_[worker].push_back(std::move(message));
+}
+
+void Worker::flush() {
+  for (unsigned worker = 0; worker < out_.size(); ++worker)
+    if (worker != index_ && !out_[worker].empty())
+      core_.worker(worker).inbox().push_all(out_[worker]);
+}
+
+void Worker::succeed(const ReplyTo &to, std::string bytes) {
+  if (to.client == nullptr) {
+    Message reply;
+    reply.kind = Message::Kind::reply;
+    reply.bytes = std::move(bytes);
+    reply.to = to;
+    return send(to.worker, std::move(reply));
+  }
+  to.client->succeed(std::move(bytes));
+  delete to.client;
+  completed_.fetch_add(1);
+  answered_ = true;
+}
+
+void Worker::fail(const ReplyTo &to, Failure kind, std::string message) {
+  if (to.client == nullptr) {
+    Message reply;
+    reply.kind = Message::Kind::reply;
+    reply.failed = true;
+    reply.failure = kind;
+    reply.bytes = std::move(message);
+    reply.to = to;
+    return send(to.worker, std::move(reply));
+  }
+  to.client->fail(kind, std::move(message));
+  delete to.client;
+  completed_.fetch_add(1);
+  answered_ = true;
+}
+
+void Worker::on_create(Message &message) {
+  const EntityType &type = *message.type;
+  if (!entities_.insert(type, message.key, message.object)) {
+    type.destroy(message.object);
+    return fail(message.to, Failure::exists,
+                describe_entity(type, message.key) + " already exists");
+  }
+  gates_[message.object].object = message.object;
+  succeed(message.to, {});
+}
+
+void Worker::on_state(Message &message) {
+  const EntityType &type = *message.type;
+  void *object = entities_.find(type, message.key);
+  if (object == nullptr)
+    return fail(message.to, Failure::not_found,
+                describe_entity(type, message.key) + " does not exist");
+  Gate &gate = gates_.find(object)->second;
+  if (!gate.free()) // read it between chains, as a call would run
+    return wait(gate, std::move(message));
+  serve_state(gate, message);
+}
+
+void Worker::serve_state(Gate &gate, Message &message) {
+  succeed(message.to, message.type->save_state(gate.object));
+}
+
+} // namespace flowc::local

@@ -1,0 +1,101 @@
+// worker.h - one partition of a LocalRuntime: a thread that owns the entities
+// whose keys hash to it and the activations suspended in them.
+//
+// Nothing here is shared with other workers except the inbox and the wait-for
+// graph: a worker reads its inbox in batches, runs what each message asks,
+// collects what it sends per destination, and hands each destination its
+// whole batch at the end of the round (messages to itself go to the next
+// round without a lock). Each message is handled to the end before the next:
+// a method runs until it finishes or suspends on a remote call.
+#pragma once
+
+#include "frames.h"
+#include "gate.h"
+#include "inbox.h"
+#include "message.h"
+#include "wait_graph.h"
+
+#include "flowc/runtime/entity_table.h"
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+namespace flowc::detail {
+class LocalCore;
+}
+
+namespace flowc::local {
+
+class Worker {
+public:
+  // `workers` is how many there are (the core is still adding them).
+  Worker(detail::LocalCore &core, unsigned index, unsigned workers);
+  ~Worker();
+  Worker(const Worker &) = delete;
+  Worker &operator=(const Worker &) = delete;
+
+  void start();
+  void join();
+
+  Inbox &inbox() { return inbox_; }
+  // Client requests this worker has answered.
+  std::uint64_t completed() const { return completed_.load(); }
+
+private:
+  using Clock = Inbox::Clock;
+
+  void loop();
+  void handle(Message &message);
+  void send(unsigned worker, Message &&message);
+  void flush();
+
+  // Requests (worker.cpp).
+  void on_create(Message &message);
+  void on_state(Message &message);
+  void serve_state(Gate &gate, Message &message);
+  void succeed(const ReplyTo &to, std::string bytes);
+  void fail(const ReplyTo &to, detail::Failure kind, std::string message);
+
+  // Calls and replies (worker_calls.cpp).
+  void on_call(Message &message);
+  void on_reply(Message &message);
+  void start_call(Gate &gate, Message &message);
+  void advance(Frame &&frame);
+  void finish(Frame &frame, std::string result);
+  void fail(Frame &frame, detail::Failure kind, std::string message);
+
+  // One chain at a time per entity, deadlocks (worker_gates.cpp).
+  void wait(Gate &gate, Message &&message);
+  void admit(Gate &gate);
+  void leave(Gate &gate);
+  void on_abort(Message &message);
+  void expire_waits(Clock::time_point now);
+
+  detail::LocalCore &core_;
+  const unsigned index_;
+  const bool detect_;      // options.detect_deadlocks
+  const bool track_waits_; // deadlock detection or the timeout is on
+  const Clock::duration timeout_;
+
+  Inbox inbox_;
+  EntityTable entities_;
+  std::unordered_map<void *, Gate> gates_; // by object; node-stable
+  Frames frames_;
+  std::vector<std::vector<Message>> out_; // by destination worker
+  std::uint64_t chains_ = 0;              // chains this worker started
+
+  std::vector<Gate *> contended_; // gates with tracked waiters (timeout scan)
+  Clock::time_point next_expiry_ = Clock::time_point::max();
+  std::vector<WaitGraph::Victim> victims_; // scratch
+  std::vector<std::uint64_t> retargeted_;  // scratch
+
+  bool answered_ = false; // answered a client this round
+  alignas(64) std::atomic<std::uint64_t> completed_{0};
+  std::thread thread_;
+};
+
+} // namespace flowc::local

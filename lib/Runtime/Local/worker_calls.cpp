@@ -1,0 +1,121 @@
+// worker_calls.cpp - running calls: starting an activation on its entity,
+// stepping it to its next remote call or its end, and resuming it with the
+// reply. A failure anywhere fails the activation that waits on it, and so
+// on up the chain to the client, releasing each entity on the way.
+#include "worker.h"
+
+#include "core.h"
+
+#include <string>
+
+namespace flowc::local {
+
+using detail::Failure;
+
+void Worker::on_call(Message &message) {
+  if (message.chain == 0) // a client's call starts a chain; ids never repeat
+    message.chain = ++chains_ * core_.size() + index_;
+  const EntityType &type = *message.type;
+  void *object = entities_.find(type, message.key);
+  if (object == nullptr)
+    return fail(message.to, Failure::not_found,
+                describe_entity(type, message.key) + " does not exist");
+  if (message.method >= type.methods.size() ||
+      type.methods[message.method].start == nullptr)
+    return fail(message.to, Failure::other,
+                "flowc: " + std::string(type.name) + " has no method #" +
+                    std::to_string(message.method));
+  Gate &gate = gates_.find(object)->second;
+  if (!gate.free() && gate.holder != message.chain)
+    return wait(gate, std::move(message));
+  start_call(gate, message);
+  admit(gate);
+}
+
+// Runs a call the gate lets in: a free entity, or a callback of its holder.
+void Worker::start_call(Gate &gate, Message &message) {
+  std::unique_ptr<Activation> activation;
+  try {
+    activation = message.type->methods[message.method].start(message.bytes);
+  } catch (const DecodeError &e) {
+    return fail(message.to, Failure::decode, e.what());
+  } catch (const Error &e) {
+    return fail(message.to, Failure::other, e.what());
+  } catch (const std::exception &e) {
+    return fail(message.to, Failure::remote, e.what());
+  }
+  if (gate.free())
+    gate.holder = message.chain;
+  ++gate.depth;
+  advance(Frame{std::move(activation), &gate, message.chain, message.depth,
+                message.to});
+}
+
+// Steps the activation; a remote call parks it in a slot and sends the call.
+void Worker::advance(Frame &&frame) {
+  Activation &activation = *frame.activation;
+  switch (activation.step(frame.gate->object)) {
+  case Activation::Status::suspended: {
+    Outgoing &out = activation.outgoing();
+    if (frame.depth >= core_.options.max_depth)
+      return fail(frame, Failure::remote,
+                  "flowc: call chain deeper than " +
+                      std::to_string(core_.options.max_depth) + " calls");
+    if (out.type == nullptr)
+      return fail(frame, Failure::other,
+                  "flowc: a method suspended on a call to no entity class");
+    if (core_.options.roundtrip_frames) {
+      try {
+        activation.load_frame(activation.save_frame());
+      } catch (const std::exception &e) {
+        return fail(frame, Failure::remote, e.what());
+      }
+    }
+    Message call;
+    call.kind = Message::Kind::call;
+    call.chain = frame.chain;
+    call.depth = frame.depth + 1;
+    call.type = out.type;
+    call.method = out.method;
+    call.key = std::move(out.key);
+    call.bytes = std::move(out.args);
+    unsigned owner = core_.owner(call.key);
+    call.to = ReplyTo{nullptr, index_, frames_.put(std::move(frame))};
+    return send(owner, std::move(call));
+  }
+  case Activation::Status::finished:
+    return finish(frame, std::move(activation.result()));
+  case Activation::Status::failed:
+    return fail(frame, Failure::remote, std::move(activation.result()));
+  case Activation::Status::ready:
+    break;
+  }
+  fail(frame, Failure::other,
+       "flowc: an activation neither suspended nor finished");
+}
+
+void Worker::finish(Frame &frame, std::string result) {
+  succeed(frame.to, std::move(result));
+  leave(*frame.gate);
+}
+
+void Worker::fail(Frame &frame, Failure kind, std::string message) {
+  fail(frame.to, kind, std::move(message));
+  leave(*frame.gate);
+}
+
+void Worker::on_reply(Message &message) {
+  Frame frame;
+  if (!frames_.take(message.to.slot, frame))
+    return; // every call is answered once; nothing can be waiting for this
+  Gate &gate = *frame.gate;
+  if (message.failed) {
+    fail(frame, message.failure, std::move(message.bytes));
+  } else {
+    frame.activation->resume(std::move(message.bytes));
+    advance(std::move(frame));
+  }
+  admit(gate);
+}
+
+} // namespace flowc::local
