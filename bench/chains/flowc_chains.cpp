@@ -1,0 +1,167 @@
+// flowc_chains.cpp - the flowc side of the "chains" benchmark (README.md):
+// shop.h's entities, as flowc generates them, on flowc::LocalRuntime.
+//
+//   flowc_chains --workers W --users U --items I --chains N
+//
+// The same workload, check and output line as caf_chains.cpp: the main
+// thread sends all N User::buy_item calls without waiting (chain c goes to
+// user c % U, with an item and an amount of 1-3 drawn from splitmix64(c)),
+// then waits for all N futures; only that is timed. Then it reads back every
+// balance and stock and prints conserved=yes only if the money users spent
+// equals the value of the units sold and the successful chains and every
+// balance equal a sequential run of the same calls on plain objects.
+// Prints: flowc workers=W chains=N seconds=S chains_per_s=R conserved=yes|no ok=K
+#include "shop.flowc.h"
+
+#include <flowc/runtime/local.h>
+
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <future>
+#include <string>
+#include <vector>
+
+namespace {
+
+// The workload, as caf_chains.cpp defines it.
+struct Workload {
+  int users = 1000;
+  int items = 100;
+  long chains = 200000;
+
+  static std::uint64_t mix(std::uint64_t x) { // splitmix64
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+  }
+  int user_of(long c) const { return static_cast<int>(c % users); }
+  int item_of(long c) const { return static_cast<int>(mix(c) % items); }
+  int amount_of(long c) const { return 1 + static_cast<int>((mix(c) >> 32) % 3); }
+  int price_of(int item) const { return 1 + item % 10; }
+  int balance_of(int /*user*/) const {
+    return static_cast<int>(10 * ((chains + users - 1) / users));
+  }
+  int stock_of(int /*item*/) const { return static_cast<int>(3 * chains + 1); }
+  std::string user_key(int u) const { return "user-" + std::to_string(u); }
+  std::string item_key(int i) const { return "item-" + std::to_string(i); }
+};
+
+struct Outcome {
+  long ok = 0;
+  std::vector<int> balances;
+};
+
+Outcome sequential(const Workload &w) {
+  Outcome out;
+  out.balances.resize(w.users);
+  for (int u = 0; u < w.users; ++u)
+    out.balances[u] = w.balance_of(u);
+  std::vector<int> stock(w.items);
+  for (int i = 0; i < w.items; ++i)
+    stock[i] = w.stock_of(i);
+  for (long c = 0; c < w.chains; ++c) {
+    int u = w.user_of(c), i = w.item_of(c), amount = w.amount_of(c);
+    int total = amount * w.price_of(i);
+    if (total > out.balances[u])
+      continue;
+    if (stock[i] - amount < 0)
+      continue;
+    stock[i] -= amount;
+    out.balances[u] -= total;
+    ++out.ok;
+  }
+  return out;
+}
+
+[[noreturn]] void usage(const char *argv0) {
+  std::fprintf(stderr, "usage: %s --workers W --users U --items I --chains N\n", argv0);
+  std::exit(2);
+}
+
+long number(const char *argv0, const char *s) {
+  char *end = nullptr;
+  long v = std::strtol(s, &end, 10);
+  if (end == s || *end != '\0' || v <= 0)
+    usage(argv0);
+  return v;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  Workload w;
+  long workers = 1;
+  for (int a = 1; a < argc; ++a) {
+    const char *opt = argv[a];
+    if (a + 1 >= argc)
+      usage(argv[0]);
+    const char *val = argv[++a];
+    if (!std::strcmp(opt, "--workers"))
+      workers = number(argv[0], val);
+    else if (!std::strcmp(opt, "--users"))
+      w.users = static_cast<int>(number(argv[0], val));
+    else if (!std::strcmp(opt, "--items"))
+      w.items = static_cast<int>(number(argv[0], val));
+    else if (!std::strcmp(opt, "--chains"))
+      w.chains = number(argv[0], val);
+    else
+      usage(argv[0]);
+  }
+
+  bool conserved = false;
+  long ok = 0;
+  double seconds = 0;
+  try {
+    flowc::LocalRuntime rt(flowc::LocalOptions{.workers = static_cast<unsigned>(workers)});
+    std::vector<std::future<flowc::Ref<chains::Item>>> made_items;
+    std::vector<std::future<flowc::Ref<chains::User>>> made_users;
+    for (int i = 0; i < w.items; ++i)
+      made_items.push_back(rt.create<chains::Item>(w.item_key(i), w.price_of(i), w.stock_of(i)));
+    for (int u = 0; u < w.users; ++u)
+      made_users.push_back(rt.create<chains::User>(w.user_key(u), w.balance_of(u)));
+    std::vector<flowc::Ref<chains::Item>> items;
+    std::vector<flowc::Ref<chains::User>> users;
+    for (auto &made : made_items)
+      items.push_back(made.get());
+    for (auto &made : made_users)
+      users.push_back(made.get());
+
+    std::vector<std::future<bool>> replies;
+    replies.reserve(static_cast<std::size_t>(w.chains));
+    auto start = std::chrono::steady_clock::now();
+    for (long c = 0; c < w.chains; ++c)
+      replies.push_back(rt.call<&chains::User::buy_item>(users[w.user_of(c)], w.amount_of(c),
+                                                         items[w.item_of(c)]));
+    for (auto &reply : replies)
+      ok += reply.get() ? 1 : 0;
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    // Read the final state back and check it.
+    std::int64_t spent = 0, sold_value = 0;
+    std::vector<int> balances(w.users);
+    for (int u = 0; u < w.users; ++u)
+      balances[u] = rt.call<&chains::User::balance>(users[u]).get();
+    for (int u = 0; u < w.users; ++u)
+      spent += w.balance_of(u) - balances[u];
+    for (int i = 0; i < w.items; ++i)
+      sold_value += static_cast<std::int64_t>(w.stock_of(i) -
+                                              rt.call<&chains::Item::stock>(items[i]).get()) *
+                    w.price_of(i);
+    Outcome model = sequential(w);
+    conserved = spent == sold_value && ok == model.ok && balances == model.balances;
+    if (!conserved)
+      std::fprintf(stderr, "flowc_chains: spent=%lld sold=%lld ok=%ld expected ok=%ld balances %s\n",
+                   static_cast<long long>(spent), static_cast<long long>(sold_value), ok,
+                   model.ok, balances == model.balances ? "match" : "differ");
+  } catch (const std::exception &e) {
+    std::fprintf(stderr, "flowc_chains: %s\n", e.what());
+  }
+  std::printf("flowc workers=%ld chains=%ld seconds=%.3f chains_per_s=%.0f conserved=%s ok=%ld\n",
+              workers, w.chains, seconds, static_cast<double>(w.chains) / seconds,
+              conserved ? "yes" : "no", ok);
+  return conserved ? 0 : 1;
+}
