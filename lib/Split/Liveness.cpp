@@ -1,6 +1,11 @@
 // Liveness.cpp - exact live sets at suspension points over Clang's CFG.
 #include "Split/Liveness.h"
 
+#include "Analysis/RemoteCall.h"
+#include "Split/EvaluationOrder.h"
+#include "Split/Locals.h"
+
+#include "clang/AST/ParentMap.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/CFG.h"
@@ -18,7 +23,8 @@ namespace {
 // them. Built by one walk over the body before the dataflow runs.
 class Variables : public RecursiveASTVisitor<Variables> {
 public:
-  explicit Variables(const FunctionDecl *function) {
+  Variables(const FunctionDecl *function, const ASTContext &context)
+      : context_(context) {
     for (const ParmVarDecl *param : function->parameters())
       add(param);
   }
@@ -43,6 +49,8 @@ public:
       return true;
     if (var->isImplicit())
       return true; // range-for's hidden variables: see VisitCXXForRangeStmt
+    if (isConstantLocal(var, context_))
+      return true; // a constant: nothing to carry
     if (auto *decomposition = dyn_cast<DecompositionDecl>(var)) {
       for (BindingDecl *binding : decomposition->bindings())
         add(binding);
@@ -126,6 +134,8 @@ public:
   }
 
 private:
+  const ASTContext &context_;
+
   void add(const ValueDecl *decl) {
     if (index.try_emplace(decl, decls.size()).second)
       decls.push_back(decl);
@@ -140,8 +150,88 @@ private:
   }
 };
 
+// Reads the lowering does later than Clang's CFG has them: an operand that
+// is evaluated before a later remote call of the same expression and not kept
+// in a temporary (see EvaluationOrder.h) is read where the expression is.
+class LateReads {
+public:
+  LateReads(llvm::ArrayRef<const CXXMemberCallExpr *> calls,
+            const ASTContext &context)
+      : calls_(calls.begin(), calls.end()), context_(context) {}
+
+  // DeclRefExpr -> the expression whose evaluation reads it.
+  llvm::DenseMap<const DeclRefExpr *, const Expr *> at;
+
+  void walk(const Stmt *stmt, const Expr *lateAt) {
+    if (!stmt || isa<LambdaExpr>(stmt))
+      return;
+    if (const auto *ref = dyn_cast<DeclRefExpr>(stmt)) {
+      if (lateAt)
+        at[ref] = lateAt;
+      return;
+    }
+    const auto *expr = dyn_cast<Expr>(stmt);
+    if (!expr || !containsCall(expr)) {
+      for (const Stmt *child : stmt->children())
+        walk(child, lateAt);
+      return;
+    }
+    auto contains = [this](const Expr *e) { return containsCall(e); };
+    bool remote = calls_.count(expr);
+    switch (loweredForm(expr, remote, contains)) {
+    case LoweredForm::ShortCircuit:
+    case LoweredForm::Conditional:
+      // Each part is computed into a temporary where it stands.
+      for (const Stmt *child : expr->children())
+        walk(child, nullptr);
+      return;
+    case LoweredForm::RemoteCall:
+    case LoweredForm::Operands: {
+      SmallVector<const Expr *, 4> operands;
+      if (remote) {
+        const auto *call = cast<CXXMemberCallExpr>(expr);
+        operands.push_back(asRemoteCall(call)->ref);
+        operands.append(call->arg_begin(), call->arg_end());
+      } else {
+        operands = operandsInOrder(expr);
+      }
+      // A remote call's operands are all read where the call is sent; the
+      // text of other operands stays in the expression's, read with it.
+      const Expr *here = remote || !lateAt ? expr : lateAt;
+      for (const PlannedOperand &operand :
+           planOperands(operands, remote, contains, context_))
+        walk(operand.expr, operand.kept ? nullptr : here);
+      return;
+    }
+    }
+  }
+
+private:
+  bool containsCall(const Expr *expr) {
+    auto found = contains_.find(expr);
+    if (found != contains_.end())
+      return found->second;
+    bool result = calls_.count(expr);
+    for (const Stmt *child : expr->children())
+      if (const auto *e = dyn_cast_or_null<Expr>(child);
+          e && !isa<LambdaExpr>(e))
+        result = containsCall(e) || result;
+    contains_[expr] = result;
+    return result;
+  }
+
+  llvm::DenseSet<const Expr *> calls_;
+  const ASTContext &context_;
+  llvm::DenseMap<const Expr *, bool> contains_;
+};
+
 // Applies one CFG element's effect, going backwards, to the live set.
+// `lateReads` are the variables the element's statement reads for operands
+// evaluated late, and `late` the references whose read is moved there.
 void transfer(const CFGElement &element, const Variables &vars,
+              const llvm::DenseMap<const Stmt *, std::vector<const ValueDecl *>>
+                  &lateReads,
+              const llvm::DenseSet<const DeclRefExpr *> &late,
               llvm::BitVector &live) {
   auto stmt = element.getAs<CFGStmt>();
   if (!stmt)
@@ -157,6 +247,11 @@ void transfer(const CFGElement &element, const Variables &vars,
     if (found != vars.index.end())
       live.set(found->second);
   };
+  auto genLate = [&] {
+    if (auto found = lateReads.find(s); found != lateReads.end())
+      for (const ValueDecl *decl : found->second)
+        gen(decl);
+  };
   if (const auto *decl = dyn_cast<DeclStmt>(s)) {
     for (const Decl *d : decl->decls()) {
       if (const auto *decomposition = dyn_cast<DecompositionDecl>(d))
@@ -165,14 +260,17 @@ void transfer(const CFGElement &element, const Variables &vars,
       else if (const auto *var = dyn_cast<ValueDecl>(d))
         kill(var);
     }
+    genLate();
     return;
   }
   if (auto found = vars.overwrites.find(s); found != vars.overwrites.end()) {
     kill(found->second);
+    genLate();
     return;
   }
+  genLate();
   if (const auto *ref = dyn_cast<DeclRefExpr>(s)) {
-    if (vars.writeOnly.count(ref))
+    if (vars.writeOnly.count(ref) || late.count(ref))
       return;
     const ValueDecl *decl = ref->getDecl();
     if (const auto *var = dyn_cast<VarDecl>(decl)) {
@@ -226,7 +324,7 @@ bool computeLiveAcross(const FunctionDecl *function,
                        llvm::ArrayRef<const CXXMemberCallExpr *> calls,
                        ASTContext &context,
                        std::vector<std::vector<const ValueDecl *>> &live) {
-  Variables vars(function);
+  Variables vars(function, context);
   vars.TraverseStmt(function->getBody());
 
   CFG::BuildOptions options;
@@ -235,6 +333,31 @@ bool computeLiveAcross(const FunctionDecl *function,
       CFG::buildCFG(function, function->getBody(), &context, options);
   if (!cfg)
     return false;
+
+  // Late reads, placed at the nearest enclosing statement the CFG lists
+  // (parentheses, for one, are not listed).
+  LateReads lateReads(calls, context);
+  lateReads.walk(function->getBody(), nullptr);
+  llvm::DenseSet<const Stmt *> listed;
+  for (const CFGBlock *block : *cfg)
+    for (const CFGElement &element : *block)
+      if (auto stmt = element.getAs<CFGStmt>())
+        listed.insert(stmt->getStmt());
+  ParentMap parents(const_cast<Stmt *>(function->getBody()));
+  llvm::DenseMap<const Stmt *, std::vector<const ValueDecl *>> readsAt;
+  llvm::DenseSet<const DeclRefExpr *> moved;
+  for (auto [ref, where] : lateReads.at) {
+    const Stmt *at = where;
+    while (at && !listed.count(at))
+      at = parents.getParent(at);
+    if (at && !vars.writeOnly.count(ref)) {
+      readsAt[at].push_back(ref->getDecl());
+      moved.insert(ref);
+    }
+  }
+  auto transferAll = [&](const CFGElement &element, llvm::BitVector &set) {
+    transfer(element, vars, readsAt, moved, set);
+  };
 
   // Backward dataflow to a fixed point: live-out of each block.
   unsigned n = vars.decls.size();
@@ -253,7 +376,7 @@ bool computeLiveAcross(const FunctionDecl *function,
           out |= liveIn[succ];
       llvm::BitVector in = out;
       for (auto it = block->rbegin(); it != block->rend(); ++it)
-        transfer(*it, vars, in);
+        transferAll(*it, in);
       if (in != liveIn[block] || out != liveOut[block]) {
         liveIn[block] = in;
         liveOut[block] = out;
@@ -271,7 +394,7 @@ bool computeLiveAcross(const FunctionDecl *function,
       if (auto stmt = it->getAs<CFGStmt>())
         if (isa<CXXMemberCallExpr>(stmt->getStmt()))
           after[stmt->getStmt()] |= current; // a call may appear in several blocks
-      transfer(*it, vars, current);
+      transferAll(*it, current);
     }
   }
 

@@ -1,6 +1,10 @@
 // Lowering.cpp - rewrites a method body into a resumable state machine.
 #include "Split/Lowering.h"
 
+#include "Split/DefaultArguments.h"
+#include "Split/EvaluationOrder.h"
+#include "Split/Locals.h"
+
 #include "Analysis/RemoteCall.h"
 #include "Analysis/Serializable.h"
 #include "Analysis/TypeSpelling.h"
@@ -22,12 +26,20 @@ namespace flowc {
 namespace {
 
 // How a hoisted variable is reached from the lowered body.
-enum class Home { Frame, Local, Pointer };
+enum class Home {
+  Frame,    // a frame field, through a reference named as the variable
+  Local,    // a local of the state machine (it is dead across every call)
+  Pointer,  // a reference: a local pointer to what it is bound to
+  Constant, // usable in constant expressions: declared once, as written
+};
 
 struct Hoisted {
   Home home;
-  std::string name; // unique in the function
-  std::string type; // the stored type (no reference, no const)
+  std::string name;  // unique in the function
+  std::string type;  // the stored type (no reference, no const)
+  std::string store; // what its declaration, now an assignment, assigns to
+  bool isConst = false;
+  const DeclStmt *declaration = nullptr; // Home::Constant: moved to the top
 };
 
 class Lowerer {
@@ -217,6 +229,14 @@ private:
     return temp;
   }
 
+  // A name no other frame field or hoisted local has: base, base_2, ...
+  std::string unique(StringRef base) {
+    std::string name = base.str();
+    for (unsigned n = 2; !names_.insert(name).second; ++n)
+      name = base.str() + "_" + std::to_string(n);
+    return name;
+  }
+
   bool error(SourceLocation loc, const char *what) {
     reporter_.error(loc, "%0 cannot be split at a remote call yet") << what;
     failed_ = true;
@@ -224,9 +244,11 @@ private:
   }
 
   // --- Hoisting ------------------------------------------------------------
-  void hoist(const ValueDecl *decl);
+  void hoist(const ValueDecl *decl, const DeclStmt *declaration = nullptr);
   void findHoisted();
   std::string declarationAsAssignment(const DeclStmt *stmt);
+  std::string assignment(const VarDecl *var);
+  std::string storableType(QualType type);
 
   // --- Lowering --------------------------------------------------------------
   struct Lowered {
@@ -241,12 +263,17 @@ private:
                 std::string &prelude);
   std::string lowerStmt(const Stmt *stmt);
   std::string lowerRangeFor(const CXXForRangeStmt *loop);
-  std::string loopWithSuspendingTest(const Stmt *loop, const Expr *cond,
-                                     const Stmt *init, const Expr *inc,
-                                     const Stmt *body, bool testFirst);
+  struct LoopParts;
+  std::string loopWithSuspendingTest(const LoopParts &loop);
+  std::string lowerDeclStmt(const DeclStmt *stmt);
+  std::string finish(const Expr *value, const std::string &text);
+  std::string leadingStmt(const Stmt *stmt);
+  std::string condName(const VarDecl *var);
+  std::string parenthesized(const Expr *cond, SourceLocation lparen,
+                            SourceLocation rparen, const std::string &value);
+  bool declaresHoisted(const Stmt *stmt) const;
   void registerStatements(const Stmt *stmt);
   void renameUses(const Stmt *stmt);
-  bool stable(const Expr *expr) const;
 
   const SplitCandidate &candidate_;
   ASTContext &context_;
@@ -260,6 +287,7 @@ private:
   llvm::DenseMap<const Stmt *, bool> contains_;
   llvm::MapVector<const ValueDecl *, Hoisted> hoisted_;
   llvm::StringSet<> names_;
+  llvm::DenseMap<const ParmVarDecl *, std::string> paramField_;
   std::vector<ir::Field> temporaries_;
   unsigned temps_ = 0, loops_ = 0;
   // Range-for loops lowered to an index: loop -> (index name, range text).
@@ -268,36 +296,45 @@ private:
   bool failed_ = false;
 };
 
-void Lowerer::hoist(const ValueDecl *decl) {
+void Lowerer::hoist(const ValueDecl *decl, const DeclStmt *declaration) {
   if (hoisted_.count(decl))
     return;
+  const auto *var = dyn_cast<VarDecl>(decl);
+  if (var && !var->hasLocalStorage())
+    return; // a static is initialized once: jumping past it is allowed
   Hoisted h;
-  QualType type = decl->getType();
-  h.type = spell(type);
-  if (liveAnywhere_.count(decl) && !type->isReferenceType())
-    h.home = Home::Frame;
-  else if (type->isReferenceType())
-    h.home = Home::Pointer;
-  else
-    h.home = Home::Local;
-  std::string base = decl->getNameAsString();
-  if (const auto *decomposition = dyn_cast<DecompositionDecl>(decl)) {
-    // A range-for's `auto &[a, b]`: a pointer to the element, the bindings
-    // read through it (see renameUses).
-    if (!type->isReferenceType()) {
-      error(decl->getLocation(), "a range-for binding its elements by value "
-                                 "with structured bindings (bind by "
-                                 "reference: auto &[...])");
+  if (var && isConstantLocal(var, context_)) {
+    if (!declaration || !declaration->isSingleDecl()) {
+      error(decl->getLocation(), "a constant declared together with other "
+                                 "variables before a remote call");
       return;
     }
-    base = "flowc_b";
-    (void)decomposition;
+    h.home = Home::Constant;
+    h.name = h.store = unique(decl->getName());
+    h.declaration = declaration;
+    hoisted_[decl] = h;
+    return;
   }
-  h.name = base;
-  for (unsigned n = 2; !names_.insert(h.name).second; ++n)
-    h.name = base + "_" + std::to_string(n);
-  if (h.home == Home::Local && type->isRecordType()) {
-    const auto *record = type->getAsCXXRecordDecl();
+  QualType type = decl->getType();
+  const auto *decomposition = dyn_cast<DecompositionDecl>(decl);
+  bool live = liveAnywhere_.count(decl);
+  if (decomposition)
+    for (const BindingDecl *binding : decomposition->bindings())
+      live = live || liveAnywhere_.count(binding);
+  bool byValue =
+      !type->isReferenceType() || (var && bindsOwnTemporary(var));
+  h.home = !byValue ? Home::Pointer : live ? Home::Frame : Home::Local;
+  QualType stored = undeduced(type);
+  h.isConst = byValue && stored.isConstQualified();
+  h.type = storableType(stored.getUnqualifiedType());
+  // Structured bindings are reached through the object they decompose (see
+  // renameUses), which is what is hoisted.
+  h.name = unique(decomposition ? "flowc_b" : decl->getName());
+  h.store = h.name;
+  if (h.isConst)
+    h.store = h.home == Home::Frame ? "f_." + h.name : unique("flowc_" + h.name);
+  if (h.home == Home::Local && stored->isRecordType()) {
+    const auto *record = stored->getAsCXXRecordDecl();
     if (record && (record->isLambda() ||
                    !record->hasDefaultConstructor())) {
       reporter_.error(decl->getLocation(),
@@ -311,22 +348,41 @@ void Lowerer::hoist(const ValueDecl *decl) {
   hoisted_[decl] = h;
 }
 
+// The type a hoisted variable is stored as: assignable, so a std::pair's
+// const member (a map's key) is stored without const.
+std::string Lowerer::storableType(QualType type) {
+  if (const auto *pair = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          type->getAsCXXRecordDecl());
+      pair && pair->isInStdNamespace() && pair->getName() == "pair") {
+    const TemplateArgumentList &args = pair->getTemplateArgs();
+    if (args.size() == 2 && args[0].getKind() == TemplateArgument::Type &&
+        args[1].getKind() == TemplateArgument::Type &&
+        (args[0].getAsType().isConstQualified() ||
+         args[1].getAsType().isConstQualified()))
+      return "std::pair<" + spell(args[0].getAsType()) + ", " +
+             spell(args[1].getAsType()) + ">";
+  }
+  return spell(type);
+}
+
 // Variables whose declaration a jump to some resume label would bypass: those
 // declared, in a block or statement enclosing the call, before the call.
 void Lowerer::findHoisted() {
+  // The frame's own `label` is taken; a parameter keeps its name in the body
+  // and only its field is renamed.
+  names_.insert("label");
   for (const ParmVarDecl *param : function_->parameters())
-    names_.insert(param->getName());
+    if (param->getName() != "label")
+      names_.insert(param->getName());
+  for (const ParmVarDecl *param : function_->parameters())
+    paramField_[param] = param->getName() == "label"
+                             ? unique("label")
+                             : param->getNameAsString();
   auto hoistDecls = [&](const Stmt *stmt) {
     if (const auto *decls = dyn_cast_or_null<DeclStmt>(stmt))
-      for (const Decl *d : decls->decls()) {
-        if (isa<DecompositionDecl>(d)) {
-          error(d->getLocation(), "a structured binding declared before a "
-                                  "remote call in the same block");
-          continue;
-        }
+      for (const Decl *d : decls->decls())
         if (const auto *var = dyn_cast<VarDecl>(d))
-          hoist(var);
-      }
+          hoist(var, decls);
   };
   for (const CXXMemberCallExpr *call : candidate_.calls) {
     const Stmt *child = call;
@@ -340,6 +396,14 @@ void Lowerer::findHoisted() {
           // A case label inside the block does not change scope.
           if (const auto *label = dyn_cast<SwitchCase>(sibling))
             hoistDecls(label->getSubStmt());
+        }
+      } else if (const auto *decls = dyn_cast<DeclStmt>(parent)) {
+        // The declarators before the one whose initializer makes the call.
+        for (const Decl *d : decls->decls()) {
+          const auto *var = dyn_cast<VarDecl>(d);
+          if (!var || var->getInit() == child)
+            break;
+          hoist(var, decls);
         }
       } else if (const auto *loop = dyn_cast<ForStmt>(parent)) {
         if (child != loop->getInit())
@@ -360,57 +424,66 @@ void Lowerer::findHoisted() {
         if (const VarDecl *var = sw->getConditionVariable())
           hoist(var);
       } else if (const auto *loop = dyn_cast<CXXForRangeStmt>(parent)) {
-        if (child == loop->getBody())
+        if (child == loop->getBody()) {
+          hoistDecls(loop->getInit());
           hoist(loop->getLoopVariable());
+        }
       }
     }
   }
 }
 
-// `T x = e;` for hoisted x becomes `x = e;` (`x = &(e);` for a reference).
+// `T x = e;` for hoisted x becomes `x = e;` (`x = &(e);` for a reference);
+// a constant's declaration moves to the top.
 std::string Lowerer::declarationAsAssignment(const DeclStmt *stmt) {
   std::string out;
-  for (const Decl *d : stmt->decls()) {
-    const auto *var = dyn_cast<VarDecl>(d);
-    if (!var)
-      continue;
-    const Hoisted &h = hoisted_.find(var)->second;
-    const Expr *init = var->getInit();
-    if (!init) {
-      if (var->getType()->isRecordType())
-        out += h.name + " = " + h.type + "(); ";
-      continue;
-    }
-    std::string value;
-    if (h.home == Home::Pointer) {
-      out += h.name + " = &(" + renderExpr(init) + "); ";
-      continue;
-    }
-    switch (var->getInitStyle()) {
-    case VarDecl::CInit:
-      value = isa<InitListExpr>(init->IgnoreImplicit())
-                  ? h.type + renderExpr(init)
-                  : renderExpr(init);
-      break;
-    case VarDecl::CallInit:
-    case VarDecl::ListInit:
-    case VarDecl::ParenListInit: {
-      // The written `(args)` or `{args}` after the name, as a temporary.
-      unsigned begin = endOffset(var->getLocation());
-      unsigned end = endOffset(var->getEndLoc());
-      value = h.type + render(begin, end, nullptr);
-      break;
-    }
-    }
-    out += h.name + " = " + value + "; ";
-  }
+  for (const Decl *d : stmt->decls())
+    if (const auto *var = dyn_cast<VarDecl>(d))
+      out += assignment(var);
   return out;
 }
 
-// `obj.method` as the callee of a member call: not a value to keep.
-static bool isMethodName(const Expr *expr) {
-  const auto *member = dyn_cast<MemberExpr>(expr->IgnoreParenImpCasts());
-  return member && isa<CXXMethodDecl>(member->getMemberDecl());
+std::string Lowerer::assignment(const VarDecl *var) {
+  auto found = hoisted_.find(var);
+  if (found == hoisted_.end())
+    return ""; // a static
+  const Hoisted &h = found->second;
+  if (h.home == Home::Constant)
+    return "";
+  const Expr *init = var->getInit();
+  // `T x;` of a class type: Clang's implicit default construction.
+  if (const auto *construct = dyn_cast_or_null<CXXConstructExpr>(init);
+      construct && var->getInitStyle() == VarDecl::CallInit &&
+      construct->getParenOrBraceRange().isInvalid())
+    init = nullptr;
+  if (!init)
+    return var->getType()->isRecordType() ? h.store + " = " + h.type + "(); "
+                                          : "";
+  if (h.home == Home::Pointer)
+    return h.name + " = &(" + renderExpr(init) + "); ";
+  std::string value;
+  switch (var->getInitStyle()) {
+  case VarDecl::CInit:
+    value = isa<InitListExpr>(init->IgnoreImplicit())
+                ? h.type + renderExpr(init)
+                : renderExpr(init);
+    break;
+  case VarDecl::CallInit:
+  case VarDecl::ListInit:
+  case VarDecl::ParenListInit: {
+    if (isa<DecompositionDecl>(var)) {
+      error(var->getLocation(), "a structured binding initialized with () "
+                                "or {} before a remote call");
+      return "";
+    }
+    // The written `(args)` or `{args}` after the name, as a temporary.
+    unsigned begin = endOffset(var->getLocation());
+    unsigned end = endOffset(var->getEndLoc());
+    value = h.type + render(begin, end, nullptr);
+    break;
+  }
+  }
+  return h.store + " = " + value + "; ";
 }
 
 // An expression in the place of a statement (a body, a branch, a block item).
@@ -431,45 +504,28 @@ static bool isStatementPosition(const Expr *expr, const Stmt *parent) {
   return false;
 }
 
-bool Lowerer::stable(const Expr *expr) const {
-  expr = expr->IgnoreParenImpCasts();
-  if (isa<IntegerLiteral, FloatingLiteral, CXXBoolLiteralExpr, StringLiteral,
-          CharacterLiteral, CXXNullPtrLiteralExpr, CXXThisExpr>(expr))
-    return true;
-  if (const auto *ref = dyn_cast<DeclRefExpr>(expr)) {
-    const auto *var = dyn_cast<VarDecl>(ref->getDecl());
-    return !var || var->hasLocalStorage() || var->getType().isConstQualified();
-  }
-  return false;
-}
 
-// Lowers operands evaluated in order: those with remote calls are lowered, and
-// values computed before the last of them are kept in temporaries, so they
-// keep Clang's evaluation order. Operands sent by value (a remote call's) are
-// kept even as glvalues. Returns each operand's new text, or nothing for an
+// Lowers operands in evaluation order (see EvaluationOrder.h): those with
+// remote calls are lowered, and the values computed before the last of them
+// are kept in temporaries. Returns each operand's new text, or nothing for an
 // operand left as written.
 std::vector<std::optional<std::string>>
 Lowerer::lowerOperands(ArrayRef<const Expr *> operands, bool sentByValue,
                        std::string &prelude) {
-  size_t lastCall = 0;
-  for (size_t i = 0; i < operands.size(); ++i)
-    if (containsCall(operands[i]))
-      lastCall = i;
+  auto plan = planOperands(
+      operands, sentByValue, [this](const Expr *e) { return containsCall(e); },
+      context_);
   std::vector<std::optional<std::string>> texts(operands.size());
-  for (size_t i = 0; i <= lastCall && i < operands.size(); ++i) {
+  for (size_t i = 0; i < operands.size(); ++i) {
     const Expr *operand = operands[i];
-    bool keepable = sentByValue || operand->isPRValue();
     if (containsCall(operand)) {
       Lowered inner = lowerExpr(operand);
       prelude += inner.prelude;
       std::string value = inner.value;
-      if (i < lastCall && keepable && !value.empty())
+      if (plan[i].kept && !value.empty())
         value = keep(value, operand, prelude);
       texts[i] = value.empty() ? "void()" : value;
-    } else if (i < lastCall && keepable && !stable(operand) &&
-               !operand->getType()->isVoidType() &&
-               !operand->getType()->isFunctionPointerType() &&
-               !isMethodName(operand)) {
+    } else if (plan[i].kept) {
       std::string temp = newTemp(operand->getType(), operand, "value");
       prelude += temp + " = " + renderExpr(operand) + "; ";
       texts[i] = temp;
@@ -481,20 +537,38 @@ Lowerer::lowerOperands(ArrayRef<const Expr *> operands, bool sentByValue,
 Lowerer::Lowered Lowerer::lowerRemoteCall(const CXXMemberCallExpr *call) {
   std::optional<RemoteCallSite> site = asRemoteCall(call);
   std::vector<const Expr *> operands{site->ref};
-  for (const Expr *arg : call->arguments()) {
-    if (isa<CXXDefaultArgExpr>(arg)) {
-      error(call->getExprLoc(), "a remote call that relies on default "
-                                "arguments");
-      break;
-    }
-    operands.push_back(arg);
-  }
+  operands.insert(operands.end(), call->arg_begin(), call->arg_end());
   Lowered out;
   std::vector<std::optional<std::string>> lowered =
       lowerOperands(operands, /*sentByValue=*/true, out.prelude);
   std::vector<std::string> texts;
-  for (size_t i = 0; i < operands.size(); ++i)
-    texts.push_back(lowered[i] ? *lowered[i] : renderExpr(operands[i]));
+  for (size_t i = 0; i < operands.size(); ++i) {
+    if (lowered[i]) {
+      texts.push_back(*lowered[i]);
+    } else if (const auto *arg = dyn_cast<CXXDefaultArgExpr>(operands[i])) {
+      // Sent like any argument, so written out here.
+      std::optional<std::string> text = defaultArgumentText(arg, context_);
+      if (!text) {
+        reporter_.error(site->methodLoc,
+                        "the default argument of parameter '%0' of '%1' is "
+                        "not a constant the split method can write; pass it "
+                        "explicitly")
+            << arg->getParam()->getName()
+            << site->method->getQualifiedNameAsString();
+        reporter_.note(arg->getParam()->getLocation(),
+                       "the parameter is declared here");
+        failed_ = true;
+      }
+      texts.push_back(text.value_or(""));
+    } else {
+      texts.push_back(renderExpr(operands[i]));
+    }
+    // A braced argument initializes its parameter, which the machine's call
+    // template cannot deduce: name the type.
+    if (i > 0 && StringRef(texts.back()).ltrim().starts_with("{"))
+      texts.back() =
+          spell(site->method->getParamDecl(i - 1)->getType()) + texts.back();
+  }
   unsigned label = callLabel_.lookup(call);
   std::string method = spellType(QualType(site->entity->getTypeForDecl(), 0),
                                  context_) +
@@ -519,10 +593,7 @@ Lowerer::Lowered Lowerer::lowerRemoteCall(const CXXMemberCallExpr *call) {
 // An expression whose children make remote calls: the children are lowered
 // and the expression re-rendered around their new texts.
 Lowerer::Lowered Lowerer::lowerChildren(const Expr *expr) {
-  std::vector<const Expr *> children;
-  for (const Stmt *child : expr->children())
-    if (const auto *e = dyn_cast_or_null<Expr>(child))
-      children.push_back(e);
+  SmallVector<const Expr *, 4> children = operandsInOrder(expr);
   Lowered out;
   std::vector<std::optional<std::string>> lowered =
       lowerOperands(children, /*sentByValue=*/false, out.prelude);
@@ -581,12 +652,22 @@ Lowerer::Lowered Lowerer::lowerExpr(const Expr *expr) {
   return lowerChildren(expr);
 }
 
-// A loop whose condition or increment suspends: `while (true)` with the test
-// lowered in front of the body (or after it, for do-while) and the increment
-// at the end, where `continue` is sent.
-std::string Lowerer::loopWithSuspendingTest(const Stmt *loop, const Expr *cond,
-                                            const Stmt *init, const Expr *inc,
-                                            const Stmt *body, bool testFirst) {
+// The parts of a loop whose condition or increment suspends.
+struct Lowerer::LoopParts {
+  const Stmt *init = nullptr;     // a for's init-statement
+  const Expr *cond = nullptr;     // absent in `for (;;)`
+  const DeclStmt *condVar = nullptr;
+  SourceLocation lparen, rparen;  // the parentheses around cond alone
+  const Expr *inc = nullptr;
+  const Stmt *body = nullptr;
+  unsigned bodyBegin = 0, bodyEnd = 0; // the body with comments around it
+  bool testFirst = true;
+};
+
+// Such a loop becomes `while (true)` with the test lowered in front of the
+// body (or after it, for do-while) and the increment at the end, where
+// `continue` is sent.
+std::string Lowerer::loopWithSuspendingTest(const LoopParts &loop) {
   std::string label = "flowc_continue_" + std::to_string(++loops_);
   bool usesContinue = false;
   std::function<void(const Stmt *)> visit = [&](const Stmt *s) {
@@ -602,61 +683,125 @@ std::string Lowerer::loopWithSuspendingTest(const Stmt *loop, const Expr *cond,
     for (const Stmt *child : s->children())
       visit(child);
   };
-  visit(body);
+  visit(loop.body);
   std::string test;
-  if (cond) {
-    Lowered c = lowerExpr(cond);
-    test = c.prelude + "if (!(" + c.value + ")) break; ";
+  if (loop.condVar) {
+    test = leadingStmt(loop.condVar) + "if (!(" +
+           condName(cast<VarDecl>(loop.condVar->getSingleDecl())) +
+           ")) break; ";
+  } else if (loop.cond) {
+    Lowered c = lowerExpr(loop.cond);
+    std::string value = loop.lparen.isValid()
+                            ? parenthesized(loop.cond, loop.lparen,
+                                            loop.rparen, c.value)
+                            : c.value;
+    test = c.prelude + "if (!(" + value + ")) break; ";
   }
   std::string step;
-  if (inc) {
-    Lowered i = lowerExpr(inc);
+  if (loop.inc) {
+    Lowered i = lowerExpr(loop.inc);
     step = i.prelude + (i.value.empty() ? "" : "(void)(" + i.value + "); ");
   }
-  std::string out = "{ ";
-  if (init)
-    out += render(init) + (isa<Expr>(init) ? "; " : " ");
-  out += "while (true) { ";
-  if (testFirst)
+  std::string out = "{ " + leadingStmt(loop.init) + "while (true) { ";
+  if (loop.testFirst)
     out += test;
-  out += render(body) + " ";
+  out += render(loop.bodyBegin, loop.bodyEnd, nullptr) + " ";
   if (usesContinue)
     out += label + ":; ";
   out += step;
-  if (!testFirst)
+  if (!loop.testFirst)
     out += test;
-  out += "} }";
-  (void)loop;
-  return out;
+  return out + "} }";
+}
+
+// A statement that runs before the one it belongs to (an init-statement or a
+// condition variable's declaration), lowered, ending with a semicolon.
+std::string Lowerer::leadingStmt(const Stmt *stmt) {
+  if (!stmt)
+    return "";
+  std::string text = isa<Expr>(stmt) && containsCall(stmt) ? lowerStmt(stmt)
+                                                           : render(stmt);
+  StringRef trimmed = StringRef(text).rtrim();
+  if (!trimmed.empty() && !trimmed.ends_with(";") && !trimmed.ends_with("}"))
+    return trimmed.str() + "; ";
+  return trimmed.str() + " ";
+}
+
+// How the lowered body names a condition variable.
+std::string Lowerer::condName(const VarDecl *var) {
+  auto found = hoisted_.find(var);
+  if (found == hoisted_.end())
+    return var->getNameAsString();
+  const Hoisted &h = found->second;
+  return h.home == Home::Pointer ? "(*" + h.name + ")" : h.name;
+}
+
+// The text between a condition's parentheses with the condition replaced by
+// `value`: the comments written there stay.
+std::string Lowerer::parenthesized(const Expr *cond, SourceLocation lparen,
+                                   SourceLocation rparen,
+                                   const std::string &value) {
+  replaceText(cond, value);
+  std::string text = render(endOffset(lparen), offset(rparen), nullptr);
+  unreplace(cond);
+  return text;
+}
+
+// Whether a statement declares a variable that is hoisted.
+bool Lowerer::declaresHoisted(const Stmt *stmt) const {
+  const auto *decls = dyn_cast_or_null<DeclStmt>(stmt);
+  return decls && llvm::any_of(decls->decls(), [&](const Decl *d) {
+           return hoisted_.count(dyn_cast<ValueDecl>(d));
+         });
+}
+
+// An lvalue that names the same object each time it is evaluated: a variable
+// (locals and parameters a loop iterates live in the frame while it runs), or
+// a member of one or of `this`.
+static bool isPath(const Expr *expr) {
+  expr = expr->IgnoreParenImpCasts();
+  if (const auto *ref = dyn_cast<DeclRefExpr>(expr))
+    return isa<VarDecl, BindingDecl>(ref->getDecl());
+  if (const auto *member = dyn_cast<MemberExpr>(expr)) {
+    const Expr *base = member->getBase()->IgnoreParenImpCasts();
+    return isa<FieldDecl>(member->getMemberDecl()) &&
+           (isa<CXXThisExpr>(base) || (!member->isArrow() && isPath(base)));
+  }
+  return false;
 }
 
 std::string Lowerer::lowerRangeFor(const CXXForRangeStmt *loop) {
   const Expr *range = loop->getRangeInit();
-  std::string prelude, rangeText;
-  if (containsCall(range)) {
-    Lowered r = lowerExpr(range);
-    prelude = r.prelude;
-    rangeText = r.value;
-  } else {
-    const Expr *bare = range->IgnoreParenImpCasts();
-    bool member = isa<MemberExpr>(bare) &&
-                  isa<CXXThisExpr>(
-                      cast<MemberExpr>(bare)->getBase()->IgnoreParenImpCasts());
-    if (stable(range) || member) {
-      rangeText = renderExpr(range);
-    } else {
-      rangeText = newTemp(range->getType(), range, "range");
-      prelude = rangeText + " = " + renderExpr(range) + "; ";
-    }
+  if (loop->getInit() && containsCall(range)) {
+    error(loop->getInit()->getBeginLoc(),
+          "a range-for with an init-statement and a remote call in its range");
+    return "";
   }
+  Lowered r = lowerExpr(range);
+  std::string prelude = r.prelude, rangeText = r.value;
   if (!containsCall(loop->getBody())) {
-    // Only the range suspends: iterate the materialized range as written.
-    const VarDecl *var = loop->getLoopVariable();
-    std::string decl =
-        render(offset(var->getBeginLoc()), endOffset(var->getLocation()), nullptr);
-    return "{ " + prelude + "for (" + decl + " : " + rangeText + ") " +
-           render(loop->getBody()) + " }";
+    // Only the range suspends: iterate the range as written, now computed.
+    replaceText(range, rangeText);
+    std::string rest = render(loop, loop);
+    unreplace(range);
+    return "{ " + prelude + rest + " }";
   }
+  // The body suspends: the loop is resumed by index, so the range must be
+  // found again after each call. A temporary the loop owns goes in the frame.
+  const Expr *bare = range;
+  if (const auto *cleanups = dyn_cast<ExprWithCleanups>(bare))
+    bare = cleanups->getSubExpr();
+  if (isa<MaterializeTemporaryExpr>(bare) || bare->isPRValue()) {
+    rangeText = keep(rangeText, range, prelude);
+  } else if (!isPath(range)) {
+    reporter_.error(range->getBeginLoc(),
+                    "a range-for whose body makes remote calls must iterate a "
+                    "variable, a member or a temporary, so that it can find "
+                    "its range again after each call; iterate a copy");
+    failed_ = true;
+    return "";
+  }
+  prelude = leadingStmt(loop->getInit()) + prelude;
   std::string index = "flowc_i" + std::to_string(++loops_);
   temporaries_.push_back({index, "std::size_t"});
   indexed_[loop] = {"f_." + index, rangeText};
@@ -665,17 +810,20 @@ std::string Lowerer::lowerRangeFor(const CXXForRangeStmt *loop) {
       "flowc::detail::element(" + rangeText + ", f_." + index + ")";
   std::string bind = var.home == Home::Pointer
                          ? var.name + " = &" + element + "; "
-                         : var.name + " = " + element + "; ";
+                         : var.store + " = " + element + "; ";
   return "{ " + prelude + "for (f_." + index + " = 0; f_." + index +
          " < flowc::detail::size(" + rangeText + "); ++f_." + index + ") { " +
-         bind + render(loop->getBody()) + " } }";
+         bind +
+         render(endOffset(loop->getRParenLoc()), extent(loop->getBody()).second,
+                nullptr) +
+         " } }";
 }
 
 std::string Lowerer::lowerStmt(const Stmt *stmt) {
   if (const auto *expr = dyn_cast<Expr>(stmt)) {
     Lowered l = lowerExpr(expr);
     // A discarded result is just a temporary: nothing left to evaluate.
-    bool bare = l.value.empty() ||
+    bool bare = l.value.empty() || l.value == "void()" ||
                 (StringRef(l.value).starts_with("f_.flowc_t") &&
                  l.value.find_first_of(" ()") == std::string::npos);
     return l.prelude + (bare ? "" : l.value + ";");
@@ -683,89 +831,207 @@ std::string Lowerer::lowerStmt(const Stmt *stmt) {
   if (const auto *ret = dyn_cast<ReturnStmt>(stmt)) {
     const Expr *value = ret->getRetValue();
     Lowered l = value ? lowerExpr(value) : Lowered{};
-    std::string finish = value && !value->getType()->isVoidType()
-                             ? "m_.finish(" + l.value + "); "
-                             : (value ? "(void)(" + l.value + "); " : "") +
-                                   std::string("m_.finish(); ");
-    return "{ " + l.prelude + finish + "return; }";
+    return "{ " + l.prelude + finish(value, l.value) + "return; }";
   }
-  if (const auto *decls = dyn_cast<DeclStmt>(stmt)) {
-    if (!decls->isSingleDecl()) {
-      error(stmt->getBeginLoc(), "a declaration of several variables with a "
-                                 "remote call in an initializer");
-      return "";
-    }
-    const auto *var = dyn_cast<VarDecl>(decls->getSingleDecl());
-    if (!var || !var->getInit() || isa<DecompositionDecl>(var)) {
-      error(stmt->getBeginLoc(), "this declaration");
-      return "";
-    }
-    Lowered l = lowerExpr(var->getInit());
-    replaceText(var->getInit(), l.value);
-    std::string rest = hoisted_.count(var) ? declarationAsAssignment(decls)
-                                           : render(stmt, stmt);
-    unreplace(var->getInit());
-    return l.prelude + rest;
-  }
+  if (const auto *decls = dyn_cast<DeclStmt>(stmt))
+    return lowerDeclStmt(decls);
+  auto rest = [&](SourceLocation after) {
+    return render(endOffset(after), extent(stmt).second, stmt);
+  };
   if (const auto *branch = dyn_cast<IfStmt>(stmt)) {
-    if (!containsCall(branch->getCond()))
+    const DeclStmt *condVar = branch->getConditionVariableDeclStmt();
+    if (!containsCall(branch->getCond()) && !containsCall(branch->getInit()) &&
+        !containsCall(condVar) && !declaresHoisted(branch->getInit()) &&
+        !declaresHoisted(condVar))
       return render(stmt, stmt);
-    if (branch->getConditionVariable() || branch->isConsteval()) {
-      error(branch->getBeginLoc(), "an if with a condition variable");
-      return "";
+    std::string out = "{ " + leadingStmt(branch->getInit());
+    std::string test;
+    if (condVar) {
+      out += leadingStmt(condVar);
+      test = condName(branch->getConditionVariable());
+    } else {
+      Lowered c = lowerExpr(branch->getCond());
+      out += c.prelude;
+      test = branch->getInit() ? c.value
+                               : parenthesized(branch->getCond(),
+                                               branch->getLParenLoc(),
+                                               branch->getRParenLoc(), c.value);
     }
-    Lowered c = lowerExpr(branch->getCond());
-    std::string out = "{ ";
-    if (branch->getInit())
-      out += render(branch->getInit()) + " ";
-    out += c.prelude + "if (" + c.value + ") " + render(branch->getThen());
-    if (branch->getElse())
-      out += " else " + render(branch->getElse());
-    return out + " }";
+    return out + (branch->isConstexpr() ? "if constexpr (" : "if (") + test +
+           ")" + rest(branch->getRParenLoc()) + " }";
+  }
+  if (const auto *sw = dyn_cast<SwitchStmt>(stmt)) {
+    const DeclStmt *condVar = sw->getConditionVariableDeclStmt();
+    if (!containsCall(sw->getCond()) && !containsCall(sw->getInit()) &&
+        !containsCall(condVar) && !declaresHoisted(sw->getInit()) &&
+        !declaresHoisted(condVar))
+      return render(stmt, stmt);
+    std::string out = "{ " + leadingStmt(sw->getInit());
+    std::string test;
+    if (condVar) {
+      out += leadingStmt(condVar);
+      test = condName(sw->getConditionVariable());
+    } else {
+      Lowered c = lowerExpr(sw->getCond());
+      out += c.prelude;
+      test = sw->getInit() ? c.value
+                           : parenthesized(sw->getCond(), sw->getLParenLoc(),
+                                           sw->getRParenLoc(), c.value);
+    }
+    return out + "switch (" + test + ")" + rest(sw->getRParenLoc()) + " }";
   }
   if (const auto *loop = dyn_cast<WhileStmt>(stmt)) {
-    if (!containsCall(loop->getCond()))
+    const DeclStmt *condVar = loop->getConditionVariableDeclStmt();
+    if (!containsCall(loop->getCond()) && !containsCall(condVar) &&
+        !declaresHoisted(condVar))
       return render(stmt, stmt);
-    if (loop->getConditionVariable()) {
-      error(loop->getBeginLoc(), "a while with a condition variable");
-      return "";
+    LoopParts parts;
+    parts.cond = loop->getCond();
+    parts.condVar = condVar;
+    if (!condVar) {
+      parts.lparen = loop->getLParenLoc();
+      parts.rparen = loop->getRParenLoc();
     }
-    return loopWithSuspendingTest(loop, loop->getCond(), nullptr, nullptr,
-                                  loop->getBody(), true);
+    parts.body = loop->getBody();
+    parts.bodyBegin = endOffset(loop->getRParenLoc());
+    parts.bodyEnd = extent(loop->getBody()).second;
+    return loopWithSuspendingTest(parts);
   }
   if (const auto *loop = dyn_cast<DoStmt>(stmt)) {
     if (!containsCall(loop->getCond()))
       return render(stmt, stmt);
-    return loopWithSuspendingTest(loop, loop->getCond(), nullptr, nullptr,
-                                  loop->getBody(), false);
+    LoopParts parts;
+    parts.cond = loop->getCond();
+    std::optional<Token> lparen = Lexer::findNextToken(
+        sm_.getExpansionLoc(loop->getWhileLoc()), sm_, context_.getLangOpts());
+    if (lparen && lparen->is(tok::l_paren)) {
+      parts.lparen = lparen->getLocation();
+      parts.rparen = loop->getRParenLoc();
+    }
+    parts.body = loop->getBody();
+    // The body, and the comments between it and `while`.
+    parts.bodyBegin = endOffset(loop->getDoLoc());
+    parts.bodyEnd = offset(loop->getWhileLoc());
+    parts.testFirst = false;
+    return loopWithSuspendingTest(parts);
   }
   if (const auto *loop = dyn_cast<ForStmt>(stmt)) {
-    if (!containsCall(loop->getCond()) && !containsCall(loop->getInc()))
+    const DeclStmt *condVar = loop->getConditionVariableDeclStmt();
+    bool suspends = containsCall(loop->getCond()) ||
+                    containsCall(loop->getInc()) || containsCall(condVar) ||
+                    declaresHoisted(condVar);
+    bool initAlone = containsCall(loop->getInit()) ||
+                     (declaresHoisted(loop->getInit()) &&
+                      !cast<DeclStmt>(loop->getInit())->isSingleDecl());
+    if (!suspends && !initAlone)
       return render(stmt, stmt);
-    if (loop->getConditionVariable()) {
-      error(loop->getBeginLoc(), "a for with a condition variable");
-      return "";
-    }
-    return loopWithSuspendingTest(loop, loop->getCond(), loop->getInit(),
-                                  loop->getInc(), loop->getBody(), true);
+    if (!suspends) // Only the init-statement: run it before the loop.
+      return "{ " + leadingStmt(loop->getInit()) + "for (;" +
+             render(extent(loop->getInit()).second, extent(stmt).second,
+                    stmt) +
+             " }";
+    LoopParts parts;
+    parts.init = loop->getInit();
+    parts.cond = loop->getCond();
+    parts.condVar = condVar;
+    parts.inc = loop->getInc();
+    parts.body = loop->getBody();
+    parts.bodyBegin = endOffset(loop->getRParenLoc());
+    parts.bodyEnd = extent(loop->getBody()).second;
+    return loopWithSuspendingTest(parts);
   }
   if (const auto *loop = dyn_cast<CXXForRangeStmt>(stmt))
     return lowerRangeFor(loop);
-  if (const auto *sw = dyn_cast<SwitchStmt>(stmt)) {
-    if (!containsCall(sw->getCond()))
-      return render(stmt, stmt);
-    if (sw->getConditionVariable() || sw->getInit()) {
-      error(sw->getBeginLoc(), "a switch with an init statement or variable");
-      return "";
-    }
-    Lowered c = lowerExpr(sw->getCond());
-    return "{ " + c.prelude + "switch (" + c.value + ") " +
-           render(sw->getBody()) + " }";
-  }
   if (isa<CompoundStmt, LabelStmt, CaseStmt, DefaultStmt, AttributedStmt>(stmt))
     return render(stmt, stmt);
   error(stmt->getBeginLoc(), "this kind of statement");
   return "";
+}
+
+// `int *p`, `int &r`, `int a[2]`: a declarator with more than a name, so
+// its type is not just the declaration's specifiers.
+static bool hasDeclaratorParts(const VarDecl *var) {
+  const TypeSourceInfo *info = var->getTypeSourceInfo();
+  if (!info || isa<DecompositionDecl>(var))
+    return true;
+  TypeLoc type = info->getTypeLoc().getUnqualifiedLoc();
+  return type.getAs<PointerTypeLoc>() || type.getAs<ReferenceTypeLoc>() ||
+         type.getAs<ArrayTypeLoc>() || type.getAs<MemberPointerTypeLoc>() ||
+         type.getAs<FunctionTypeLoc>() || type.getAs<ParenTypeLoc>();
+}
+
+// Each declarator in order: its initializer's calls, then its declaration
+// (or, hoisted, an assignment). Several declarators are declared one by one
+// under the specifiers they share.
+std::string Lowerer::lowerDeclStmt(const DeclStmt *stmt) {
+  bool several = !stmt->isSingleDecl();
+  std::string specifiers;
+  bool parts = false, declared = false;
+  for (const Decl *d : stmt->decls()) {
+    const auto *var = dyn_cast<VarDecl>(d);
+    if (!var) {
+      error(d->getLocation(), "this declaration");
+      return "";
+    }
+    parts = parts || hasDeclaratorParts(var);
+    declared = declared || !hoisted_.count(var);
+    if (!var->hasLocalStorage() && containsCall(var->getInit())) {
+      reporter_.error(var->getLocation(),
+                      "a remote call in the initializer of static '%0' would "
+                      "run at every call of the method, not once; initialize "
+                      "it without the call")
+          << var->getName();
+      failed_ = true;
+      return "";
+    }
+  }
+  if (several && parts && declared) {
+    error(stmt->getBeginLoc(), "a pointer, reference or array declared "
+                               "together with other variables and a remote "
+                               "call");
+    return "";
+  }
+  if (several)
+    specifiers = render(offset(stmt->getBeginLoc()),
+                        offset(cast<VarDecl>(*stmt->decl_begin())->getLocation()),
+                        stmt);
+  std::string out;
+  for (const Decl *d : stmt->decls()) {
+    const auto *var = cast<VarDecl>(d);
+    const Expr *init = var->getInit();
+    bool lowered = containsCall(init);
+    if (lowered) {
+      Lowered l = lowerExpr(init);
+      out += l.prelude;
+      replaceText(init, l.value);
+    }
+    if (hoisted_.count(var))
+      out += assignment(var);
+    else if (several)
+      out += specifiers +
+             render(offset(var->getLocation()), endOffset(var->getEndLoc()),
+                    nullptr) +
+             "; ";
+    else
+      out += render(stmt, stmt);
+    if (lowered)
+      unreplace(init);
+  }
+  return out;
+}
+
+// `return value;` as the machine's result (`text` is the value, lowered).
+std::string Lowerer::finish(const Expr *value, const std::string &text) {
+  if (!value)
+    return "m_.finish(); ";
+  if (value->getType()->isVoidType())
+    return "(void)(" + text + "); m_.finish(); ";
+  // `return {...};` copy-list-initializes the result, which a template
+  // parameter cannot deduce: name the type.
+  if (StringRef(text).ltrim().starts_with("{"))
+    return spell(function_->getReturnType()) + " flowc_r = " + text +
+           "; m_.finish(flowc_r); ";
+  return "m_.finish(" + text + "); ";
 }
 
 // Registers, for every statement, what replaces it in the lowered body.
@@ -786,16 +1052,19 @@ void Lowerer::renameUses(const Stmt *stmt) {
             break;
           ++index;
         }
+        bool pointer = hoisted_.find(whole)->second.home == Home::Pointer;
+        std::string object = pointer ? "(*" + name + ")" : name;
         std::string text;
         const Expr *access = binding->getBinding();
         if (binding->getHoldingVar())
-          text = "std::get<" + std::to_string(index) + ">(*" + name + ")";
+          text = "std::get<" + std::to_string(index) + ">(" +
+                 (pointer ? "*" + name : name) + ")";
         else if (const auto *member =
                      dyn_cast_or_null<MemberExpr>(access ? access->IgnoreImplicit()
                                                          : nullptr))
-          text = "(*" + name + ")." + member->getMemberDecl()->getNameAsString();
+          text = object + "." + member->getMemberDecl()->getNameAsString();
         else
-          text = "(*" + name + ")[" + std::to_string(index) + "]";
+          text = object + "[" + std::to_string(index) + "]";
         replaceText(ref, text);
       }
     auto found = hoisted_.find(ref->getDecl());
@@ -818,11 +1087,8 @@ void Lowerer::registerStatements(const Stmt *stmt) {
       ret && !containsCall(ret)) {
     replace(ret, [this, ret] {
       const Expr *value = ret->getRetValue();
-      if (!value)
-        return std::string("{ m_.finish(); return; }");
-      if (value->getType()->isVoidType())
-        return "{ " + renderExpr(value) + "; m_.finish(); return; }";
-      return "{ m_.finish(" + renderExpr(value) + "); return; }";
+      return "{ " + finish(value, value ? renderExpr(value) : "") +
+             "return; }";
     });
   } else if (const auto *decls = dyn_cast<DeclStmt>(stmt);
              decls && !containsCall(decls) &&
@@ -838,6 +1104,13 @@ void Lowerer::registerStatements(const Stmt *stmt) {
   // Expressions are lowered as a whole by their statement.
   if (isa<Expr>(stmt) && containsCall(stmt))
     return;
+  // A range-for's hidden statements (its range, iterators and loop variable)
+  // share the source of what the user wrote: lowerRangeFor renders those.
+  if (const auto *loop = dyn_cast<CXXForRangeStmt>(stmt)) {
+    registerStatements(loop->getInit());
+    registerStatements(loop->getBody());
+    return;
+  }
   for (const Stmt *child : stmt->children())
     registerStatements(child);
 }
@@ -871,16 +1144,18 @@ bool Lowerer::run(ir::Method &method) {
     std::string value = "std::move(std::get<" + std::to_string(index++) +
                         ">(m_.args))";
     if (liveAnywhere_.count(param)) {
-      method.frame.push_back({name, spell(param->getType())});
+      const std::string &field = paramField_[param];
+      method.frame.push_back({field, spell(param->getType())});
       QualType type = param->getType();
       std::string refType =
           type->isReferenceType()
               ? spellType(type.getNonReferenceType(), context_)
               : spellType(type, context_);
-      top += refType + " &" + name + " = f_." + name + ";\n";
-      bind += "f_." + name + " = " + value + "; ";
+      top += refType + " &" + name + " = f_." + field + ";\n";
+      bind += "f_." + field + " = " + value + "; ";
     } else if (!name.empty()) {
-      top += spell(param->getType()) + " " + name + "{};\n";
+      // [[maybe_unused]]: a parameter the method never reads.
+      top += "[[maybe_unused]] " + spell(param->getType()) + " " + name + "{};\n";
       bind += name + " = " + value + "; ";
     }
   }
@@ -891,14 +1166,29 @@ bool Lowerer::run(ir::Method &method) {
                                          b.first->getLocation());
   });
   for (auto &[decl, h] : locals) {
-    if (h.home == Home::Frame) {
+    std::string alias = (h.isConst ? "const " : "") + h.type + " &" + h.name;
+    switch (h.home) {
+    case Home::Frame:
       method.frame.push_back({h.name, h.type});
-      top += h.type + " &" + h.name + " = f_." + h.name + ";\n";
-    } else if (h.home == Home::Pointer) {
-      std::string pointee = spellPointee(decl->getType());
-      top += pointee + " *" + h.name + " = nullptr;\n";
-    } else {
-      top += h.type + " " + h.name + "{};\n";
+      top += alias + " = f_." + h.name + ";\n";
+      break;
+    case Home::Pointer:
+      top += spellPointee(decl->getType()) + " *" + h.name + " = nullptr;\n";
+      break;
+    case Home::Local:
+      top += h.type + " " + h.store + "{};\n";
+      if (h.isConst)
+        top += alias + " = " + h.store + ";\n";
+      break;
+    case Home::Constant: {
+      // As declared, under its unique name.
+      const DeclStmt *stmt = h.declaration;
+      auto [begin, end] = extent(stmt);
+      SourceLocation name = decl->getLocation();
+      top += render(begin, offset(name), stmt) + h.name +
+             render(endOffset(name), end, stmt) + "\n";
+      break;
+    }
     }
   }
   for (const ir::Field &temp : temporaries_)

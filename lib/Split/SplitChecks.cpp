@@ -12,6 +12,7 @@
 #include "Analysis/RemoteCall.h"
 #include "Analysis/Serializable.h"
 #include "Analysis/TypeSpelling.h"
+#include "Split/Locals.h"
 
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -124,21 +125,30 @@ bool checkSplittable(const SplitCandidate &candidate,
     unsigned line =
         sm.getPresumedLineNumber(sm.getExpansionLoc(call->getExprLoc()));
     for (const ValueDecl *decl : live[i]) {
-      if (reported.count(decl))
+      // A structured binding is carried as the object it names a part of.
+      const auto *binding = dyn_cast<BindingDecl>(decl);
+      const auto *var = binding
+                            ? dyn_cast_or_null<VarDecl>(binding->getDecomposedDecl())
+                            : dyn_cast<VarDecl>(decl);
+      const ValueDecl *carried = var ? var : decl;
+      if (reported.count(carried))
         continue;
-      const auto *var = dyn_cast<VarDecl>(decl);
-      if (var && facts.loopVariables.count(var))
+      QualType type = carried->getType();
+      bool reference = type->isReferenceType() && !(var && bindsOwnTemporary(var));
+      if (reference && var && facts.loopVariables.count(var))
         continue; // re-bound from the loop index after resuming
-      QualType type = decl->getType();
       std::string why;
-      if (type->isReferenceType())
+      if (reference && binding)
+        why = "it is a structured binding declared by reference, and what it "
+              "refers to does not travel with the frame";
+      else if (reference)
         why = "it is a reference, and what it refers to does not travel "
               "with the frame";
       else
-        why = serializable.whyNot(type);
+        why = serializable.whyNot(type.getNonReferenceType());
       if (why.empty())
         continue;
-      reported.insert(decl);
+      reported.insert(carried);
       reporter.error(decl->getLocation(),
                      "%select{local|parameter}0 '%1' of type '%2' lives "
                      "across the remote call to '%3' at line %4, but it "

@@ -100,7 +100,9 @@ public:
   // CHECK:       flowc::Ref<Node> *node = nullptr;
   // CHECK:       case 1:
   // CHECK-NEXT:  node = &flowc::detail::element(nodes, f_.flowc_i1); goto flowc_resume_1;
-  // CHECK:       for (f_.flowc_i1 = 0; f_.flowc_i1 < flowc::detail::size(nodes); ++f_.flowc_i1) { node = &flowc::detail::element(nodes, f_.flowc_i1); f_.label = 1; {{.*}}call<&Node::poke>((*node)); return; flowc_resume_1:;  } }
+  // The body keeps the line break written before it.
+  // CHECK:       for (f_.flowc_i1 = 0; f_.flowc_i1 < flowc::detail::size(nodes); ++f_.flowc_i1) { node = &flowc::detail::element(nodes, f_.flowc_i1);
+  // CHECK-NEXT:  f_.label = 1; {{.*}}call<&Node::poke>((*node)); return; flowc_resume_1:;  } }
   // CHECK:       m_.finish();
 
   int switched(flowc::Ref<Node> a) {
@@ -124,8 +126,9 @@ public:
   // CHECK:       const std::pair<flowc::Ref<Node>, int> *flowc_b = nullptr;
   // CHECK:       case 2:
   // CHECK-NEXT:  flowc_b = &flowc::detail::element(pairs_, f_.flowc_i1); goto flowc_resume_2;
-  // CHECK:       call<&Node::get>(std::get<0>(*flowc_b));
-  // CHECK:       f_.flowc_t2 = std::get<1>(*flowc_b) * f_.flowc_t1; f_.label = 2; {{.*}} total += f_.flowc_t2 + f_.flowc_t3;
+  // `weight` is read before the call that follows it, into a temporary.
+  // CHECK:       f_.flowc_t1 = std::get<1>(*flowc_b); f_.label = 1; {{.*}}call<&Node::get>(std::get<0>(*flowc_b));
+  // CHECK-SAME:  f_.flowc_t3 = f_.flowc_t1 * f_.flowc_t2; f_.label = 2; {{.*}} total += f_.flowc_t3 + f_.flowc_t4;
 private:
   FLOWC_KEY int id_ = 0;
   int value_ = 0;

@@ -1,0 +1,645 @@
+// ladder.h - the differential ladder: entity methods that together use every
+// construct method splitting lowers. ladder_main.cpp runs them in direct mode
+// and through the generated state machines; the two runs must print the same.
+//
+// Every callee counts its calls (hits_), so which calls ran, and how often, is
+// part of the printed state. Where C++ leaves the order of two calls
+// unspecified (operands of +, arguments of one call), the calls here do not
+// interfere; where it specifies one (<<, assignment, comma, a[b], postfix
+// before arguments, && || ?:), they do, so the order shows.
+#pragma once
+
+#include <flowc/flowc.h>
+
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace ladder {
+
+enum class Mood { calm, busy, done };
+
+struct Point {
+  int x = 0;
+  int y = 0;
+  std::string tag;
+};
+
+struct Batch {
+  std::string label;
+  std::vector<Point> points;
+  std::map<std::string, int> weights;
+  std::optional<Mood> mood;
+};
+
+// The callee every caller below talks to.
+class Counter {
+  FLOWC_ENTITY(Counter);
+public:
+  Counter(std::string name, int value) : name_(std::move(name)), value_(value) {}
+  int get() const { return value_; }
+  int next() { ++hits_; return ++value_; }
+  int hit(int v) {
+    ++hits_;
+    log_.push_back(v);
+    return v;
+  }
+  bool yes(bool b) {
+    ++hits_;
+    log_.push_back(b ? 1 : 0);
+    return b;
+  }
+  void add(int d) {
+    ++hits_;
+    value_ += d;
+  }
+  bool below(int i) {
+    ++hits_;
+    return i < value_;
+  }
+  int scale(int v, int by = 3, Mood mood = Mood::busy) {
+    ++hits_;
+    return v * by + static_cast<int>(mood);
+  }
+  std::string name() const { return name_; }
+  std::vector<int> range(int n) {
+    ++hits_;
+    std::vector<int> out;
+    for (int i = 0; i < n; ++i)
+      out.push_back(value_ + i);
+    return out;
+  }
+  Point shift(Point p) {
+    ++hits_;
+    p.x += value_;
+    p.y -= value_;
+    p.tag += name_;
+    return p;
+  }
+  std::optional<int> find(int v) {
+    ++hits_;
+    if (v == value_)
+      return v * 2;
+    return std::nullopt;
+  }
+  std::pair<int, std::string> labeled(int v) { return {v + value_, name_}; }
+  std::tuple<int, bool, std::string> triple(int v) {
+    return {v * value_, v % 2 == 0, name_ + "!"};
+  }
+  Mood mood(int v) { return static_cast<Mood>(v % 3); }
+  std::map<std::string, int> tally(std::vector<std::string> words) {
+    ++hits_;
+    std::map<std::string, int> out;
+    for (const std::string &w : words)
+      out[w] += value_;
+    return out;
+  }
+  void note(std::string s) {
+    ++hits_;
+    notes_.push_back(std::move(s));
+  }
+  int fail(int v) {
+    if (v < 0)
+      throw std::runtime_error("Counter " + name_ + " refuses " + std::to_string(v));
+    return v;
+  }
+
+private:
+  FLOWC_KEY std::string name_;
+  int value_;
+  int hits_ = 0;
+  std::vector<int> log_;
+  std::vector<std::string> notes_;
+};
+
+// Control flow around remote calls.
+class Flow {
+  FLOWC_ENTITY(Flow);
+public:
+  explicit Flow(int id) : id_(id) {}
+  void watch(flowc::Ref<Counter> c) { counters_.push_back(c); }
+  void name(std::string who, flowc::Ref<Counter> c) { named_[who] = c; }
+
+  int straight(flowc::Ref<Counter> c) {
+    int a = c->next();
+    c->add(a * 10);
+    int b = c->get();
+    trace_.push_back(a);
+    return a * 1000 + b;
+  }
+
+  int branches(int x, flowc::Ref<Counter> c) {
+    int r = 0;
+    if (x < 0) {
+      r = c->hit(-x);
+    } else if (c->below(x)) {
+      r = c->hit(x) + 100;
+    } else if (x == 50) {
+      r = 50;
+    } else {
+      c->add(1);
+      r = c->get();
+    }
+    return r;
+  }
+
+  int for_loop(int n, flowc::Ref<Counter> c) {
+    int sum = 0;
+    for (int i = 0; i < n; ++i) {
+      if (i == 1)
+        continue;
+      if (sum > 50)
+        break;
+      sum += c->hit(i * i);
+    }
+    return sum;
+  }
+
+  int over_state() {
+    int total = 0;
+    for (flowc::Ref<Counter> &c : counters_)
+      total = total * 10 + c->next();
+    return total;
+  }
+
+  std::string over_param(std::vector<std::string> words, flowc::Ref<Counter> c) {
+    std::string out;
+    for (const std::string &w : words) {
+      c->note(w);
+      out += w + ":" + std::to_string(c->get()) + " ";
+    }
+    return out;
+  }
+
+  int over_local(flowc::Ref<Counter> c) {
+    std::vector<int> xs = c->range(4);
+    int acc = 0;
+    for (int x : xs) {
+      x *= 2;
+      acc += c->hit(x) + x;
+    }
+    return acc + static_cast<int>(xs.size());
+  }
+
+  int over_call(flowc::Ref<Counter> c) {
+    int s = 0;
+    for (int x : c->range(3))
+      s += x * c->hit(x);
+    return s;
+  }
+
+  int over_named() {
+    int sum = 0;
+    for (auto &[who, c] : named_)
+      sum = sum * 100 + c->hit(static_cast<int>(who.size()));
+    return sum;
+  }
+
+  int while_loop(flowc::Ref<Counter> c) {
+    int i = 0;
+    while (c->below(i * 3)) {
+      i += 1;
+      c->add(-1);
+    }
+    return i;
+  }
+
+  int do_loop(flowc::Ref<Counter> c) {
+    int n = 0;
+    do {
+      n += c->next();
+    } while (n < 40);
+    return n;
+  }
+
+  int do_cond(flowc::Ref<Counter> c) {
+    int k = 0;
+    do {
+      ++k;
+      if (k % 2)
+        continue;
+      trace_.push_back(k);
+    } while (c->below(k));
+    return k;
+  }
+
+  int early(int limit, flowc::Ref<Counter> c) {
+    for (int i = 0;; ++i) {
+      int v = c->next();
+      if (v > limit)
+        return v * 10 + i;
+      if (i > 100)
+        break;
+    }
+    return -1;
+  }
+
+  int switched(int k, flowc::Ref<Counter> c) {
+    int r = 0;
+    switch (k) {
+    case 0:
+      r += c->hit(1);
+      [[fallthrough]];
+    case 1:
+      r += c->hit(10);
+      break;
+    case 2: {
+      int t = c->hit(100);
+      r = t * 2;
+      [[fallthrough]];
+    }
+    default:
+      r += c->hit(1000);
+    }
+    return r;
+  }
+
+  std::string switch_on_call(flowc::Ref<Counter> c) {
+    switch (c->next() % 3) {
+    case 0:
+      return "zero";
+    case 1:
+      c->add(5);
+      [[fallthrough]];
+    default:
+      return "more " + std::to_string(c->get());
+    }
+  }
+
+  int nested(int n, flowc::Ref<Counter> a, flowc::Ref<Counter> b) {
+    int total = 0;
+    for (int i = 0; i < n; ++i) {
+      int j = 0;
+      while (true) {
+        if (j >= i)
+          break;
+        ++j;
+        if ((i + j) % 3 == 0)
+          continue;
+        int x = a->hit(i);
+        total += x * b->hit(j);
+      }
+      if (total > 200)
+        break;
+    }
+    return total;
+  }
+
+  int for_calls(flowc::Ref<Counter> c, flowc::Ref<Counter> step) {
+    int n = 0;
+    for (int i = 0; c->below(i); i += step->hit(2)) {
+      ++n;
+      trace_.push_back(i);
+    }
+    return n;
+  }
+
+private:
+  FLOWC_KEY int id_;
+  std::vector<flowc::Ref<Counter>> counters_;
+  std::map<std::string, flowc::Ref<Counter>> named_;
+  std::vector<int> trace_;
+};
+
+// Remote calls in every expression position.
+class Exprs {
+  FLOWC_ENTITY(Exprs);
+public:
+  explicit Exprs(std::string id) : id_(std::move(id)) {}
+
+  int as_argument(flowc::Ref<Counter> a, flowc::Ref<Counter> b) {
+    return a->hit(b->hit(a->next()) + 1);
+  }
+
+  int short_circuit(int x, flowc::Ref<Counter> a, flowc::Ref<Counter> b) {
+    bool p = a->yes(x > 0) && b->yes(x > 5);
+    bool q = a->yes(x > 10) || b->yes(x > 1);
+    bool r = (x > 2 && a->yes(true)) || b->yes(false);
+    bool s = !b->yes(x > 3) && (a->yes(x > 4) || b->yes(true));
+    return p + 2 * q + 4 * r + 8 * s;
+  }
+
+  int conditional(int x, flowc::Ref<Counter> a, flowc::Ref<Counter> b) {
+    int v = x > 0 ? a->hit(x) : b->hit(-x);
+    int w = a->yes(x % 2 == 0) ? b->hit(1) : 2;
+    int z = (x > 3 ? a : b)->next();
+    return v * 100 + w * 10 + z;
+  }
+
+  int in_return(flowc::Ref<Counter> a) { return a->next(); }
+
+  void discarded(flowc::Ref<Counter> a) {
+    a->next();
+    a->hit(3);
+    (void)a->get();
+    static_cast<void>(a->hit(4));
+  }
+
+  int compound(flowc::Ref<Counter> a) {
+    int x = 1;
+    x += a->next();
+    x *= a->hit(3);
+    x -= a->get();
+    x <<= 1;
+    total_ += a->hit(x);
+    return x;
+  }
+
+  // Orders C++17 fixes: << left first, assignment right first, comma left
+  // first, a[b] a first, a callee's object before its arguments.
+  int sequenced(flowc::Ref<Counter> a) {
+    int s = a->next() << a->next();
+    std::vector<int> v(4);
+    v[a->next() % 4] = a->next();
+    int c = (a->add(1), a->get());
+    int d = picks_[a->next() % 2] + a->hit(7);
+    int e = pick(a->next())->hit(a->next());
+    slots_[a->next() % 3] = a->next();
+    return s * 100000 + v[0] + v[1] * 10 + v[2] * 100 + v[3] * 1000 + c * 7 + d + e;
+  }
+
+  void set_picks(flowc::Ref<Counter> a, flowc::Ref<Counter> b) {
+    refs_ = {a, b};
+    picks_ = {3, 4};
+  }
+
+  int two_calls(flowc::Ref<Counter> a, flowc::Ref<Counter> b) {
+    return a->get() * 100 + b->get() - a->get();
+  }
+
+  int in_declarations(flowc::Ref<Counter> a) {
+    int x = a->next(), y = a->next();
+    auto z = a->next() + x;
+    const int w = a->hit(y);
+    int plain = 5, from = a->hit(plain) * 2;
+    return x + y * 10 + z * 100 + w * 1000 + plain + from;
+  }
+
+  int in_conditions(flowc::Ref<Counter> a) {
+    int n = 0;
+    if (a->below(3)) // a comment after the condition
+      n += 1;
+    if (a->yes(n > 0))
+      // and one before the body
+      n += 10;
+    else
+      n -= 10;
+    while (a->below(n) /* in the condition */) // after it
+      n += 7;
+    return n;
+  }
+
+  int defaults(flowc::Ref<Counter> a) {
+    return a->scale(2) + a->scale(3, 10) * 100 + a->scale(1, 1, Mood::done) * 10000;
+  }
+
+  int throws(flowc::Ref<Counter> a) {
+    int v = a->next();
+    total_ += v;
+    return a->fail(v > 0 ? -v : v) + v;
+  }
+
+  int temporaries(flowc::Ref<Counter> a) {
+    const std::string &who = a->name();
+    std::vector<int> got = a->range(2);
+    a->add(static_cast<int>(who.size()));
+    return static_cast<int>(who.size()) * 100 + static_cast<int>(got.size()) * 10 + a->get();
+  }
+
+private:
+  flowc::Ref<Counter> pick(int i) { return refs_[static_cast<std::size_t>(i) % refs_.size()]; }
+
+  FLOWC_KEY std::string id_;
+  int total_ = 0;
+  std::vector<flowc::Ref<Counter>> refs_;
+  std::vector<int> picks_;
+  std::map<int, int> slots_;
+};
+
+// Recursion across instances of one class.
+class Node {
+  FLOWC_ENTITY(Node);
+public:
+  Node(int id, int value) : id_(id), value_(value) {}
+  void link(flowc::Ref<Node> next) { next_ = next; }
+
+  int sum() {
+    ++visits_;
+    int rest = next_ ? next_->sum() : 0;
+    return value_ + rest;
+  }
+
+  int weighted(int d) {
+    ++visits_;
+    if (!next_ || d == 0)
+      return value_;
+    return value_ * d + next_->weighted(d - 1);
+  }
+
+  int fib(int n, flowc::Ref<Node> other) {
+    ++visits_;
+    if (n < 2)
+      return n;
+    int a = other->fib(n - 1, flowc::Ref<Node>(this));
+    int b = other->fib(n - 2, flowc::Ref<Node>(this));
+    return a + b;
+  }
+
+  long fact(int n) {
+    ++visits_;
+    if (n <= 1)
+      return 1;
+    return n * flowc::Ref<Node>(this)->fact(n - 1);
+  }
+
+  std::vector<int> path() {
+    std::vector<int> p{value_};
+    if (next_) {
+      std::vector<int> rest = next_->path();
+      p.insert(p.end(), rest.begin(), rest.end());
+    }
+    return p;
+  }
+
+private:
+  FLOWC_KEY int id_;
+  int value_;
+  flowc::Ref<Node> next_;
+  int visits_ = 0;
+};
+
+class Auditor;
+
+// Callbacks into the calling entity while it waits.
+class Account {
+  FLOWC_ENTITY(Account);
+public:
+  Account(std::string owner, int balance)
+      : owner_(std::move(owner)), balance_(balance) {}
+  int balance() const { return balance_; }
+  void charge(int fee) {
+    balance_ -= fee;
+    history_.push_back(-fee);
+  }
+
+  int audit(flowc::Ref<Auditor> auditor);
+  int ping(flowc::Ref<Auditor> auditor, int n);
+  int during(flowc::Ref<Auditor> auditor);
+
+private:
+  FLOWC_KEY std::string owner_;
+  int balance_;
+  std::vector<int> history_;
+  std::vector<int> pings_;
+};
+
+class Auditor {
+  FLOWC_ENTITY(Auditor);
+public:
+  explicit Auditor(int id) : id_(id) {}
+  int inspect(flowc::Ref<Account> account, int fee) {
+    int before = account->balance();
+    account->charge(fee);
+    seen_.push_back(before);
+    return account->balance() + before;
+  }
+  int pong(flowc::Ref<Account> account, int n) {
+    ++pongs_;
+    return account->ping(flowc::Ref<Auditor>(this), n) * 2;
+  }
+
+private:
+  FLOWC_KEY int id_;
+  std::vector<int> seen_;
+  int pongs_ = 0;
+};
+
+inline int Account::audit(flowc::Ref<Auditor> auditor) {
+  int before = balance_;
+  int seen = auditor->inspect(flowc::Ref<Account>(this), 7);
+  return before * 10000 + seen * 10 + balance_;
+}
+
+inline int Account::ping(flowc::Ref<Auditor> auditor, int n) {
+  pings_.push_back(n);
+  if (n == 0)
+    return balance_;
+  int r = auditor->pong(flowc::Ref<Account>(this), n - 1);
+  pings_.push_back(-n);
+  return r + n;
+}
+
+inline int Account::during(flowc::Ref<Auditor> auditor) {
+  balance_ += auditor->inspect(flowc::Ref<Account>(this), 1);
+  history_.push_back(balance_);
+  return balance_;
+}
+
+// Containers and structs in parameters, results, state and frames.
+class Store {
+  FLOWC_ENTITY(Store);
+public:
+  explicit Store(std::string id) : id_(std::move(id)) {}
+
+  std::string locals(flowc::Ref<Counter> c) {
+    std::string s = c->name();
+    std::vector<int> v = c->range(2);
+    std::map<std::string, int> m{{"a", 1}};
+    std::optional<int> o = c->find(c->get());
+    std::pair<int, std::string> p = c->labeled(3);
+    std::tuple<int, bool, std::string> t = c->triple(4);
+    Point pt{1, 2, "p"};
+    Mood mood = c->mood(2);
+    flowc::Ref<Counter> again = c;
+    Batch b{"b", {pt}, m, mood};
+    again->add(1);
+    m["b"] = c->get();
+    std::string out = s + "|";
+    for (int x : v)
+      out += std::to_string(x) + ",";
+    for (const auto &[k, n] : m)
+      out += k + "=" + std::to_string(n) + ",";
+    out += (o ? std::to_string(*o) : "none") + "|" + std::to_string(p.first) + p.second;
+    out += "|" + std::to_string(std::get<0>(t)) + (std::get<1>(t) ? "T" : "F") + std::get<2>(t);
+    out += "|" + std::to_string(pt.x + pt.y) + pt.tag + std::to_string(static_cast<int>(mood));
+    out += "|" + std::to_string(b.points.size()) + b.label;
+    return out;
+  }
+
+  Batch collect(Batch b, flowc::Ref<Counter> c) {
+    for (Point &p : b.points)
+      p = c->shift(p);
+    b.weights[c->name()] = c->get();
+    b.mood = c->mood(1);
+    last_ = b;
+    return b;
+  }
+
+  std::map<std::string, std::vector<int>>
+  group(std::map<std::string, flowc::Ref<Counter>> cs, int n) {
+    std::map<std::string, std::vector<int>> out;
+    for (const auto &[key, c] : cs)
+      out[key] = c->range(n);
+    totals_[std::to_string(n)] = static_cast<int>(out.size());
+    return out;
+  }
+
+  std::optional<Point> maybe(std::optional<Point> p, flowc::Ref<Counter> c) {
+    if (!p)
+      return std::nullopt;
+    Point moved = c->shift(*p);
+    points_.push_back(moved);
+    return moved;
+  }
+
+  std::tuple<int, std::string, std::vector<int>> tuple_out(flowc::Ref<Counter> c) {
+    auto [total, name] = c->labeled(5);
+    std::vector<int> r = c->range(3);
+    return {total + static_cast<int>(r.size()), name, r};
+  }
+
+  int pairs_by_value(std::vector<std::pair<int, std::string>> items,
+                     flowc::Ref<Counter> c) {
+    int sum = 0;
+    for (auto [n, word] : items) {
+      n += c->hit(n);
+      word += "!";
+      c->note(word);
+      sum += n + static_cast<int>(word.size());
+    }
+    return sum + static_cast<int>(items[0].second.size());
+  }
+
+  std::map<std::string, int> tally_twice(std::vector<std::string> words,
+                                         flowc::Ref<Counter> a,
+                                         flowc::Ref<Counter> b) {
+    std::map<std::string, int> first = a->tally(words);
+    for (const auto &[w, n] : b->tally(words))
+      first[w] += n * 10;
+    totals_.insert(first.begin(), first.end());
+    return first;
+  }
+
+  int constants(flowc::Ref<Counter> c) {
+    constexpr int k = 4;
+    const int base = c->next();
+    const std::string label = c->name();
+    static int calls = 0;
+    ++calls;
+    std::vector<int> sizes(k);
+    int got = c->hit(base + k);
+    return got * 1000 + base * 10 + static_cast<int>(label.size() + sizes.size()) + calls;
+  }
+
+private:
+  FLOWC_KEY std::string id_;
+  std::vector<Point> points_;
+  Batch last_;
+  std::map<std::string, int> totals_;
+};
+
+} // namespace ladder

@@ -1,0 +1,252 @@
+// ladder_main.cpp - runs the ladder's scenario and prints every result and,
+// after every call, every entity's state.
+//
+// Built as is, it is direct mode: entities are plain objects and flowc::Ref
+// wraps pointers to them, so each call is an ordinary C++ call. Built with
+// LADDER_EXECUTOR, the same calls run through the generated state machines on
+// flowc::Executor (which encodes and decodes every suspended frame). The
+// direct run is the oracle: the test diffs the two outputs. The generated
+// header is included in both, only to print state the same way.
+#include "ladder.flowc.h"
+
+#ifdef LADDER_EXECUTOR
+#include <flowc/runtime/executor.h>
+#endif
+
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+using namespace ladder;
+using flowc::Ref;
+
+namespace {
+
+// --- Printing values ---------------------------------------------------------
+std::string show(const std::string &s) { return "\"" + s + "\""; }
+[[maybe_unused]] std::string show(bool b) { return b ? "true" : "false"; }
+template <class T>
+  requires std::is_arithmetic_v<T>
+std::string show(T v) {
+  return std::to_string(v);
+}
+std::string show(Mood m) { return "Mood" + std::to_string(static_cast<int>(m)); }
+template <class E> std::string show(const Ref<E> &ref) {
+  // The entity's key, the same whether the Ref holds a pointer or a key.
+  using Key = typename flowc::EntityTraits<E>::key_type;
+  std::string key = flowc::decode<std::string>(flowc::encode(ref));
+  return "Ref(" + show(flowc::decode<Key>(key)) + ")";
+}
+template <class T> std::string show(const std::vector<T> &v);
+template <class K, class V> std::string show(const std::map<K, V> &m);
+template <class T> std::string show(const std::optional<T> &o);
+template <class A, class B> std::string show(const std::pair<A, B> &p);
+template <class... T> std::string show(const std::tuple<T...> &t);
+std::string show(const Point &p);
+std::string show(const Batch &b);
+
+template <class T> std::string show(const std::vector<T> &v) {
+  std::string out = "[";
+  for (const T &item : v)
+    out += (out.size() > 1 ? ", " : "") + show(item);
+  return out + "]";
+}
+template <class K, class V> std::string show(const std::map<K, V> &m) {
+  std::string out = "{";
+  for (const auto &[k, v] : m)
+    out += (out.size() > 1 ? ", " : "") + show(k) + ": " + show(v);
+  return out + "}";
+}
+template <class T> std::string show(const std::optional<T> &o) {
+  return o ? "some(" + show(*o) + ")" : "none";
+}
+template <class A, class B> std::string show(const std::pair<A, B> &p) {
+  return "(" + show(p.first) + ", " + show(p.second) + ")";
+}
+template <class... T> std::string show(const std::tuple<T...> &t) {
+  std::string out;
+  std::apply([&](const auto &...items) { ((out += (out.empty() ? "" : ", ") + show(items)), ...); },
+             t);
+  return "(" + out + ")";
+}
+std::string show(const Point &p) {
+  return "Point{" + show(p.x) + ", " + show(p.y) + ", " + show(p.tag) + "}";
+}
+std::string show(const Batch &b) {
+  return "Batch{" + show(b.label) + ", " + show(b.points) + ", " + show(b.weights) +
+         ", " + show(b.mood) + "}";
+}
+
+std::string hex(const std::string &bytes) {
+  static const char digits[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes) {
+    out += digits[c >> 4];
+    out += digits[c & 15];
+  }
+  return out;
+}
+
+// --- The two worlds ----------------------------------------------------------
+class World {
+public:
+  template <class E, class... A> Ref<E> make(A &&...args) {
+#ifdef LADDER_EXECUTOR
+    Ref<E> ref = executor_.create<E>(std::forward<A>(args)...);
+#else
+    auto object = std::make_shared<E>(std::forward<A>(args)...);
+    Ref<E> ref(object.get());
+    owned_.push_back(std::move(object));
+#endif
+    states_.push_back([this, ref] {
+      flowc::Writer w;
+      flowc::Access::Of<E>::write_state(w, get(ref));
+      return show(ref) + " " + hex(w.take());
+    });
+    return ref;
+  }
+
+  template <auto Method, class E, class... A> auto call(const Ref<E> &ref, A &&...args) {
+#ifdef LADDER_EXECUTOR
+    return executor_.call<Method>(ref, std::forward<A>(args)...);
+#else
+    return (flowc::Access::object(ref)->*Method)(std::forward<A>(args)...);
+#endif
+  }
+
+  template <class E> const E &get(const Ref<E> &ref) const {
+#ifdef LADDER_EXECUTOR
+    return executor_.get(ref);
+#else
+    return *flowc::Access::object(ref);
+#endif
+  }
+
+  void print_states() const {
+    for (const auto &state : states_)
+      std::printf("  %s\n", state().c_str());
+  }
+
+private:
+#ifdef LADDER_EXECUTOR
+  flowc::Executor executor_;
+#else
+  std::vector<std::shared_ptr<void>> owned_;
+#endif
+  std::vector<std::function<std::string()>> states_;
+};
+
+World world;
+
+// Runs one call, prints its result (or what it threw) and every state.
+template <auto Method, class E, class... A>
+void step(const char *name, const Ref<E> &ref, A &&...args) {
+  std::printf("%s %s -> ", name, show(ref).c_str());
+  try {
+    using R = decltype(world.call<Method>(ref, std::forward<A>(args)...));
+    if constexpr (std::is_void_v<R>) {
+      world.call<Method>(ref, std::forward<A>(args)...);
+      std::printf("void\n");
+    } else {
+      std::printf("%s\n", show(world.call<Method>(ref, std::forward<A>(args)...)).c_str());
+    }
+  } catch (const std::exception &e) {
+    std::printf("threw: %s\n", e.what());
+  }
+  world.print_states();
+}
+#define STEP(method, ...) step<&method>(#method, __VA_ARGS__)
+
+} // namespace
+
+int main() {
+  Ref<Counter> a = world.make<Counter>("a", 1);
+  Ref<Counter> b = world.make<Counter>("b", 5);
+  Ref<Counter> c = world.make<Counter>("c", 0);
+  Ref<Counter> s = world.make<Counter>("s", 0);
+
+  Ref<Flow> flow = world.make<Flow>(1);
+  STEP(Flow::watch, flow, a);
+  STEP(Flow::watch, flow, b);
+  STEP(Flow::watch, flow, c);
+  STEP(Flow::name, flow, std::string("alpha"), a);
+  STEP(Flow::name, flow, std::string("be"), b);
+  STEP(Flow::straight, flow, a);
+  for (int x : {-4, 1, 50, 60, 2})
+    STEP(Flow::branches, flow, x, b);
+  STEP(Flow::for_loop, flow, 0, c);
+  STEP(Flow::for_loop, flow, 12, c);
+  STEP(Flow::over_state, flow);
+  STEP(Flow::over_param, flow, std::vector<std::string>{"x", "yy", "zzz"}, c);
+  STEP(Flow::over_param, flow, std::vector<std::string>{}, c);
+  STEP(Flow::over_local, flow, a);
+  STEP(Flow::over_call, flow, b);
+  STEP(Flow::over_named, flow);
+  STEP(Flow::while_loop, flow, b);
+  STEP(Flow::do_loop, flow, c);
+  STEP(Flow::do_cond, flow, b);
+  STEP(Flow::early, flow, 30, a);
+  for (int k : {0, 1, 2, 3})
+    STEP(Flow::switched, flow, k, c);
+  for (int i = 0; i < 3; ++i)
+    STEP(Flow::switch_on_call, flow, a);
+  STEP(Flow::nested, flow, 6, a, b);
+  STEP(Flow::nested, flow, 20, c, b);
+  STEP(Flow::for_calls, flow, b, c);
+
+  Ref<Exprs> ex = world.make<Exprs>("ex");
+  STEP(Exprs::set_picks, ex, a, b);
+  STEP(Exprs::as_argument, ex, a, b);
+  for (int x : {-1, 0, 1, 3, 4, 6, 11})
+    STEP(Exprs::short_circuit, ex, x, a, b);
+  for (int x : {-2, 1, 4, 5})
+    STEP(Exprs::conditional, ex, x, a, b);
+  STEP(Exprs::in_return, ex, c);
+  STEP(Exprs::discarded, ex, c);
+  STEP(Exprs::compound, ex, c);
+  STEP(Exprs::sequenced, ex, s);
+  STEP(Exprs::two_calls, ex, a, b);
+  STEP(Exprs::in_declarations, ex, c);
+  STEP(Exprs::in_conditions, ex, s);
+  STEP(Exprs::defaults, ex, a);
+  STEP(Exprs::throws, ex, a);
+  STEP(Exprs::temporaries, ex, b);
+
+  std::vector<Ref<Node>> nodes;
+  for (int i = 0; i < 5; ++i)
+    nodes.push_back(world.make<Node>(i, i * 3 + 1));
+  for (int i = 0; i + 1 < 5; ++i)
+    STEP(Node::link, nodes[i], nodes[i + 1]);
+  STEP(Node::sum, nodes[0]);
+  STEP(Node::sum, nodes[3]);
+  STEP(Node::weighted, nodes[0], 3);
+  STEP(Node::fib, nodes[0], 9, nodes[1]);
+  STEP(Node::fact, nodes[2], 10);
+  STEP(Node::path, nodes[1]);
+
+  Ref<Account> acct = world.make<Account>("ann", 500);
+  Ref<Auditor> aud = world.make<Auditor>(7);
+  STEP(Account::audit, acct, aud);
+  STEP(Account::ping, acct, aud, 5);
+  STEP(Account::during, acct, aud);
+  STEP(Auditor::inspect, aud, acct, 3);
+
+  Ref<Store> store = world.make<Store>("st");
+  STEP(Store::locals, store, a);
+  STEP(Store::collect, store,
+       Batch{"in", {{1, 2, "p"}, {3, 4, "q"}}, {{"w", 1}}, std::nullopt}, b);
+  STEP(Store::group, store, std::map<std::string, Ref<Counter>>{{"a", a}, {"c", c}}, 2);
+  STEP(Store::maybe, store, std::optional<Point>(), a);
+  STEP(Store::maybe, store, std::optional<Point>(Point{5, 6, "m"}), a);
+  STEP(Store::tuple_out, store, c);
+  STEP(Store::pairs_by_value, store,
+       std::vector<std::pair<int, std::string>>{{1, "one"}, {2, "two"}, {3, "six"}}, c);
+  STEP(Store::tally_twice, store, std::vector<std::string>{"x", "y", "x"}, a, b);
+  STEP(Store::constants, store, s);
+  STEP(Store::constants, store, s);
+  std::printf("done\n");
+}
