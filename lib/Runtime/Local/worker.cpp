@@ -47,11 +47,8 @@ void Worker::loop() {
         expire_waits(now);
     }
     flush();
-    if (answered_) {
-      answered_ = false;
-      if (core_.draining.load())
-        core_.completed_while_draining();
-    }
+    if (!answers_.empty())
+      answer_clients();
   }
 }
 
@@ -88,10 +85,7 @@ void Worker::succeed(const ReplyTo &to, std::string bytes) {
     reply.to = to;
     return send(to.worker, std::move(reply));
   }
-  to.client->succeed(std::move(bytes));
-  delete to.client;
-  completed_.fetch_add(1);
-  answered_ = true;
+  answers_.push_back(Answer{to.client, true, Failure::other, std::move(bytes)});
 }
 
 void Worker::fail(const ReplyTo &to, Failure kind, std::string message) {
@@ -104,10 +98,23 @@ void Worker::fail(const ReplyTo &to, Failure kind, std::string message) {
     reply.to = to;
     return send(to.worker, std::move(reply));
   }
-  to.client->fail(kind, std::move(message));
-  delete to.client;
-  completed_.fetch_add(1);
-  answered_ = true;
+  answers_.push_back(Answer{to.client, false, kind, std::move(message)});
+}
+
+// Fulfils the round's client futures together, after the round's messages
+// went out: a client waiting on several of them wakes once, not once each.
+void Worker::answer_clients() {
+  for (Answer &answer : answers_) {
+    if (answer.ok)
+      answer.client->succeed(std::move(answer.bytes));
+    else
+      answer.client->fail(answer.kind, std::move(answer.bytes));
+    delete answer.client;
+  }
+  completed_.fetch_add(answers_.size());
+  answers_.clear();
+  if (core_.draining.load())
+    core_.completed_while_draining();
 }
 
 void Worker::on_create(Message &message) {

@@ -59,6 +59,7 @@ private:
   void serve_state(Gate &gate, Message &message);
   void succeed(const ReplyTo &to, std::string bytes);
   void fail(const ReplyTo &to, detail::Failure kind, std::string message);
+  void answer_clients();
 
   // Calls and replies (worker_calls.cpp).
   void on_call(Message &message);
@@ -93,7 +94,13 @@ private:
   std::vector<WaitGraph::Victim> victims_; // scratch
   std::vector<std::uint64_t> retargeted_;  // scratch
 
-  bool answered_ = false; // answered a client this round
+  struct Answer { // a client's result, delivered at the end of the round
+    detail::Completion *client;
+    bool ok;
+    detail::Failure kind;
+    std::string bytes;
+  };
+  std::vector<Answer> answers_;
   alignas(64) std::atomic<std::uint64_t> completed_{0};
   std::thread thread_;
 };
