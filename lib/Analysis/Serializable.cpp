@@ -124,10 +124,8 @@ std::string SerializableCheck::checkRecord(QualType type,
   }
 
   // A plain struct: complete, no virtual functions or bases, every non-static
-  // data member public and serializable. A class template specialization the
-  // source names only inside another template's arguments (a map's values)
-  // has not been instantiated, and analysis cannot instantiate it: it is
-  // reported as incomplete. Known gap; see issue 3's notes.
+  // data member public and serializable. (Specializations named only inside
+  // another template's arguments were instantiated first: Instantiate.h.)
   if (!record->hasDefinition())
     return name(type) + " is incomplete";
   record = record->getDefinition();

@@ -2,6 +2,7 @@
 #include "Invocation.h"
 
 #include "Analysis/Analyzer.h"
+#include "Analysis/Instantiate.h"
 #include "Analysis/Reporter.h"
 #include "Split/Suspensions.h"
 
@@ -91,9 +92,10 @@ public:
 
 class AnalysisConsumer : public ASTConsumer {
 public:
-  AnalysisConsumer(AnalysisResults &results, std::string displayName,
+  AnalysisConsumer(CompilerInstance &ci, AnalysisResults &results,
+                   std::string displayName,
                    std::shared_ptr<Dependencies> dependencies)
-      : results_(results), displayName_(std::move(displayName)),
+      : ci_(ci), results_(results), displayName_(std::move(displayName)),
         dependencies_(std::move(dependencies)) {}
 
   void HandleTranslationUnit(ASTContext &context) override {
@@ -105,6 +107,8 @@ public:
       results_.errors = true;
       return;
     }
+    if (ci_.hasSema())
+      instantiateMessageTypes(ci_.getSema(), context);
     Reporter reporter(context.getDiagnostics());
     TranslationUnitAnalysis analysis =
         analyzeTranslationUnit(context, reporter, displayName_);
@@ -118,6 +122,7 @@ public:
   }
 
 private:
+  CompilerInstance &ci_;
   AnalysisResults &results_;
   std::string displayName_;
   std::shared_ptr<Dependencies> dependencies_;
@@ -135,7 +140,7 @@ public:
     // Attached before anything is lexed: the main file is entered later.
     auto dependencies = std::make_shared<Dependencies>();
     dependencies->attachToPreprocessor(ci.getPreprocessor());
-    return std::make_unique<AnalysisConsumer>(results_, display,
+    return std::make_unique<AnalysisConsumer>(ci, results_, display,
                                               std::move(dependencies));
   }
 
