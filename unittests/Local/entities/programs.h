@@ -125,11 +125,8 @@ public:
   // callback's change must be visible when this method resumes.
   int ping(flowc::Ref<Node> other, int times) {
     int before = value_;
-    // Braces: flowc lowers an unbraced loop body with a remote call wrongly
-    // (only its first statement stays in the loop), which these tests found.
-    for (int i = 0; i < times; ++i) {
+    for (int i = 0; i < times; ++i)
       other->pong(flowc::Ref<Node>(this), i);
-    }
     return value_ - before;
   }
   void pong(flowc::Ref<Node> back, int i) {
@@ -203,8 +200,7 @@ public:
     }
     std::map<std::string, long> theirs = mirror->totals();
     seen_[copied] = {name_, static_cast<double>(sum) / 2};
-    std::tuple<int, long, std::map<std::string, long>> out{copied, sum, theirs};
-    return out;
+    return {copied, sum, theirs};
   }
   void tag(std::vector<std::optional<int>> tags) { tags_ = std::move(tags); }
 
