@@ -65,13 +65,21 @@ public:
   }
 
   bool VisitCXXForRangeStmt(CXXForRangeStmt *loop) {
-    const ValueDecl *root = rootVariable(loop->getRangeInit());
-    for (const DeclStmt *stmt :
-         {loop->getRangeStmt(), loop->getBeginStmt(), loop->getEndStmt()})
-      if (stmt && stmt->isSingleDecl())
-        if (const auto *var = dyn_cast<VarDecl>(stmt->getSingleDecl()))
-          hidden[var] = root;
+    loops_.push_back(loop);
     return true;
+  }
+
+  // After the walk, when every variable is known (a range-for's
+  // init-statement may declare the one it iterates).
+  void mapHiddenVariables() {
+    for (const CXXForRangeStmt *loop : loops_) {
+      const ValueDecl *root = rootVariable(loop->getRangeInit());
+      for (const DeclStmt *stmt :
+           {loop->getRangeStmt(), loop->getBeginStmt(), loop->getEndStmt()})
+        if (stmt && stmt->isSingleDecl())
+          if (const auto *var = dyn_cast<VarDecl>(stmt->getSingleDecl()))
+            hidden[var] = root;
+    }
   }
 
   bool VisitUnaryOperator(UnaryOperator *op) {
@@ -135,6 +143,7 @@ public:
 
 private:
   const ASTContext &context_;
+  std::vector<const CXXForRangeStmt *> loops_;
 
   void add(const ValueDecl *decl) {
     if (index.try_emplace(decl, decls.size()).second)
@@ -326,6 +335,7 @@ bool computeLiveAcross(const FunctionDecl *function,
                        std::vector<std::vector<const ValueDecl *>> &live) {
   Variables vars(function, context);
   vars.TraverseStmt(function->getBody());
+  vars.mapHiddenVariables();
 
   CFG::BuildOptions options;
   options.setAllAlwaysAdd();
@@ -346,10 +356,26 @@ bool computeLiveAcross(const FunctionDecl *function,
   ParentMap parents(const_cast<Stmt *>(function->getBody()));
   llvm::DenseMap<const Stmt *, std::vector<const ValueDecl *>> readsAt;
   llvm::DenseSet<const DeclRefExpr *> moved;
-  for (auto [ref, where] : lateReads.at) {
+  auto place = [&](const Stmt *where) -> const Stmt * {
+    // A wrapper the CFG leaves out (parentheses, cleanups) is evaluated
+    // with what it wraps; anything else, with what encloses it.
+    for (const Stmt *inner = where; inner;) {
+      if (listed.count(inner))
+        return inner;
+      const Stmt *only = nullptr;
+      unsigned count = 0;
+      for (const Stmt *child : inner->children())
+        if (child && ++count == 1)
+          only = child;
+      inner = count == 1 ? only : nullptr;
+    }
     const Stmt *at = where;
     while (at && !listed.count(at))
       at = parents.getParent(at);
+    return at;
+  };
+  for (auto [ref, where] : lateReads.at) {
+    const Stmt *at = place(where);
     if (at && !vars.writeOnly.count(ref)) {
       readsAt[at].push_back(ref->getDecl());
       moved.insert(ref);

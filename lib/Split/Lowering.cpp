@@ -267,6 +267,7 @@ private:
   std::string loopWithSuspendingTest(const LoopParts &loop);
   std::string lowerDeclStmt(const DeclStmt *stmt);
   std::string finish(const Expr *value, const std::string &text);
+  bool isDiscarded(const Expr *expr);
   std::string leadingStmt(const Stmt *stmt);
   std::string condName(const VarDecl *var);
   std::string parenthesized(const Expr *cond, SourceLocation lparen,
@@ -487,7 +488,7 @@ std::string Lowerer::assignment(const VarDecl *var) {
 }
 
 // An expression in the place of a statement (a body, a branch, a block item).
-static bool isStatementPosition(const Expr *expr, const Stmt *parent) {
+static bool isStatementPosition(const Stmt *expr, const Stmt *parent) {
   if (isa_and_nonnull<CompoundStmt, SwitchCase, LabelStmt, AttributedStmt>(
           parent))
     return true;
@@ -532,6 +533,22 @@ Lowerer::lowerOperands(ArrayRef<const Expr *> operands, bool sentByValue,
     }
   }
   return texts;
+}
+
+// A call whose result nobody reads (`r->f();`, `(void)r->f();`): the
+// result is not decoded or kept.
+bool Lowerer::isDiscarded(const Expr *expr) {
+  const Stmt *child = expr;
+  for (const Stmt *parent = parents_.getParent(child); parent;
+       child = parent, parent = parents_.getParent(parent)) {
+    if (isa<ExprWithCleanups, CXXBindTemporaryExpr, ParenExpr>(parent))
+      continue;
+    if (const auto *cast = dyn_cast<ExplicitCastExpr>(parent);
+        cast && cast->getType()->isVoidType())
+      continue;
+    return isStatementPosition(child, parent);
+  }
+  return false;
 }
 
 Lowerer::Lowered Lowerer::lowerRemoteCall(const CXXMemberCallExpr *call) {
@@ -581,7 +598,7 @@ Lowerer::Lowered Lowerer::lowerRemoteCall(const CXXMemberCallExpr *call) {
     out.prelude += (i ? ", " : "") + texts[i];
   out.prelude += "); return; flowc_resume_" + std::to_string(label) + ":; ";
   QualType result = call->getType();
-  if (!result->isVoidType()) {
+  if (!result->isVoidType() && !isDiscarded(call)) {
     std::string temp = newTemp(result, call, "result");
     out.prelude += temp + " = m_.template result<" +
                    spell(site->method->getReturnType()) + ">(); ";
@@ -1099,7 +1116,17 @@ void Lowerer::registerStatements(const Stmt *stmt) {
   } else if (containsCall(stmt) &&
              (!isa<Expr>(stmt) ||
               isStatementPosition(cast<Expr>(stmt), parents_.getParent(stmt)))) {
-    replace(stmt, [this, stmt] { return lowerStmt(stmt); });
+    // Lowered into several statements: a branch or loop body that is one
+    // statement needs braces around them.
+    const Stmt *parent = parents_.getParent(stmt);
+    bool alone = isa<Expr, DeclStmt>(stmt) &&
+                 isStatementPosition(stmt, parent) &&
+                 !isa_and_nonnull<CompoundStmt>(parent) &&
+                 !(isa<DeclStmt>(stmt) && isa_and_nonnull<SwitchCase>(parent));
+    replace(stmt, [this, stmt, alone] {
+      std::string text = lowerStmt(stmt);
+      return alone ? "{ " + text + " }" : text;
+    });
   }
   // Expressions are lowered as a whole by their statement.
   if (isa<Expr>(stmt) && containsCall(stmt))

@@ -36,6 +36,16 @@ struct Batch {
   std::optional<Mood> mood;
 };
 
+// A local object whose methods run around remote calls.
+struct Tally {
+  int total = 0;
+  std::vector<int> seen;
+  int add(int v) {
+    seen.push_back(v);
+    return total += v;
+  }
+};
+
 // The callee every caller below talks to.
 class Counter {
   FLOWC_ENTITY(Counter);
@@ -298,6 +308,33 @@ public:
     return n;
   }
 
+  // Init-statements and condition variables whose initializers call.
+  int with_inits(flowc::Ref<Counter> c) {
+    int r = 0;
+    if (int v = c->next(); v % 2 == 0)
+      r += v;
+    else
+      r -= v;
+    switch (int k = c->next() % 3; k) {
+    case 0:
+      r += 100;
+      break;
+    default:
+      r += k;
+    }
+    if (int w = c->hit(3))
+      r += w * 10;
+    for (int i = 0, n = c->hit(3); i < n; ++i)
+      r += c->hit(i);
+    while (int left = c->below(30) ? 1 : 0) {
+      c->add(5);
+      r += left;
+    }
+    for (std::vector<int> xs = c->range(2); int x : xs)
+      r += c->hit(x);
+    return r;
+  }
+
 private:
   FLOWC_KEY int id_;
   std::vector<flowc::Ref<Counter>> counters_;
@@ -401,6 +438,27 @@ public:
     int v = a->next();
     total_ += v;
     return a->fail(v > 0 ? -v : v) + v;
+  }
+
+  // Objects a method is called on, or assigned to, with a remote call in
+  // the arguments: the object is used after the call returns.
+  int objects(flowc::Ref<Counter> a) {
+    Tally tally;
+    tally.add(a->next());
+    tally.add(a->next());
+    std::vector<std::string> names(2);
+    std::size_t i = 1;
+    names[i] = a->name();
+    std::map<std::string, std::string> by;
+    std::string key = "k";
+    by[key] = a->name() + "!";
+    return tally.add(a->hit(1)) * 100 + static_cast<int>(names[1].size() + by["k"].size());
+  }
+
+  std::pair<int, std::string> braced(flowc::Ref<Counter> a) {
+    std::map<std::string, int> t = a->tally({"x", "y", "x"});
+    Point p = a->shift({1, 2, "b"});
+    return {t["x"] + p.x, p.tag};
   }
 
   int temporaries(flowc::Ref<Counter> a) {

@@ -197,6 +197,8 @@ int main() {
   STEP(Flow::nested, flow, 6, a, b);
   STEP(Flow::nested, flow, 20, c, b);
   STEP(Flow::for_calls, flow, b, c);
+  STEP(Flow::with_inits, flow, c);
+  STEP(Flow::with_inits, flow, c);
 
   Ref<Exprs> ex = world.make<Exprs>("ex");
   STEP(Exprs::set_picks, ex, a, b);
@@ -214,6 +216,8 @@ int main() {
   STEP(Exprs::in_conditions, ex, s);
   STEP(Exprs::defaults, ex, a);
   STEP(Exprs::throws, ex, a);
+  STEP(Exprs::objects, ex, c);
+  STEP(Exprs::braced, ex, b);
   STEP(Exprs::temporaries, ex, b);
 
   std::vector<Ref<Node>> nodes;
