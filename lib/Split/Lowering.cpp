@@ -268,6 +268,7 @@ private:
   std::string lowerDeclStmt(const DeclStmt *stmt);
   std::string finish(const Expr *value, const std::string &text);
   bool isDiscarded(const Expr *expr);
+  void checkNames();
   std::string leadingStmt(const Stmt *stmt);
   std::string condName(const VarDecl *var);
   std::string parenthesized(const Expr *cond, SourceLocation lparen,
@@ -306,6 +307,8 @@ void Lowerer::hoist(const ValueDecl *decl, const DeclStmt *declaration) {
   Hoisted h;
   if (var && isConstantLocal(var, context_)) {
     if (!declaration || !declaration->isSingleDecl()) {
+      if (declaration && declaration->decl_begin()[0] != decl)
+        return; // reported at the first
       error(decl->getLocation(), "a constant declared together with other "
                                  "variables before a remote call");
       return;
@@ -334,17 +337,23 @@ void Lowerer::hoist(const ValueDecl *decl, const DeclStmt *declaration) {
   h.store = h.name;
   if (h.isConst)
     h.store = h.home == Home::Frame ? "f_." + h.name : unique("flowc_" + h.name);
-  if (h.home == Home::Local && stored->isRecordType()) {
-    const auto *record = stored->getAsCXXRecordDecl();
-    if (record && (record->isLambda() ||
-                   !record->hasDefaultConstructor())) {
+  // Hoisted locals and frame fields start default-constructed.
+  const auto *record = stored->getAsCXXRecordDecl();
+  if (h.home != Home::Pointer && record &&
+      (record->isLambda() || !record->hasDefaultConstructor())) {
+    if (h.home == Home::Local)
       reporter_.error(decl->getLocation(),
                       "'%0' is declared before a remote call in the same "
                       "block, but its type cannot be default-constructed; "
                       "declare it after the call or in a nested block")
           << decl->getName();
-      failed_ = true;
-    }
+    else
+      reporter_.error(decl->getLocation(),
+                      "'%0' lives across a remote call, but its type cannot "
+                      "be default-constructed, so the method's frame cannot "
+                      "hold it")
+          << decl->getName();
+    failed_ = true;
   }
   hoisted_[decl] = h;
 }
@@ -662,7 +671,11 @@ Lowerer::Lowered Lowerer::lowerExpr(const Expr *expr) {
     out.value = temp;
     return out;
   }
-  if (isa<LambdaExpr, StmtExpr>(expr)) {
+  if (isa<StmtExpr>(expr)) {
+    error(expr->getBeginLoc(), "a statement expression");
+    return {"", ""};
+  }
+  if (isa<LambdaExpr>(expr)) {
     error(expr->getBeginLoc(), "this expression");
     return {"", ""};
   }
@@ -1142,6 +1155,47 @@ void Lowerer::registerStatements(const Stmt *stmt) {
     registerStatements(child);
 }
 
+// `f_` and `m_` name the frame and the machine in the lowered body, where
+// they would hide a variable or member of that name.
+void Lowerer::checkNames() {
+  llvm::DenseSet<const NamedDecl *> reported;
+  auto check = [&](const NamedDecl *named, SourceLocation loc) {
+    if (named->getIdentifier() &&
+        (named->getName() == "f_" || named->getName() == "m_") &&
+        reported.insert(named).second) {
+      reporter_.error(sm_.getExpansionLoc(loc),
+                      "'%0' is a name the split method's generated code "
+                      "uses; rename it")
+          << named->getName();
+      failed_ = true;
+    }
+  };
+  std::function<void(const Stmt *)> visit = [&](const Stmt *stmt) {
+    if (!stmt)
+      return;
+    const NamedDecl *named = nullptr;
+    SourceLocation loc;
+    if (const auto *decls = dyn_cast<DeclStmt>(stmt))
+      for (const Decl *d : decls->decls())
+        if (const auto *var = dyn_cast<VarDecl>(d))
+          check(var, var->getLocation());
+    if (const auto *ref = dyn_cast<DeclRefExpr>(stmt)) {
+      named = ref->getDecl();
+      loc = ref->getLocation();
+    } else if (const auto *member = dyn_cast<MemberExpr>(stmt)) {
+      named = member->getMemberDecl();
+      loc = member->getMemberLoc();
+    }
+    if (named)
+      check(named, loc);
+    for (const Stmt *child : stmt->children())
+      visit(child);
+  };
+  for (const ParmVarDecl *param : function_->parameters())
+    check(param, param->getLocation());
+  visit(function_->getBody());
+}
+
 bool Lowerer::run(ir::Method &method) {
   for (const CXXMemberCallExpr *call : candidate_.calls)
     if (call->getBeginLoc().isMacroID() || call->getEndLoc().isMacroID()) {
@@ -1150,6 +1204,7 @@ bool Lowerer::run(ir::Method &method) {
                       "split, so write it out in the method");
       return false;
     }
+  checkNames();
   findHoisted();
   if (failed_)
     return false;

@@ -1,0 +1,120 @@
+// What the lowering itself cannot write faithfully, each with its location
+// and why; nothing is written.
+// RUN: not %flowc --emit=ir %s > %t.out 2> %t.err
+// RUN: FileCheck %s --implicit-check-not=error: < %t.err
+// RUN: count 0 < %t.out
+// RUN: rm -rf %t.dir && not %flowc %s -o %t.dir 2> /dev/null
+// RUN: not ls %t.dir/diag-lowering.flowc.h
+#include <flowc/flowc.h>
+#include <string>
+#include <utility>
+#include <vector>
+#define GET(r) r->get()
+int next_default();
+struct NoDefault {
+  explicit NoDefault(int v) : v(v) {}
+  int v;
+};
+class Peer {
+  FLOWC_ENTITY(Peer);
+public:
+  int get() { return 1; }
+  int scale(int v, int by = next_default()) { return v * by; }
+  // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:24: note: the parameter is declared here
+  std::vector<int> list(int k) { return std::vector<int>(k); }
+private:
+  FLOWC_KEY int id_ = 0;
+};
+class Lower {
+  FLOWC_ENTITY(Lower);
+public:
+  int pointer_temporary(flowc::Ref<Peer> p) { return helper(&value_, p->get()); }
+  // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:61: error: the value must be kept across a remote call, but its type 'int *' cannot be carried in the frame: 'int *' is a raw pointer
+
+  int constants(flowc::Ref<Peer> p) {
+    constexpr int a = 1, b = 2;
+    // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:19: error: a constant declared together with other variables before a remote call cannot be split at a remote call yet
+    p->get();
+    return a + b;
+  }
+  int no_default(flowc::Ref<Peer> p) {
+    NoDefault x(1);
+    // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:15: error: 'x' is declared before a remote call in the same block, but its type cannot be default-constructed; declare it after the call or in a nested block
+    p->get();
+    return 1;
+  }
+  int no_default_live(flowc::Ref<Peer> p) {
+    NoDefault x(1);
+    // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:15: error: 'x' lives across a remote call, but its type cannot be default-constructed, so the method's frame cannot hold it
+    p->get();
+    return x.v;
+  }
+  int braced_binding(flowc::Ref<Peer> p) {
+    auto [a, b]{pair_};
+    // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:10: error: a structured binding initialized with () or {} before a remote call cannot be split at a remote call yet
+    p->get();
+    return a + b;
+  }
+  int defaulted(flowc::Ref<Peer> p) { return p->scale(2); }
+  // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:49: error: the default argument of parameter 'by' of 'Peer::scale' is not a constant the split method can write; pass it explicitly
+
+  int statement_expression(flowc::Ref<Peer> p) {
+    int x = ({ p->get(); });
+    // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:13: error: a statement expression cannot be split at a remote call yet
+    return x;
+  }
+  int range_init(flowc::Ref<Peer> p) {
+    int s = 0;
+    for (int k = 1; int x : p->list(k))
+      // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:10: error: a range-for with an init-statement and a remote call in its range cannot be split at a remote call yet
+      s += x;
+    return s;
+  }
+  int range_of_call(flowc::Ref<Peer> p) {
+    int s = 0;
+    for (int x : items())
+      // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:18: error: a range-for whose body makes remote calls must iterate a variable, a member or a temporary, so that it can find its range again after each call; iterate a copy
+      s += x * p->get();
+    return s;
+  }
+  int tag_declaration(flowc::Ref<Peer> p) {
+    struct P { int a; } pt = {p->get()};
+    // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:12: error: this declaration cannot be split at a remote call yet
+    return pt.a;
+  }
+  int statics(flowc::Ref<Peer> p) {
+    static int first = p->get();
+    // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:16: error: a remote call in the initializer of static 'first' would run at every call of the method, not once; initialize it without the call
+    return first;
+  }
+  int pointer_declarator(flowc::Ref<Peer> p) {
+    int v = p->get(), *q = &v;
+    // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:5: error: a pointer, reference or array declared together with other variables and a remote call cannot be split at a remote call yet
+    return *q;
+  }
+  int macro(flowc::Ref<Peer> p) { return GET(p); }
+  // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:42: error: remote call inside a macro expansion; it cannot be split, so write it out in the method
+
+  int reference_binding(flowc::Ref<Peer> p) {
+    auto &[a, b] = pair_;
+    // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:12: error: local 'a' of type 'std::pair<int, int> &' lives across the remote call to 'Peer::get' at line [[@LINE+2]], but it cannot be carried in the method's frame: it is a structured binding declared by reference, and what it refers to does not travel with the frame
+    // CHECK-DAG: diag-lowering.h:[[@LINE+1]]:8: note: the remote call is here
+    p->get();
+    return a + b;
+  }
+  int names(flowc::Ref<Peer> p) {
+    int f_ = p->get();
+    // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:9: error: 'f_' is a name the split method's generated code uses; rename it
+    return f_ + m_;
+    // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:17: error: 'm_' is a name the split method's generated code uses; rename it
+  }
+
+private:
+  int helper(int *, int v) { return v; }
+  std::vector<int> &items() { return items_; }
+  FLOWC_KEY int id_ = 0;
+  int value_ = 0;
+  int m_ = 0;
+  std::pair<int, int> pair_;
+  std::vector<int> items_;
+};
