@@ -308,6 +308,48 @@ public:
     return n;
   }
 
+  // Nested range-fors that both suspend, elements changed through a
+  // reference, and a loop whose increment suspends with a continue.
+  int grid(std::vector<std::vector<int>> rows, flowc::Ref<Counter> c) {
+    int total = 0;
+    for (std::vector<int> &row : rows) {
+      for (int &cell : row) {
+        cell += c->hit(cell);
+        total += cell;
+      }
+      row.push_back(c->next());
+    }
+    for (int i = 0; i < static_cast<int>(rows.size()); i += c->hit(1)) {
+      if (rows[static_cast<std::size_t>(i)].size() % 2)
+        continue;
+      total += static_cast<int>(rows[static_cast<std::size_t>(i)].back());
+    }
+    for (auto &row : rows)
+      trace_.insert(trace_.end(), row.begin(), row.end());
+    return total;
+  }
+
+  void void_arms(bool which, flowc::Ref<Counter> a, flowc::Ref<Counter> b) {
+    which ? a->add(1) : b->add(2);
+    do {
+      if (a->below(3))
+        break;
+      b->add(1);
+    } while (false);
+    switch (a->next() % 2) {
+    case 0:
+      while (b->below(a->get()))
+        b->add(1);
+      break;
+    default:
+      for (int i = 0; i < 3; ++i) {
+        if (i == 1)
+          continue;
+        a->add(i);
+      }
+    }
+  }
+
   // Init-statements and condition variables whose initializers call.
   int with_inits(flowc::Ref<Counter> c) {
     int r = 0;
@@ -512,6 +554,33 @@ public:
     if (n <= 1)
       return 1;
     return n * flowc::Ref<Node>(this)->fact(n - 1);
+  }
+
+  int value() const { return value_; }
+  flowc::Ref<Node> next() const { return next_; }
+
+  // A Ref local walking the chain, each hop a call whose result is a Ref.
+  int walk() {
+    int sum = 0, hops = 0;
+    flowc::Ref<Node> at = next_;
+    while (at) {
+      sum += at->value() * ++hops;
+      at = at->next();
+    }
+    return sum * 100 + hops;
+  }
+
+  // A call on the Ref another call returns.
+  int second() const {
+    if (!next_)
+      return -1;
+    flowc::Ref<Node> after = next_->next();
+    return after ? next_->next()->value() : 0;
+  }
+
+  flowc::Ref<Node> last() {
+    flowc::Ref<Node> self(this);
+    return next_ ? next_->last() : self;
   }
 
   std::vector<int> path() {

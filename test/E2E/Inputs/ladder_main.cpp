@@ -199,6 +199,9 @@ int main() {
   STEP(Flow::for_calls, flow, b, c);
   STEP(Flow::with_inits, flow, c);
   STEP(Flow::with_inits, flow, c);
+  STEP(Flow::grid, flow, std::vector<std::vector<int>>{{1, 2}, {}, {3}}, c);
+  STEP(Flow::void_arms, flow, true, a, b);
+  STEP(Flow::void_arms, flow, false, a, b);
 
   Ref<Exprs> ex = world.make<Exprs>("ex");
   STEP(Exprs::set_picks, ex, a, b);
@@ -231,6 +234,11 @@ int main() {
   STEP(Node::fib, nodes[0], 9, nodes[1]);
   STEP(Node::fact, nodes[2], 10);
   STEP(Node::path, nodes[1]);
+  STEP(Node::walk, nodes[0]);
+  STEP(Node::walk, nodes[4]);
+  STEP(Node::second, nodes[2]);
+  STEP(Node::second, nodes[3]);
+  STEP(Node::last, nodes[1]);
 
   Ref<Account> acct = world.make<Account>("ann", 500);
   Ref<Auditor> aud = world.make<Auditor>(7);
