@@ -4,14 +4,17 @@
 // changes that make it resumable:
 //   - each remote call becomes "record the call, set the label, return", and a
 //     resume label right after it where the result is read from the machine;
-//     calls inside expressions are hoisted into frame temporaries in Clang's
-//     evaluation order, with && || ?: lowered to branches so only the taken
-//     side runs, and calls in loop conditions/increments re-evaluated each time;
+//     calls inside expressions are hoisted into frame temporaries in C++17
+//     evaluation order (EvaluationOrder.h), with && || ?: lowered to branches
+//     so only the taken side runs, and calls in conditions, increments,
+//     init-statements and condition variables re-evaluated where C++ does;
 //   - locals whose declaration a resume jump would bypass are hoisted to the
 //     top of the function (into the frame when they are live across a call,
-//     as plain locals otherwise) and their declarations become assignments;
-//   - a range-for whose body suspends becomes an index loop, its variable
-//     re-bound from the index on resume;
+//     as plain locals otherwise; constants as declared) and their
+//     declarations become assignments;
+//   - a range-for whose body suspends becomes an index loop over its
+//     variable, member or temporary, its variable re-bound from the index on
+//     resume;
 //   - `return e;` becomes `m_.finish(e); return;`.
 // Everything else (control flow, expressions, comments) is copied as written.
 //

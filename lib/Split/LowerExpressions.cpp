@@ -1,0 +1,179 @@
+// LowerExpressions.cpp - remote calls hoisted out of expressions, in evaluation
+// order, each one a suspension.
+#include "Split/Lowerer.h"
+
+#include "Split/DefaultArguments.h"
+#include "Split/EvaluationOrder.h"
+
+#include "Analysis/RemoteCall.h"
+
+namespace flowc::lowering {
+
+// Lowers operands in evaluation order (see EvaluationOrder.h): those with
+// remote calls are lowered, and the values computed before the last of them
+// are kept in temporaries. Returns each operand's new text, or nothing for an
+// operand left as written.
+std::vector<std::optional<std::string>>
+Lowerer::lowerOperands(ArrayRef<const Expr *> operands, bool sentByValue,
+                       std::string &prelude) {
+  auto plan = planOperands(
+      operands, sentByValue, [this](const Expr *e) { return containsCall(e); },
+      context_);
+  std::vector<std::optional<std::string>> texts(operands.size());
+  for (size_t i = 0; i < operands.size(); ++i) {
+    const Expr *operand = operands[i];
+    if (containsCall(operand)) {
+      Lowered inner = lowerExpr(operand);
+      prelude += inner.prelude;
+      std::string value = inner.value;
+      if (plan[i].kept && !value.empty())
+        value = keep(value, operand, prelude);
+      texts[i] = value.empty() ? "void()" : value;
+    } else if (plan[i].kept) {
+      std::string temp = newTemp(operand->getType(), operand, "value");
+      prelude += temp + " = " + renderExpr(operand) + "; ";
+      texts[i] = temp;
+    }
+  }
+  return texts;
+}
+
+// A call whose result nobody reads (`r->f();`, `(void)r->f();`): the
+// result is not decoded or kept.
+bool Lowerer::isDiscarded(const Expr *expr) {
+  const Stmt *child = expr;
+  for (const Stmt *parent = parents_.getParent(child); parent;
+       child = parent, parent = parents_.getParent(parent)) {
+    if (isa<ExprWithCleanups, CXXBindTemporaryExpr, ParenExpr>(parent))
+      continue;
+    if (const auto *cast = dyn_cast<ExplicitCastExpr>(parent);
+        cast && cast->getType()->isVoidType())
+      continue;
+    return isStatementPosition(child, parent);
+  }
+  return false;
+}
+
+Lowerer::Lowered Lowerer::lowerRemoteCall(const CXXMemberCallExpr *call) {
+  std::optional<RemoteCallSite> site = asRemoteCall(call);
+  std::vector<const Expr *> operands{site->ref};
+  operands.insert(operands.end(), call->arg_begin(), call->arg_end());
+  Lowered out;
+  std::vector<std::optional<std::string>> lowered =
+      lowerOperands(operands, /*sentByValue=*/true, out.prelude);
+  std::vector<std::string> texts;
+  for (size_t i = 0; i < operands.size(); ++i) {
+    if (lowered[i]) {
+      texts.push_back(*lowered[i]);
+    } else if (const auto *arg = dyn_cast<CXXDefaultArgExpr>(operands[i])) {
+      // Sent like any argument, so written out here.
+      std::optional<std::string> text = defaultArgumentText(arg, context_);
+      if (!text) {
+        reporter_.error(site->methodLoc,
+                        "the default argument of parameter '%0' of '%1' is "
+                        "not a constant the split method can write; pass it "
+                        "explicitly")
+            << arg->getParam()->getName()
+            << site->method->getQualifiedNameAsString();
+        reporter_.note(arg->getParam()->getLocation(),
+                       "the parameter is declared here");
+        failed_ = true;
+      }
+      texts.push_back(text.value_or(""));
+    } else {
+      texts.push_back(renderExpr(operands[i]));
+    }
+    // A braced argument initializes its parameter, which the machine's call
+    // template cannot deduce: name the type.
+    if (i > 0 && StringRef(texts.back()).ltrim().starts_with("{"))
+      texts.back() =
+          spell(site->method->getParamDecl(i - 1)->getType()) + texts.back();
+  }
+  unsigned label = callLabel_.lookup(call);
+  std::string method = spellType(QualType(site->entity->getTypeForDecl(), 0),
+                                 context_) +
+                       "::" + site->method->getNameAsString();
+  unsigned line = sm_.getPresumedLineNumber(sm_.getExpansionLoc(site->methodLoc));
+  out.prelude += "f_.label = " + std::to_string(label) +
+                 "; /* remote call, line " + std::to_string(line) +
+                 " */ m_.template call<&" + method + ">(";
+  for (size_t i = 0; i < texts.size(); ++i)
+    out.prelude += (i ? ", " : "") + texts[i];
+  out.prelude += "); return; flowc_resume_" + std::to_string(label) + ":; ";
+  QualType result = call->getType();
+  if (!result->isVoidType() && !isDiscarded(call)) {
+    std::string temp = newTemp(result, call, "result");
+    out.prelude += temp + " = m_.template result<" +
+                   spell(site->method->getReturnType()) + ">(); ";
+    out.value = temp;
+  }
+  return out;
+}
+
+// An expression whose children make remote calls: the children are lowered
+// and the expression re-rendered around their new texts.
+Lowerer::Lowered Lowerer::lowerChildren(const Expr *expr) {
+  SmallVector<const Expr *, 4> children = operandsInOrder(expr);
+  Lowered out;
+  std::vector<std::optional<std::string>> lowered =
+      lowerOperands(children, /*sentByValue=*/false, out.prelude);
+  for (size_t i = 0; i < children.size(); ++i)
+    if (lowered[i])
+      replaceText(children[i], *lowered[i]);
+  out.value = renderExpr(expr, expr);
+  for (size_t i = 0; i < children.size(); ++i)
+    if (lowered[i])
+      unreplace(children[i]);
+  return out;
+}
+
+Lowerer::Lowered Lowerer::lowerExpr(const Expr *expr) {
+  if (!containsCall(expr))
+    return {"", renderExpr(expr)};
+  if (const auto *call = dyn_cast<CXXMemberCallExpr>(expr);
+      call && callLabel_.count(call))
+    return lowerRemoteCall(call);
+  if (const auto *op = dyn_cast<BinaryOperator>(expr);
+      op && op->isLogicalOp() && containsCall(op->getRHS())) {
+    Lowered left = lowerExpr(op->getLHS());
+    Lowered right = lowerExpr(op->getRHS());
+    std::string temp = newTemp(context_.BoolTy, op, "condition");
+    Lowered out;
+    out.prelude = left.prelude + temp + " = static_cast<bool>(" + left.value +
+                  "); if (" + (op->getOpcode() == BO_LAnd ? "" : "!") + temp +
+                  ") { " + right.prelude + temp + " = static_cast<bool>(" +
+                  right.value + "); } ";
+    out.value = temp;
+    return out;
+  }
+  if (const auto *cond = dyn_cast<ConditionalOperator>(expr);
+      cond && (containsCall(cond->getTrueExpr()) ||
+               containsCall(cond->getFalseExpr()))) {
+    Lowered test = lowerExpr(cond->getCond());
+    Lowered yes = lowerExpr(cond->getTrueExpr());
+    Lowered no = lowerExpr(cond->getFalseExpr());
+    Lowered out;
+    if (expr->getType()->isVoidType()) {
+      out.prelude = test.prelude + "if (" + test.value + ") { " + yes.prelude +
+                    yes.value + "; } else { " + no.prelude + no.value + "; } ";
+      return out;
+    }
+    std::string temp = newTemp(expr->getType(), expr, "conditional value");
+    out.prelude = test.prelude + "if (" + test.value + ") { " + yes.prelude +
+                  temp + " = " + yes.value + "; } else { " + no.prelude + temp +
+                  " = " + no.value + "; } ";
+    out.value = temp;
+    return out;
+  }
+  if (isa<StmtExpr>(expr)) {
+    error(expr->getBeginLoc(), "a statement expression");
+    return {"", ""};
+  }
+  if (isa<LambdaExpr>(expr)) {
+    error(expr->getBeginLoc(), "this expression");
+    return {"", ""};
+  }
+  return lowerChildren(expr);
+}
+
+} // namespace flowc::lowering

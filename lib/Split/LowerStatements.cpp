@@ -1,0 +1,411 @@
+// LowerStatements.cpp - control flow around remote calls: conditions, loops,
+// range-fors, declarations and returns that suspend.
+#include "Split/Lowerer.h"
+
+#include "clang/Lex/Lexer.h"
+
+#include <functional>
+
+namespace flowc::lowering {
+
+// An expression in the place of a statement (a body, a branch, a block item).
+bool isStatementPosition(const Stmt *expr, const Stmt *parent) {
+  if (isa_and_nonnull<CompoundStmt, SwitchCase, LabelStmt, AttributedStmt>(
+          parent))
+    return true;
+  if (const auto *branch = dyn_cast_or_null<IfStmt>(parent))
+    return branch->getThen() == expr || branch->getElse() == expr;
+  if (const auto *loop = dyn_cast_or_null<WhileStmt>(parent))
+    return loop->getBody() == expr;
+  if (const auto *loop = dyn_cast_or_null<DoStmt>(parent))
+    return loop->getBody() == expr;
+  if (const auto *loop = dyn_cast_or_null<ForStmt>(parent))
+    return loop->getBody() == expr;
+  if (const auto *loop = dyn_cast_or_null<CXXForRangeStmt>(parent))
+    return loop->getBody() == expr;
+  return false;
+}
+
+// The parts of a loop whose condition or increment suspends.
+struct Lowerer::LoopParts {
+  const Stmt *init = nullptr;     // a for's init-statement
+  const Expr *cond = nullptr;     // absent in `for (;;)`
+  const DeclStmt *condVar = nullptr;
+  SourceLocation lparen, rparen;  // the parentheses around cond alone
+  const Expr *inc = nullptr;
+  const Stmt *body = nullptr;
+  unsigned bodyBegin = 0, bodyEnd = 0; // the body with comments around it
+  bool testFirst = true;
+};
+
+// Such a loop becomes `while (true)` with the test lowered in front of the
+// body (or after it, for do-while) and the increment at the end, where
+// `continue` is sent.
+std::string Lowerer::loopWithSuspendingTest(const LoopParts &loop) {
+  std::string label = "flowc_continue_" + std::to_string(++loops_);
+  bool usesContinue = false;
+  std::function<void(const Stmt *)> visit = [&](const Stmt *s) {
+    if (!s)
+      return;
+    if (isa<ContinueStmt>(s)) {
+      replace(s, [label] { return "goto " + label + ";"; });
+      usesContinue = true;
+      return;
+    }
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, LambdaExpr>(s))
+      return; // their continues are their own
+    for (const Stmt *child : s->children())
+      visit(child);
+  };
+  visit(loop.body);
+  std::string test;
+  if (loop.condVar) {
+    test = leadingStmt(loop.condVar) + "if (!(" +
+           condName(cast<VarDecl>(loop.condVar->getSingleDecl())) +
+           ")) break; ";
+  } else if (loop.cond) {
+    Lowered c = lowerExpr(loop.cond);
+    std::string value = loop.lparen.isValid()
+                            ? parenthesized(loop.cond, loop.lparen,
+                                            loop.rparen, c.value)
+                            : c.value;
+    test = c.prelude + "if (!(" + value + ")) break; ";
+  }
+  std::string step;
+  if (loop.inc) {
+    Lowered i = lowerExpr(loop.inc);
+    step = i.prelude + (i.value.empty() ? "" : "(void)(" + i.value + "); ");
+  }
+  std::string out = "{ " + leadingStmt(loop.init) + "while (true) { ";
+  if (loop.testFirst)
+    out += test;
+  out += render(loop.bodyBegin, loop.bodyEnd, nullptr) + " ";
+  if (usesContinue)
+    out += label + ":; ";
+  out += step;
+  if (!loop.testFirst)
+    out += test;
+  return out + "} }";
+}
+
+// A statement that runs before the one it belongs to (an init-statement or a
+// condition variable's declaration), lowered, ending with a semicolon.
+std::string Lowerer::leadingStmt(const Stmt *stmt) {
+  if (!stmt)
+    return "";
+  std::string text = isa<Expr>(stmt) && containsCall(stmt) ? lowerStmt(stmt)
+                                                           : render(stmt);
+  StringRef trimmed = StringRef(text).rtrim();
+  if (!trimmed.empty() && !trimmed.ends_with(";") && !trimmed.ends_with("}"))
+    return trimmed.str() + "; ";
+  return trimmed.str() + " ";
+}
+
+// How the lowered body names a condition variable.
+std::string Lowerer::condName(const VarDecl *var) {
+  auto found = hoisted_.find(var);
+  if (found == hoisted_.end())
+    return var->getNameAsString();
+  const Hoisted &h = found->second;
+  return h.home == Home::Pointer ? "(*" + h.name + ")" : h.name;
+}
+
+// The text between a condition's parentheses with the condition replaced by
+// `value`: the comments written there stay.
+std::string Lowerer::parenthesized(const Expr *cond, SourceLocation lparen,
+                                   SourceLocation rparen,
+                                   const std::string &value) {
+  replaceText(cond, value);
+  std::string text = render(endOffset(lparen), offset(rparen), nullptr);
+  unreplace(cond);
+  return text;
+}
+
+// Whether a statement declares a variable that is hoisted.
+bool Lowerer::declaresHoisted(const Stmt *stmt) const {
+  const auto *decls = dyn_cast_or_null<DeclStmt>(stmt);
+  return decls && llvm::any_of(decls->decls(), [&](const Decl *d) {
+           return hoisted_.count(dyn_cast<ValueDecl>(d));
+         });
+}
+
+// An lvalue that names the same object each time it is evaluated: a variable
+// (locals and parameters a loop iterates live in the frame while it runs), or
+// a member of one or of `this`.
+static bool isPath(const Expr *expr) {
+  expr = expr->IgnoreParenImpCasts();
+  if (const auto *ref = dyn_cast<DeclRefExpr>(expr))
+    return isa<VarDecl, BindingDecl>(ref->getDecl());
+  if (const auto *member = dyn_cast<MemberExpr>(expr)) {
+    const Expr *base = member->getBase()->IgnoreParenImpCasts();
+    return isa<FieldDecl>(member->getMemberDecl()) &&
+           (isa<CXXThisExpr>(base) || (!member->isArrow() && isPath(base)));
+  }
+  return false;
+}
+
+std::string Lowerer::lowerRangeFor(const CXXForRangeStmt *loop) {
+  const Expr *range = loop->getRangeInit();
+  if (loop->getInit() && containsCall(range)) {
+    error(loop->getInit()->getBeginLoc(),
+          "a range-for with an init-statement and a remote call in its range");
+    return "";
+  }
+  Lowered r = lowerExpr(range);
+  std::string prelude = r.prelude, rangeText = r.value;
+  if (!containsCall(loop->getBody())) {
+    // Only the range suspends: iterate the range as written, now computed.
+    replaceText(range, rangeText);
+    std::string rest = render(loop, loop);
+    unreplace(range);
+    return "{ " + prelude + rest + " }";
+  }
+  // The body suspends: the loop is resumed by index, so the range must be
+  // found again after each call. A temporary the loop owns goes in the frame.
+  const Expr *bare = range;
+  if (const auto *cleanups = dyn_cast<ExprWithCleanups>(bare))
+    bare = cleanups->getSubExpr();
+  if (isa<MaterializeTemporaryExpr>(bare) || bare->isPRValue()) {
+    rangeText = keep(rangeText, range, prelude);
+  } else if (!isPath(range)) {
+    reporter_.error(range->getBeginLoc(),
+                    "a range-for whose body makes remote calls must iterate a "
+                    "variable, a member or a temporary, so that it can find "
+                    "its range again after each call; iterate a copy");
+    failed_ = true;
+    return "";
+  }
+  prelude = leadingStmt(loop->getInit()) + prelude;
+  std::string index = "flowc_i" + std::to_string(++loops_);
+  temporaries_.push_back({index, "std::size_t"});
+  indexed_[loop] = {"f_." + index, rangeText};
+  const Hoisted &var = hoisted_.find(loop->getLoopVariable())->second;
+  std::string element =
+      "flowc::detail::element(" + rangeText + ", f_." + index + ")";
+  std::string bind = var.home == Home::Pointer
+                         ? var.name + " = &" + element + "; "
+                         : var.store + " = " + element + "; ";
+  return "{ " + prelude + "for (f_." + index + " = 0; f_." + index +
+         " < flowc::detail::size(" + rangeText + "); ++f_." + index + ") { " +
+         bind +
+         render(endOffset(loop->getRParenLoc()), extent(loop->getBody()).second,
+                nullptr) +
+         " } }";
+}
+
+std::string Lowerer::lowerStmt(const Stmt *stmt) {
+  if (const auto *expr = dyn_cast<Expr>(stmt)) {
+    Lowered l = lowerExpr(expr);
+    // A discarded result is just a temporary: nothing left to evaluate.
+    bool bare = l.value.empty() || l.value == "void()" ||
+                (StringRef(l.value).starts_with("f_.flowc_t") &&
+                 l.value.find_first_of(" ()") == std::string::npos);
+    return l.prelude + (bare ? "" : l.value + ";");
+  }
+  if (const auto *ret = dyn_cast<ReturnStmt>(stmt)) {
+    const Expr *value = ret->getRetValue();
+    Lowered l = value ? lowerExpr(value) : Lowered{};
+    return "{ " + l.prelude + finish(value, l.value) + "return; }";
+  }
+  if (const auto *decls = dyn_cast<DeclStmt>(stmt))
+    return lowerDeclStmt(decls);
+  auto rest = [&](SourceLocation after) {
+    return render(endOffset(after), extent(stmt).second, stmt);
+  };
+  if (const auto *branch = dyn_cast<IfStmt>(stmt)) {
+    const DeclStmt *condVar = branch->getConditionVariableDeclStmt();
+    if (!containsCall(branch->getCond()) && !containsCall(branch->getInit()) &&
+        !containsCall(condVar) && !declaresHoisted(branch->getInit()) &&
+        !declaresHoisted(condVar))
+      return render(stmt, stmt);
+    std::string out = "{ " + leadingStmt(branch->getInit());
+    std::string test;
+    if (condVar) {
+      out += leadingStmt(condVar);
+      test = condName(branch->getConditionVariable());
+    } else {
+      Lowered c = lowerExpr(branch->getCond());
+      out += c.prelude;
+      test = branch->getInit() ? c.value
+                               : parenthesized(branch->getCond(),
+                                               branch->getLParenLoc(),
+                                               branch->getRParenLoc(), c.value);
+    }
+    return out + (branch->isConstexpr() ? "if constexpr (" : "if (") + test +
+           ")" + rest(branch->getRParenLoc()) + " }";
+  }
+  if (const auto *sw = dyn_cast<SwitchStmt>(stmt)) {
+    const DeclStmt *condVar = sw->getConditionVariableDeclStmt();
+    if (!containsCall(sw->getCond()) && !containsCall(sw->getInit()) &&
+        !containsCall(condVar) && !declaresHoisted(sw->getInit()) &&
+        !declaresHoisted(condVar))
+      return render(stmt, stmt);
+    std::string out = "{ " + leadingStmt(sw->getInit());
+    std::string test;
+    if (condVar) {
+      out += leadingStmt(condVar);
+      test = condName(sw->getConditionVariable());
+    } else {
+      Lowered c = lowerExpr(sw->getCond());
+      out += c.prelude;
+      test = sw->getInit() ? c.value
+                           : parenthesized(sw->getCond(), sw->getLParenLoc(),
+                                           sw->getRParenLoc(), c.value);
+    }
+    return out + "switch (" + test + ")" + rest(sw->getRParenLoc()) + " }";
+  }
+  if (const auto *loop = dyn_cast<WhileStmt>(stmt)) {
+    const DeclStmt *condVar = loop->getConditionVariableDeclStmt();
+    if (!containsCall(loop->getCond()) && !containsCall(condVar) &&
+        !declaresHoisted(condVar))
+      return render(stmt, stmt);
+    LoopParts parts;
+    parts.cond = loop->getCond();
+    parts.condVar = condVar;
+    if (!condVar) {
+      parts.lparen = loop->getLParenLoc();
+      parts.rparen = loop->getRParenLoc();
+    }
+    parts.body = loop->getBody();
+    parts.bodyBegin = endOffset(loop->getRParenLoc());
+    parts.bodyEnd = extent(loop->getBody()).second;
+    return loopWithSuspendingTest(parts);
+  }
+  if (const auto *loop = dyn_cast<DoStmt>(stmt)) {
+    if (!containsCall(loop->getCond()))
+      return render(stmt, stmt);
+    LoopParts parts;
+    parts.cond = loop->getCond();
+    std::optional<Token> lparen = Lexer::findNextToken(
+        sm_.getExpansionLoc(loop->getWhileLoc()), sm_, context_.getLangOpts());
+    if (lparen && lparen->is(tok::l_paren)) {
+      parts.lparen = lparen->getLocation();
+      parts.rparen = loop->getRParenLoc();
+    }
+    parts.body = loop->getBody();
+    // The body, and the comments between it and `while`.
+    parts.bodyBegin = endOffset(loop->getDoLoc());
+    parts.bodyEnd = offset(loop->getWhileLoc());
+    parts.testFirst = false;
+    return loopWithSuspendingTest(parts);
+  }
+  if (const auto *loop = dyn_cast<ForStmt>(stmt)) {
+    const DeclStmt *condVar = loop->getConditionVariableDeclStmt();
+    bool suspends = containsCall(loop->getCond()) ||
+                    containsCall(loop->getInc()) || containsCall(condVar) ||
+                    declaresHoisted(condVar);
+    bool initAlone = containsCall(loop->getInit()) ||
+                     (declaresHoisted(loop->getInit()) &&
+                      !cast<DeclStmt>(loop->getInit())->isSingleDecl());
+    if (!suspends && !initAlone)
+      return render(stmt, stmt);
+    if (!suspends) // Only the init-statement: run it before the loop.
+      return "{ " + leadingStmt(loop->getInit()) + "for (;" +
+             render(extent(loop->getInit()).second, extent(stmt).second,
+                    stmt) +
+             " }";
+    LoopParts parts;
+    parts.init = loop->getInit();
+    parts.cond = loop->getCond();
+    parts.condVar = condVar;
+    parts.inc = loop->getInc();
+    parts.body = loop->getBody();
+    parts.bodyBegin = endOffset(loop->getRParenLoc());
+    parts.bodyEnd = extent(loop->getBody()).second;
+    return loopWithSuspendingTest(parts);
+  }
+  if (const auto *loop = dyn_cast<CXXForRangeStmt>(stmt))
+    return lowerRangeFor(loop);
+  if (isa<CompoundStmt, LabelStmt, CaseStmt, DefaultStmt, AttributedStmt>(stmt))
+    return render(stmt, stmt);
+  error(stmt->getBeginLoc(), "this kind of statement");
+  return "";
+}
+
+// `int *p`, `int &r`, `int a[2]`: a declarator with more than a name, so
+// its type is not just the declaration's specifiers.
+static bool hasDeclaratorParts(const VarDecl *var) {
+  const TypeSourceInfo *info = var->getTypeSourceInfo();
+  if (!info || isa<DecompositionDecl>(var))
+    return true;
+  TypeLoc type = info->getTypeLoc().getUnqualifiedLoc();
+  return type.getAs<PointerTypeLoc>() || type.getAs<ReferenceTypeLoc>() ||
+         type.getAs<ArrayTypeLoc>() || type.getAs<MemberPointerTypeLoc>() ||
+         type.getAs<FunctionTypeLoc>() || type.getAs<ParenTypeLoc>();
+}
+
+// Each declarator in order: its initializer's calls, then its declaration
+// (or, hoisted, an assignment). Several declarators are declared one by one
+// under the specifiers they share.
+std::string Lowerer::lowerDeclStmt(const DeclStmt *stmt) {
+  bool several = !stmt->isSingleDecl();
+  std::string specifiers;
+  bool parts = false, declared = false;
+  for (const Decl *d : stmt->decls()) {
+    const auto *var = dyn_cast<VarDecl>(d);
+    if (!var) {
+      error(d->getLocation(), "this declaration");
+      return "";
+    }
+    parts = parts || hasDeclaratorParts(var);
+    declared = declared || !hoisted_.count(var);
+    if (!var->hasLocalStorage() && containsCall(var->getInit())) {
+      reporter_.error(var->getLocation(),
+                      "a remote call in the initializer of static '%0' would "
+                      "run at every call of the method, not once; initialize "
+                      "it without the call")
+          << var->getName();
+      failed_ = true;
+      return "";
+    }
+  }
+  if (several && parts && declared) {
+    error(stmt->getBeginLoc(), "a pointer, reference or array declared "
+                               "together with other variables and a remote "
+                               "call");
+    return "";
+  }
+  if (several)
+    specifiers = render(offset(stmt->getBeginLoc()),
+                        offset(cast<VarDecl>(*stmt->decl_begin())->getLocation()),
+                        stmt);
+  std::string out;
+  for (const Decl *d : stmt->decls()) {
+    const auto *var = cast<VarDecl>(d);
+    const Expr *init = var->getInit();
+    bool lowered = containsCall(init);
+    if (lowered) {
+      Lowered l = lowerExpr(init);
+      out += l.prelude;
+      replaceText(init, l.value);
+    }
+    if (hoisted_.count(var))
+      out += assignment(var);
+    else if (several)
+      out += specifiers +
+             render(offset(var->getLocation()), endOffset(var->getEndLoc()),
+                    nullptr) +
+             "; ";
+    else
+      out += render(stmt, stmt);
+    if (lowered)
+      unreplace(init);
+  }
+  return out;
+}
+
+// `return value;` as the machine's result (`text` is the value, lowered).
+std::string Lowerer::finish(const Expr *value, const std::string &text) {
+  if (!value)
+    return "m_.finish(); ";
+  if (value->getType()->isVoidType())
+    return "(void)(" + text + "); m_.finish(); ";
+  // `return {...};` copy-list-initializes the result, which a template
+  // parameter cannot deduce: name the type.
+  if (StringRef(text).ltrim().starts_with("{"))
+    return spell(function_->getReturnType()) + " flowc_r = " + text +
+           "; m_.finish(flowc_r); ";
+  return "m_.finish(" + text + "); ";
+}
+
+} // namespace flowc::lowering

@@ -1,0 +1,209 @@
+// Lowerer.h - the lowering of one method, shared by the files that do it:
+// Hoisting.cpp (locals whose declaration a resume would jump over),
+// LowerExpressions.cpp (remote calls hoisted out of expressions in evaluation
+// order), LowerStatements.cpp (control flow around them) and Lowering.cpp
+// (the frame, the resume dispatch and the whole body). See Lowering.h.
+#pragma once
+
+#include "Split/Rewrites.h"
+
+#include "Analysis/Analyzer.h"
+#include "Analysis/Reporter.h"
+#include "Analysis/Serializable.h"
+#include "Analysis/TypeSpelling.h"
+#include "IR/IR.h"
+
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace flowc::lowering {
+
+using namespace clang;
+
+// How a hoisted variable is reached from the lowered body.
+enum class Home {
+  Frame,    // a frame field, through a reference named as the variable
+  Local,    // a local of the state machine (it is dead across every call)
+  Pointer,  // a reference: a local pointer to what it is bound to
+  Constant, // usable in constant expressions: declared once, as written
+};
+
+struct Hoisted {
+  Home home;
+  std::string name;  // unique in the function
+  std::string type;  // the stored type (no reference, no const)
+  std::string store; // what its declaration, now an assignment, assigns to
+  bool isConst = false;
+  const DeclStmt *declaration = nullptr; // Home::Constant: moved to the top
+};
+
+class Lowerer : private Rewrites {
+public:
+  Lowerer(const SplitCandidate &candidate,
+          const std::vector<std::vector<const ValueDecl *>> &live,
+          ASTContext &context, Reporter &reporter)
+      : Rewrites(context.getSourceManager(), context.getLangOpts(),
+                 context.getSourceManager().getFileID(
+                     context.getSourceManager().getExpansionLoc(
+                         candidate.definition->getBody()->getBeginLoc()))),
+        candidate_(candidate), context_(context), sm_(context.getSourceManager()),
+        reporter_(reporter), function_(candidate.definition),
+        parents_(const_cast<Stmt *>(candidate.definition->getBody())),
+        serializable_(context) {
+    for (size_t i = 0; i < candidate.calls.size(); ++i)
+      callLabel_[candidate.calls[i]] = i + 1;
+    for (const auto &set : live)
+      for (const ValueDecl *decl : set)
+        liveAnywhere_.insert(decl);
+  }
+
+  bool run(ir::Method &method);
+
+private:
+  // --- Facts about the body ---------------------------------------------
+  bool containsCall(const Stmt *stmt) {
+    if (!stmt)
+      return false;
+    auto found = contains_.find(stmt);
+    if (found != contains_.end())
+      return found->second;
+    bool result = callLabel_.count(dyn_cast<Expr>(stmt));
+    if (!isa<LambdaExpr>(stmt))
+      for (const Stmt *child : stmt->children())
+        result = containsCall(child) || result;
+    contains_[stmt] = result;
+    return result;
+  }
+
+  // `auto` and template-substituted types are spelled as what they stand for.
+  QualType undeduced(QualType type) const {
+    type = type.getNonReferenceType();
+    Qualifiers quals = type.getLocalQualifiers();
+    while (true) {
+      if (const auto *autoType = dyn_cast<AutoType>(type.getTypePtr());
+          autoType && autoType->isDeduced())
+        type = autoType->getDeducedType();
+      else if (const auto *subst =
+                   dyn_cast<SubstTemplateTypeParmType>(type.getTypePtr()))
+        type = subst->getReplacementType();
+      else
+        break;
+      quals += type.getLocalQualifiers();
+      type = type.getLocalUnqualifiedType();
+    }
+    return context_.getQualifiedType(type, quals);
+  }
+  std::string spell(QualType type) {
+    return spellType(undeduced(type).getUnqualifiedType(), context_);
+  }
+  std::string spellPointee(QualType type) {
+    return spellType(undeduced(type), context_);
+  }
+
+  std::string newTemp(QualType type, const Expr *where, const char *what) {
+    std::string name = "flowc_t" + std::to_string(++temps_);
+    QualType value = type.getNonReferenceType().getUnqualifiedType();
+    if (std::string why = serializable_.whyNot(value); !why.empty()) {
+      reporter_.error(where->getExprLoc(),
+                      "the %0 must be kept across a remote call, but its type "
+                      "'%1' cannot be carried in the frame: %2")
+          << what << spellType(value, context_) << why;
+      failed_ = true;
+    }
+    temporaries_.push_back({name, spell(value)});
+    return "f_." + name;
+  }
+
+  // A value computed before a later remote call in the same expression is
+  // kept in a temporary, so it is not recomputed after resuming.
+  std::string keep(const std::string &value, const Expr *expr,
+                   std::string &prelude) {
+    if (StringRef(value).starts_with("f_.flowc_t") &&
+        value.find_first_of(" ()") == std::string::npos)
+      return value;
+    std::string temp = newTemp(expr->getType(), expr, "value");
+    prelude += temp + " = " + value + "; ";
+    return temp;
+  }
+
+  // A name no other frame field or hoisted local has: base, base_2, ...
+  std::string unique(StringRef base) {
+    std::string name = base.str();
+    for (unsigned n = 2; !names_.insert(name).second; ++n)
+      name = base.str() + "_" + std::to_string(n);
+    return name;
+  }
+
+  bool error(SourceLocation loc, const char *what) {
+    reporter_.error(loc, "%0 cannot be split at a remote call yet") << what;
+    failed_ = true;
+    return false;
+  }
+
+  // --- Hoisting ------------------------------------------------------------
+  void hoist(const ValueDecl *decl, const DeclStmt *declaration = nullptr);
+  void findHoisted();
+  std::string declarationAsAssignment(const DeclStmt *stmt);
+  std::string assignment(const VarDecl *var);
+  std::string storableType(QualType type);
+
+  // --- Lowering --------------------------------------------------------------
+  struct Lowered {
+    std::string prelude;
+    std::string value;
+  };
+  Lowered lowerExpr(const Expr *expr);
+  Lowered lowerRemoteCall(const CXXMemberCallExpr *call);
+  Lowered lowerChildren(const Expr *expr);
+  std::vector<std::optional<std::string>>
+  lowerOperands(llvm::ArrayRef<const Expr *> operands, bool sentByValue,
+                std::string &prelude);
+  std::string lowerStmt(const Stmt *stmt);
+  std::string lowerRangeFor(const CXXForRangeStmt *loop);
+  struct LoopParts;
+  std::string loopWithSuspendingTest(const LoopParts &loop);
+  std::string lowerDeclStmt(const DeclStmt *stmt);
+  std::string finish(const Expr *value, const std::string &text);
+  bool isDiscarded(const Expr *expr);
+  void checkNames();
+  std::string leadingStmt(const Stmt *stmt);
+  std::string condName(const VarDecl *var);
+  std::string parenthesized(const Expr *cond, SourceLocation lparen,
+                            SourceLocation rparen, const std::string &value);
+  bool declaresHoisted(const Stmt *stmt) const;
+  void registerStatements(const Stmt *stmt);
+  void renameUses(const Stmt *stmt);
+
+  const SplitCandidate &candidate_;
+  ASTContext &context_;
+  const SourceManager &sm_;
+  Reporter &reporter_;
+  const FunctionDecl *function_;
+  ParentMap parents_;
+  SerializableCheck serializable_;
+  llvm::DenseMap<const Expr *, unsigned> callLabel_;
+  llvm::DenseSet<const ValueDecl *> liveAnywhere_;
+  llvm::DenseMap<const Stmt *, bool> contains_;
+  llvm::MapVector<const ValueDecl *, Hoisted> hoisted_;
+  llvm::StringSet<> names_;
+  llvm::DenseMap<const ParmVarDecl *, std::string> paramField_;
+  std::vector<ir::Field> temporaries_;
+  unsigned temps_ = 0, loops_ = 0;
+  // Range-for loops lowered to an index: loop -> (index name, range text).
+  llvm::DenseMap<const CXXForRangeStmt *, std::pair<std::string, std::string>>
+      indexed_;
+  bool failed_ = false;
+};
+
+// An expression in the place of a statement (a body, a branch, a block item).
+bool isStatementPosition(const Stmt *stmt, const Stmt *parent);
+
+} // namespace flowc::lowering

@@ -1,0 +1,108 @@
+// Rewrites.cpp - rendering source text with replacements.
+#include "Split/Rewrites.h"
+
+#include "clang/AST/StmtCXX.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace flowc {
+
+unsigned Rewrites::offset(SourceLocation loc) const {
+  return sm_.getFileOffset(sm_.getExpansionLoc(loc));
+}
+
+unsigned Rewrites::endOffset(SourceLocation loc) const {
+  SourceLocation end =
+      Lexer::getLocForEndOfToken(sm_.getExpansionLoc(loc), 0, sm_, lang_);
+  return sm_.getFileOffset(end);
+}
+
+std::pair<unsigned, unsigned> Rewrites::extent(const Stmt *stmt) const {
+  unsigned begin = offset(stmt->getBeginLoc());
+  const Stmt *last = nullptr;
+  if (const auto *branch = dyn_cast<IfStmt>(stmt))
+    last = branch->getElse() ? branch->getElse() : branch->getThen();
+  else if (const auto *loop = dyn_cast<WhileStmt>(stmt))
+    last = loop->getBody();
+  else if (const auto *loop = dyn_cast<ForStmt>(stmt))
+    last = loop->getBody();
+  else if (const auto *loop = dyn_cast<CXXForRangeStmt>(stmt))
+    last = loop->getBody();
+  else if (const auto *sw = dyn_cast<SwitchStmt>(stmt))
+    last = sw->getBody();
+  else if (const auto *label = dyn_cast<SwitchCase>(stmt))
+    last = label->getSubStmt();
+  else if (const auto *label = dyn_cast<LabelStmt>(stmt))
+    last = label->getSubStmt();
+  else if (const auto *attributed = dyn_cast<AttributedStmt>(stmt))
+    last = attributed->getSubStmt();
+  if (last)
+    return {begin, std::max(extent(last).second, endOffset(stmt->getEndLoc()))};
+  unsigned end = endOffset(stmt->getEndLoc());
+  if (isa<Expr, ReturnStmt, DoStmt, BreakStmt, ContinueStmt, GotoStmt,
+          NullStmt>(stmt)) {
+    std::optional<Token> next =
+        Lexer::findNextToken(sm_.getExpansionLoc(stmt->getEndLoc()), sm_, lang_);
+    if (next && next->is(tok::semi))
+      end = endOffset(next->getLocation());
+  }
+  return {begin, end};
+}
+
+void Rewrites::replace(const Stmt *node, std::pair<unsigned, unsigned> range,
+                       std::function<std::string()> generate) {
+  replacements_[{range.first, ~range.second}].push_back(
+      {node, std::move(generate)});
+}
+
+void Rewrites::replace(const Stmt *node, std::function<std::string()> generate) {
+  replace(node, extent(node), std::move(generate));
+}
+
+void Rewrites::replaceText(const Stmt *node, std::string text) {
+  replace(node, {offset(node->getBeginLoc()), endOffset(node->getEndLoc())},
+          [text] { return text; });
+}
+
+void Rewrites::unreplace(const Stmt *node) {
+  for (auto &[key, list] : replacements_)
+    llvm::erase_if(list, [&](const Replacement &r) { return r.owner == node; });
+}
+
+std::string Rewrites::render(unsigned begin, unsigned end, const void *self) {
+  StringRef buffer = sm_.getBufferData(file_);
+  std::string out;
+  unsigned cursor = begin;
+  for (auto it = replacements_.lower_bound({begin, 0});
+       it != replacements_.end() && it->first.first < end; ++it) {
+    unsigned rbegin = it->first.first, rend = ~it->first.second;
+    if (rbegin < cursor || rend > end)
+      continue;
+    const Replacement *chosen = nullptr;
+    for (auto r = it->second.rbegin(); r != it->second.rend(); ++r)
+      if (r->owner != self) {
+        chosen = &*r;
+        break;
+      }
+    if (!chosen)
+      continue;
+    out += buffer.substr(cursor, rbegin - cursor).str();
+    out += chosen->generate();
+    cursor = rend;
+  }
+  out += buffer.substr(cursor, end - cursor).str();
+  return out;
+}
+
+std::string Rewrites::render(const Stmt *stmt, const void *self) {
+  auto [begin, end] = extent(stmt);
+  return render(begin, end, self);
+}
+
+std::string Rewrites::renderExpr(const Expr *expr, const void *self) {
+  return render(offset(expr->getBeginLoc()), endOffset(expr->getEndLoc()),
+                self);
+}
+
+} // namespace flowc

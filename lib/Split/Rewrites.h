@@ -1,0 +1,64 @@
+// Rewrites.h - a method body as its source text with some nodes replaced.
+//
+// The lowering keeps everything the user wrote (expressions, comments,
+// formatting) except the syntax it must change. Each change replaces the
+// text of one node (a statement with its semicolon, or an expression) by text
+// generated when the text around it is rendered, so a replaced statement can
+// render its own parts with their changes applied. Rendering a range applies
+// the outermost replacements inside it, except those owned by the node doing
+// the rendering.
+#pragma once
+
+#include "clang/AST/Stmt.h"
+#include "clang/Basic/SourceManager.h"
+
+#include <functional>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace flowc {
+
+class Rewrites {
+public:
+  // The text is that of `file`, where the body is.
+  Rewrites(const clang::SourceManager &sm, const clang::LangOptions &lang,
+           clang::FileID file)
+      : sm_(sm), lang_(lang), file_(file) {}
+
+  // Offsets in the file, of a token's start and of its end.
+  unsigned offset(clang::SourceLocation loc) const;
+  unsigned endOffset(clang::SourceLocation loc) const;
+  // A statement's extent including its terminating semicolon, if it has one
+  // (a compound statement's last sub-statement carries it).
+  std::pair<unsigned, unsigned> extent(const clang::Stmt *stmt) const;
+
+  void replace(const clang::Stmt *node, std::pair<unsigned, unsigned> range,
+               std::function<std::string()> generate);
+  void replace(const clang::Stmt *node, std::function<std::string()> generate);
+  // An expression's text (no semicolon) replaced by `text`.
+  void replaceText(const clang::Stmt *node, std::string text);
+  void unreplace(const clang::Stmt *node);
+
+  // The text of [begin, end) with every outermost replacement inside it
+  // applied, except those owned by `self`.
+  std::string render(unsigned begin, unsigned end, const void *self);
+  std::string render(const clang::Stmt *stmt, const void *self = nullptr);
+  // An expression's text without any trailing semicolon.
+  std::string renderExpr(const clang::Expr *expr, const void *self = nullptr);
+
+private:
+  struct Replacement {
+    const void *owner;
+    std::function<std::string()> generate;
+  };
+  using Key = std::pair<unsigned, unsigned>; // begin offset, ~end offset
+
+  const clang::SourceManager &sm_;
+  const clang::LangOptions &lang_;
+  clang::FileID file_;
+  std::map<Key, std::vector<Replacement>> replacements_;
+};
+
+} // namespace flowc
