@@ -377,6 +377,27 @@ public:
     return r;
   }
 
+  // Condition variables in switch, for and while, one of them live across a
+  // call in the body.
+  int cond_vars(flowc::Ref<Counter> c) {
+    int r = 0;
+    switch (int k = c->next() % 3) {
+    case 0:
+      r += c->hit(k + 10);
+      break;
+    default:
+      r += k;
+    }
+    for (int i = 0; int more = c->below(i * 4) ? 2 : 0; ++i)
+      r += more + c->hit(i);
+    int target = c->get();
+    while (std::optional<int> v = c->find(target)) {
+      r += *v + c->hit(*v);
+      target = -1;
+    }
+    return r;
+  }
+
 private:
   FLOWC_KEY int id_;
   std::vector<flowc::Ref<Counter>> counters_;

@@ -199,6 +199,9 @@ int main() {
   STEP(Flow::for_calls, flow, b, c);
   STEP(Flow::with_inits, flow, c);
   STEP(Flow::with_inits, flow, c);
+  STEP(Flow::cond_vars, flow, a);
+  STEP(Flow::cond_vars, flow, b);
+  STEP(Flow::cond_vars, flow, c);
   STEP(Flow::grid, flow, std::vector<std::vector<int>>{{1, 2}, {}, {3}}, c);
   STEP(Flow::void_arms, flow, true, a, b);
   STEP(Flow::void_arms, flow, false, a, b);
