@@ -321,6 +321,42 @@ unsigned lineOf(const SourceManager &sm, SourceLocation loc) {
   return sm.getExpansionLineNumber(loc);
 }
 
+// Methods of the main file's entities defined out of line in an included file
+// (an `.inl`): analysis reads only the main file, so their remote calls would
+// silently stay direct calls. Each such call is an error.
+void reportCallsDefinedElsewhere(
+    ASTContext &context, Reporter &reporter,
+    const std::vector<const CXXRecordDecl *> &entities) {
+  const SourceManager &sm = context.getSourceManager();
+  struct Calls : RecursiveASTVisitor<Calls> {
+    std::vector<const CXXMemberCallExpr *> found;
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *call) {
+      if (std::optional<RemoteCallSite> site = asRemoteCall(call);
+          site && site->method)
+        found.push_back(call);
+      return true;
+    }
+  };
+  for (const CXXRecordDecl *record : entities) {
+    for (const CXXMethodDecl *method : record->methods()) {
+      const FunctionDecl *definition = method->getDefinition();
+      if (!definition || !definition->getBody() ||
+          sm.isInMainFile(sm.getExpansionLoc(definition->getLocation())))
+        continue;
+      Calls calls;
+      calls.TraverseStmt(definition->getBody());
+      for (const CXXMemberCallExpr *call : calls.found)
+        reporter.error(call->getExprLoc(),
+                       "remote call in '%0', which is defined outside the "
+                       "file flowc reads ('%1'); flowc splits an entity's "
+                       "methods only when they are defined in the entity's "
+                       "own file, so define '%0' there")
+            << spellName(method, context)
+            << sm.getFilename(sm.getExpansionLoc(definition->getLocation()));
+    }
+  }
+}
+
 // The structs the generated code must serialize: those in the entities'
 // state, public method signatures, and the locals of split methods.
 std::vector<ir::Struct>
@@ -433,6 +469,7 @@ TranslationUnitAnalysis analyzeTranslationUnit(ASTContext &context,
         << spellName(method, context) << method->getParent()->getName();
   }
 
+  reportCallsDefinedElsewhere(context, reporter, collector.entities);
   module.structs = collectStructs(context, collector.entities, result, displayFile);
 
   JobAnalysis jobs(context, reporter, displayFile);

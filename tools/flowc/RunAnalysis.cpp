@@ -4,6 +4,7 @@
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
@@ -23,7 +24,14 @@ struct InputRun {
 void analyzeOne(const clang::tooling::CompilationDatabase &database,
                 const std::string &input, const ToolSetup &setup,
                 const AnalysisResults &shared, InputRun &run) {
-  clang::tooling::ClangTool tool(database, {input});
+  // Each tool gets its own working directory (a physical file system, not
+  // the process's): ClangTool moves into each compile command's directory,
+  // and threads must not move each other, nor resolve a relative input
+  // against another's directory.
+  clang::tooling::ClangTool tool(
+      database, {clang::tooling::getAbsolutePath(input)},
+      std::make_shared<clang::PCHContainerOperations>(),
+      llvm::vfs::createPhysicalFileSystem());
   setup(tool);
   llvm::raw_string_ostream stream(run.diagnostics);
   auto options = llvm::makeIntrusiveRefCnt<clang::DiagnosticOptions>();
