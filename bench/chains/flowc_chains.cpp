@@ -12,6 +12,7 @@
 // balance equal a sequential run of the same calls on plain objects.
 // Prints: flowc workers=W chains=N seconds=S chains_per_s=R conserved=yes|no ok=K
 #include "shop.flowc.h"
+#include "workload.h"
 
 #include <flowc/runtime/local.h>
 
@@ -26,56 +27,11 @@
 
 namespace {
 
-// The workload, as caf_chains.cpp defines it.
-struct Workload {
-  int users = 1000;
-  int items = 100;
-  long chains = 200000;
+using chains::Outcome;
+using chains::Workload;
+using chains::sequential;
 
-  static std::uint64_t mix(std::uint64_t x) { // splitmix64
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-  }
-  int user_of(long c) const { return static_cast<int>(c % users); }
-  int item_of(long c) const { return static_cast<int>(mix(c) % items); }
-  int amount_of(long c) const { return 1 + static_cast<int>((mix(c) >> 32) % 3); }
-  int price_of(int item) const { return 1 + item % 10; }
-  int balance_of(int /*user*/) const {
-    return static_cast<int>(10 * ((chains + users - 1) / users));
-  }
-  int stock_of(int /*item*/) const { return static_cast<int>(3 * chains + 1); }
-  std::string user_key(int u) const { return "user-" + std::to_string(u); }
-  std::string item_key(int i) const { return "item-" + std::to_string(i); }
-};
 
-struct Outcome {
-  long ok = 0;
-  std::vector<int> balances;
-};
-
-Outcome sequential(const Workload &w) {
-  Outcome out;
-  out.balances.resize(w.users);
-  for (int u = 0; u < w.users; ++u)
-    out.balances[u] = w.balance_of(u);
-  std::vector<int> stock(w.items);
-  for (int i = 0; i < w.items; ++i)
-    stock[i] = w.stock_of(i);
-  for (long c = 0; c < w.chains; ++c) {
-    int u = w.user_of(c), i = w.item_of(c), amount = w.amount_of(c);
-    int total = amount * w.price_of(i);
-    if (total > out.balances[u])
-      continue;
-    if (stock[i] - amount < 0)
-      continue;
-    stock[i] -= amount;
-    out.balances[u] -= total;
-    ++out.ok;
-  }
-  return out;
-}
 
 [[noreturn]] void usage(const char *argv0) {
   std::fprintf(stderr, "usage: %s --workers W --users U --items I --chains N\n", argv0);
