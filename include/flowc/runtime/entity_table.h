@@ -6,6 +6,7 @@
 
 #include "flowc/runtime/entity.h"
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -60,6 +61,25 @@ private:
 // How runtimes name an entity in error messages: `shop::Item "book"`.
 inline std::string describe_entity(const EntityType &type, std::string_view key) {
   return std::string(type.name) + " " + type.key_text(key);
+}
+
+// The messages every runtime fails a call or create with, word for word.
+inline std::string not_found_message(const EntityType &type, std::string_view key) {
+  return describe_entity(type, key) + " does not exist";
+}
+inline std::string exists_message(const EntityType &type, std::string_view key) {
+  return describe_entity(type, key) + " already exists";
+}
+
+// Method `id` of `type`, or null when a corrupt message names none.
+inline const MethodInfo *find_method(const EntityType &type, std::uint32_t id) {
+  return id < type.methods.size() && type.methods[id].start
+             ? &type.methods[id]
+             : nullptr;
+}
+inline std::string unknown_method_message(const EntityType &type, std::uint32_t id) {
+  return "flowc: " + std::string(type.name) + " has no method #" +
+         std::to_string(id);
 }
 
 } // namespace flowc

@@ -49,7 +49,7 @@ public:
     const EntityType &type = EntityTraits<E>::type();
     std::string key = EntityTraits<E>::encode_key(*object);
     if (!entities_.insert(type, key, object.get()))
-      throw EntityExists(describe_entity(type, key) + " already exists");
+      throw EntityExists(exists_message(type, key));
     object.release();
     return Access::make_ref<E>(std::move(key));
   }
@@ -75,7 +75,7 @@ public:
     std::string key = detail::key_of(ref);
     void *object = entities_.find(type, key);
     if (!object)
-      throw EntityNotFound(describe_entity(type, key) + " does not exist");
+      throw EntityNotFound(not_found_message(type, key));
     return *static_cast<const E *>(object);
   }
 
@@ -100,12 +100,11 @@ private:
 inline Executor::Pending Executor::start(const Outgoing &call) {
   void *entity = entities_.find(*call.type, call.key);
   if (!entity)
-    throw EntityNotFound(describe_entity(*call.type, call.key) +
-                         " does not exist");
-  if (call.method >= call.type->methods.size())
-    throw Error("flowc: " + std::string(call.type->name) + " has no method #" +
-                std::to_string(call.method));
-  return {entity, call.type->methods[call.method].start(call.args)};
+    throw EntityNotFound(not_found_message(*call.type, call.key));
+  const MethodInfo *method = find_method(*call.type, call.method);
+  if (!method)
+    throw Error(unknown_method_message(*call.type, call.method));
+  return {entity, method->start(call.args)};
 }
 
 inline std::string Executor::run(Outgoing call) {

@@ -122,7 +122,7 @@ void Worker::on_create(Message &message) {
   if (!entities_.insert(type, message.key, message.object)) {
     type.destroy(message.object);
     return fail(message.to, Failure::exists,
-                describe_entity(type, message.key) + " already exists");
+                exists_message(type, message.key));
   }
   gates_[message.object].object = message.object;
   succeed(message.to, {});
@@ -133,7 +133,7 @@ void Worker::on_state(Message &message) {
   void *object = entities_.find(type, message.key);
   if (object == nullptr)
     return fail(message.to, Failure::not_found,
-                describe_entity(type, message.key) + " does not exist");
+                not_found_message(type, message.key));
   Gate &gate = gates_.find(object)->second;
   if (!gate.free()) // read it between chains, as a call would run
     return wait(gate, std::move(message));

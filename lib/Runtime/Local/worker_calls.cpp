@@ -19,12 +19,10 @@ void Worker::on_call(Message &message) {
   void *object = entities_.find(type, message.key);
   if (object == nullptr)
     return fail(message.to, Failure::not_found,
-                describe_entity(type, message.key) + " does not exist");
-  if (message.method >= type.methods.size() ||
-      type.methods[message.method].start == nullptr)
+                not_found_message(type, message.key));
+  if (!find_method(type, message.method))
     return fail(message.to, Failure::other,
-                "flowc: " + std::string(type.name) + " has no method #" +
-                    std::to_string(message.method));
+                unknown_method_message(type, message.method));
   Gate &gate = gates_.find(object)->second;
   if (!gate.free() && gate.holder != message.chain)
     return wait(gate, std::move(message));
