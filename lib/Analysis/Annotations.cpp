@@ -80,6 +80,20 @@ specializationOf(QualType type, StringRef ns, StringRef name) {
              : nullptr;
 }
 
+llvm::SmallVector<QualType, 4>
+typeArguments(const ClassTemplateSpecializationDecl *spec) {
+  llvm::SmallVector<QualType, 4> types;
+  for (const TemplateArgument &arg : spec->getTemplateArgs().asArray()) {
+    if (arg.getKind() == TemplateArgument::Type)
+      types.push_back(arg.getAsType());
+    else if (arg.getKind() == TemplateArgument::Pack)
+      for (const TemplateArgument &element : arg.pack_elements())
+        if (element.getKind() == TemplateArgument::Type)
+          types.push_back(element.getAsType());
+  }
+  return types;
+}
+
 QualType refTarget(QualType type) {
   if (!specializationOf(type, "flowc", "Ref"))
     return QualType();

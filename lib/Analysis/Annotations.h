@@ -36,6 +36,11 @@ bool hasJobAnnotation(const clang::Decl *decl);
 const clang::ClassTemplateSpecializationDecl *
 specializationOf(clang::QualType type, llvm::StringRef ns, llvm::StringRef name);
 
+// The type arguments of a specialization, packs flattened (a tuple's come
+// as one pack), in order.
+llvm::SmallVector<clang::QualType, 4>
+typeArguments(const clang::ClassTemplateSpecializationDecl *spec);
+
 // For `flowc::Ref<E>`, the type E as written; a null type otherwise.
 clang::QualType refTarget(clang::QualType type);
 

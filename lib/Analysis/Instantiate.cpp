@@ -23,14 +23,8 @@ public:
     if (!record || !seen_.insert(record).second)
       return;
     if (const auto *spec = dyn_cast<ClassTemplateSpecializationDecl>(record)) {
-      for (const TemplateArgument &arg : spec->getTemplateArgs().asArray()) {
-        if (arg.getKind() == TemplateArgument::Type)
-          complete(arg.getAsType(), loc);
-        else if (arg.getKind() == TemplateArgument::Pack)
-          for (const TemplateArgument &element : arg.pack_elements())
-            if (element.getKind() == TemplateArgument::Type)
-              complete(element.getAsType(), loc);
-      }
+      for (QualType argument : typeArguments(spec))
+        complete(argument, loc);
       // std's own templates are left alone: only their arguments matter.
       if (!record->isInStdNamespace() && !record->hasDefinition())
         (void)sema_.isCompleteType(loc, type);

@@ -101,17 +101,9 @@ std::string SerializableCheck::checkRecord(QualType type,
       return why.empty() ? check(argument(1)) : why;
     }
     if (tmpl == "pair" || tmpl == "tuple") {
-      // A tuple's arguments come as one pack.
-      for (const TemplateArgument &arg : spec->getTemplateArgs().asArray()) {
-        if (arg.getKind() == TemplateArgument::Pack) {
-          for (const TemplateArgument &element : arg.pack_elements())
-            if (std::string why = check(element.getAsType()); !why.empty())
-              return why;
-        } else if (arg.getKind() == TemplateArgument::Type) {
-          if (std::string why = check(arg.getAsType()); !why.empty())
-            return why;
-        }
-      }
+      for (QualType member : typeArguments(spec))
+        if (std::string why = check(member); !why.empty())
+          return why;
       return "";
     }
     if (tmpl == "function" || tmpl == "move_only_function")

@@ -24,14 +24,8 @@ void StructCollector::add(QualType type) {
   const auto *spec = dyn_cast<ClassTemplateSpecializationDecl>(record);
   if (spec && record->isInStdNamespace()) {
     // A std container, pair or tuple: what it holds.
-    for (const TemplateArgument &arg : spec->getTemplateArgs().asArray()) {
-      if (arg.getKind() == TemplateArgument::Type)
-        add(arg.getAsType());
-      else if (arg.getKind() == TemplateArgument::Pack)
-        for (const TemplateArgument &element : arg.pack_elements())
-          if (element.getKind() == TemplateArgument::Type)
-            add(element.getAsType());
-    }
+    for (QualType argument : typeArguments(spec))
+      add(argument);
     return;
   }
   addRecord(record->getDefinition());
