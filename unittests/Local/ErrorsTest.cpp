@@ -1,7 +1,8 @@
 // ErrorsTest.cpp - failures reach the client as the right exception with the
-// right message, leave the state changes made before them, release every
-// entity of the chain, and never stop the runtime: method exceptions,
-// missing entities, duplicate keys, malformed messages, runaway recursion.
+// right message, undo the chain's changes (Isolation::serializable) or leave
+// those made before them (Isolation::chain), release every entity of the
+// chain, and never stop the runtime: method exceptions, missing entities,
+// duplicate keys, malformed messages, runaway recursion.
 #include "bank.flowc.h"
 #include "faults.flowc.h"
 #include "programs.flowc.h"
@@ -16,10 +17,17 @@ namespace {
 using faults::Faulty;
 using local_test::await;
 
-class LocalErrors : public ::testing::TestWithParam<unsigned> {
+class LocalErrors
+    : public ::testing::TestWithParam<std::tuple<unsigned, flowc::Isolation>> {
 protected:
   flowc::LocalOptions options() const {
-    return flowc::LocalOptions{.workers = GetParam()};
+    return flowc::LocalOptions{.workers = std::get<0>(GetParam()),
+                               .isolation = std::get<1>(GetParam())};
+  }
+  // Whether a failed chain keeps what it changed before it failed.
+  bool keeps() const { return std::get<1>(GetParam()) == flowc::Isolation::chain; }
+  flowc::Executor::Options executor_options() const {
+    return flowc::Executor::Options{.isolation = std::get<1>(GetParam())};
   }
 };
 
@@ -43,11 +51,13 @@ TEST_P(LocalErrors, ExceptionFailsTheWholeChain) {
   } catch (const flowc::RemoteError &e) {
     EXPECT_STREQ(e.what(), "kaput");
   }
-  // What ran before the throw stays; what came after it did not run.
-  EXPECT_EQ(await(rt.call<&Faulty::calls>(a)), 1);
-  EXPECT_EQ(await(rt.call<&Faulty::calls>(b)), 1);
+  // What ran before the throw was undone (or stays, in chain mode); what
+  // came after it did not run.
+  const int before = keeps() ? 1 : 0;
+  EXPECT_EQ(await(rt.call<&Faulty::calls>(a)), before);
+  EXPECT_EQ(await(rt.call<&Faulty::calls>(b)), before);
   // Both entities were released.
-  EXPECT_EQ(await(rt.call<&Faulty::relay>(a, b, std::string())), 3);
+  EXPECT_EQ(await(rt.call<&Faulty::relay>(a, b, std::string())), before + 2);
   EXPECT_THROW(await(rt.call<&Faulty::boom>(b, std::string("again"))), flowc::RemoteError);
 }
 
@@ -64,7 +74,8 @@ TEST_P(LocalErrors, MissingEntities) {
   // Deep in a chain, the same error, and the caller is released.
   EXPECT_EQ(failure_of(rt.call<&Faulty::ask>(a, nobody)), "faults::Faulty 99 does not exist");
   EXPECT_THROW(await(rt.call<&Faulty::ask>(a, nobody)), flowc::EntityNotFound);
-  EXPECT_EQ(await(rt.call<&Faulty::ask>(a, a)), 3); // re-enters itself
+  // Re-enters itself; the failed asks counted a's call in chain mode only.
+  EXPECT_EQ(await(rt.call<&Faulty::ask>(a, a)), keeps() ? 3 : 1);
   EXPECT_EQ(failure_of(rt.state(nobody)), "faults::Faulty 99 does not exist");
 }
 
@@ -125,7 +136,7 @@ TEST_P(LocalErrors, MalformedMessages) {
 // (the same DecodeError, or the same result and state), and keeps serving.
 TEST_P(LocalErrors, FuzzedArgumentsBehaveAsOnTheExecutor) {
   flowc::LocalRuntime rt(options());
-  flowc::Executor ex;
+  flowc::Executor ex(executor_options());
   auto local_ledger = await(rt.create<programs::Ledger>("l"));
   auto exec_ledger = ex.create<programs::Ledger>("l");
   std::mt19937 random(7);
@@ -175,7 +186,9 @@ TEST_P(LocalErrors, RunawayRecursionHitsTheDepthLimit) {
   flowc::LocalOptions opts = options();
   opts.max_depth = 64;
   flowc::LocalRuntime rt(opts);
-  flowc::Executor ex(flowc::Executor::Options{.max_depth = 64});
+  flowc::Executor::Options limited = executor_options();
+  limited.max_depth = 64;
+  flowc::Executor ex(limited);
   auto a = await(rt.create<Faulty>(1));
   auto b = await(rt.create<Faulty>(2));
   auto ea = ex.create<Faulty>(1);
@@ -189,10 +202,14 @@ TEST_P(LocalErrors, RunawayRecursionHitsTheDepthLimit) {
   EXPECT_EQ(expected, "flowc: call chain deeper than 64 calls");
   EXPECT_EQ(failure_of(rt.call<&Faulty::bounce>(a, b, 0)), expected);
   EXPECT_THROW(await(rt.call<&Faulty::bounce>(b, a, 0)), flowc::RemoteError);
-  EXPECT_EQ(await(rt.call<&Faulty::calls>(a)) + await(rt.call<&Faulty::calls>(b)), 2 * 64);
-  EXPECT_EQ(ex.get(ea).calls() + ex.get(eb).calls(), 64);
+  EXPECT_EQ(await(rt.call<&Faulty::calls>(a)) + await(rt.call<&Faulty::calls>(b)),
+            keeps() ? 2 * 64 : 0);
+  EXPECT_EQ(ex.get(ea).calls() + ex.get(eb).calls(), keeps() ? 64 : 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Workers, LocalErrors, ::testing::Values(1u, 2u, 4u));
+INSTANTIATE_TEST_SUITE_P(Workers, LocalErrors,
+                         ::testing::Combine(::testing::Values(1u, 2u, 4u),
+                                            ::testing::Values(flowc::Isolation::serializable,
+                                                              flowc::Isolation::chain)));
 
 } // namespace

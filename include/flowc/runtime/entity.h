@@ -116,6 +116,8 @@ struct EntityType {
   void (*destroy)(void *entity) = nullptr;
   // The entity's whole state, encoded member by member in declaration order.
   std::string (*save_state)(const void *entity) = nullptr;
+  // Puts back a state save_state produced (how a failed chain is undone).
+  void (*load_state)(void *entity, std::string_view bytes) = nullptr;
 };
 
 // Specialized by generated code for every public method of every entity:

@@ -16,12 +16,19 @@
 // Every suspended frame is encoded and decoded again before it resumes (set
 // Options::roundtrip_frames to false to skip), so a frame that is not plain
 // data, or a lowering that keeps something outside the frame, shows up here.
+//
+// A chain that fails is rolled back, as a serializable runtime rolls it back:
+// each entity it ran a non-const method on gets back the state it had before
+// (saved through the generated state codec when the chain first changed it).
+// With Options::isolation = Isolation::chain, changes made before a failure
+// stay, as they do on a runtime in that mode.
 #pragma once
 
 #include "flowc/runtime/access.h"
 #include "flowc/runtime/entity.h"
 #include "flowc/runtime/entity_table.h"
 #include "flowc/runtime/errors.h"
+#include "flowc/runtime/isolation.h"
 
 #include <cstddef>
 #include <memory>
@@ -38,6 +45,7 @@ public:
     // Calls nested deeper than this fail the chain (unbounded recursion
     // across entities would otherwise grow the stack of activations forever).
     std::size_t max_depth = 100000;
+    Isolation isolation = Isolation::serializable;
   };
 
   Executor() = default;
@@ -90,26 +98,53 @@ private:
     void *entity;
     std::unique_ptr<Activation> activation;
   };
-  Pending start(const Outgoing &call);
+  // An entity's state before the running chain first changed it.
+  struct Saved {
+    const EntityType *type;
+    void *entity;
+    std::string state;
+  };
+  Pending start(const Outgoing &call, std::vector<Saved> &undo);
+  std::string run_chain(Outgoing call, std::vector<Saved> &undo);
 
   Options options_;
   EntityTable entities_;
   std::size_t steps_ = 0;
 };
 
-inline Executor::Pending Executor::start(const Outgoing &call) {
+inline Executor::Pending Executor::start(const Outgoing &call,
+                                         std::vector<Saved> &undo) {
   void *entity = entities_.find(*call.type, call.key);
   if (!entity)
     throw EntityNotFound(not_found_message(*call.type, call.key));
   const MethodInfo *method = find_method(*call.type, call.method);
   if (!method)
     throw Error(unknown_method_message(*call.type, call.method));
-  return {entity, method->start(call.args)};
+  Pending pending{entity, method->start(call.args)};
+  if (!method->read_only && options_.isolation == Isolation::serializable) {
+    bool saved = false;
+    for (const Saved &s : undo)
+      saved = saved || s.entity == entity;
+    if (!saved)
+      undo.push_back({call.type, entity, call.type->save_state(entity)});
+  }
+  return pending;
 }
 
 inline std::string Executor::run(Outgoing call) {
+  std::vector<Saved> undo;
+  try {
+    return run_chain(std::move(call), undo);
+  } catch (...) {
+    for (const Saved &s : undo)
+      s.type->load_state(s.entity, s.state);
+    throw;
+  }
+}
+
+inline std::string Executor::run_chain(Outgoing call, std::vector<Saved> &undo) {
   std::vector<Pending> stack;
-  stack.push_back(start(call));
+  stack.push_back(start(call, undo));
   for (;;) {
     Activation &top = *stack.back().activation;
     ++steps_;
@@ -120,7 +155,7 @@ inline std::string Executor::run(Outgoing call) {
       if (stack.size() >= options_.max_depth)
         throw RemoteError("flowc: call chain deeper than " +
                           std::to_string(options_.max_depth) + " calls");
-      Pending callee = start(top.outgoing());
+      Pending callee = start(top.outgoing(), undo);
       stack.push_back(std::move(callee));
       break;
     }

@@ -11,23 +11,37 @@
 // Entities are partitioned by a hash of their encoded key over `workers`
 // threads that share nothing: a worker owns its entities and the activations
 // suspended in them, and workers talk only through batched message queues.
-// Each client call is a call chain. An entity runs one chain at a time: a call
-// of the chain it is suspended in runs at once (a callback, as a nested call
-// would in plain C++); calls of other chains wait in the entity's FIFO queue.
-// Chains that wait on each other fail with Deadlock (the wait-for cycle is
-// found when it closes; a timeout is only the fallback). An exception in any
-// method fails the whole chain: the client's future throws RemoteError with
-// its what(), and every entity the chain held is released. Messages from one
-// sender to one entity arrive in the order sent.
+// Each client call is a call chain; a call of the chain an entity is already
+// in runs at once (a callback, as a nested call would in plain C++).
 //
-// create/call/ref/state may be called from any number of client threads at
-// once. The destructor waits for every request made so far to finish, then
+// Isolation::serializable (the default): every chain is a transaction.
+// A chain locks each entity it calls (shared for a const method until the
+// chain first changes something, exclusive otherwise) until it ends, saves an
+// entity's state through the generated codec when it first changes it, and
+// commits or restores every entity it changed when it ends. Conflicts are
+// settled by age (wound-wait): an older chain makes a younger one that holds
+// what it needs and waits yield (roll back, run again with its age kept); a
+// younger one waits. No chain fails for a conflict; the oldest always runs.
+// docs/semantics.md says what this guarantees and what a re-run may repeat.
+//
+// Isolation::chain: an entity runs one chain at a time only while that chain
+// is in it, a failure keeps the changes made before it, and chains that wait
+// on each other fail with Deadlock (the wait-for cycle is found when it
+// closes; a timeout is only the fallback).
+//
+// An exception in any method fails the whole chain: the client's future
+// throws RemoteError with its what(). Messages from one sender to one entity
+// arrive in the order sent.
+//
+// create/call/ref/state/stats may be called from any number of client threads
+// at once. The destructor waits for every request made so far to finish, then
 // stops the workers; objects are destroyed with the runtime.
 #pragma once
 
 #include "flowc/runtime/access.h"
 #include "flowc/runtime/codec.h"
 #include "flowc/runtime/entity.h"
+#include "flowc/runtime/isolation.h"
 #include "flowc/runtime/local/completion.h"
 
 #include <chrono>
@@ -44,13 +58,16 @@ namespace flowc {
 struct LocalOptions {
   // Worker threads; 0 means one per hardware thread.
   unsigned workers = 0;
+  // What concurrent chains see of each other (isolation.h).
+  Isolation isolation = Isolation::serializable;
   // A chain that would nest deeper than this many calls fails with
   // RemoteError (as on the Executor), instead of recursing forever.
   std::size_t max_depth = 100000;
-  // Fail chains that wait on each other as soon as their wait-for cycle closes.
+  // Isolation::chain only: fail chains that wait on each other as soon as
+  // their wait-for cycle closes.
   bool detect_deadlocks = true;
-  // The fallback: a chain holding entities that waits for another entity
-  // longer than this fails with Deadlock. Zero disables it.
+  // Isolation::chain only, the fallback: a chain holding entities that waits
+  // for another entity longer than this fails with Deadlock. Zero disables it.
   std::chrono::milliseconds deadlock_timeout{60000};
   // Encode and decode every suspended frame before it resumes, as a frame
   // sent to another process would be (see Executor::Options).
@@ -83,13 +100,14 @@ public:
 
   // Runs `ref->Method(args...)` as a new call chain. The future throws
   // EntityNotFound when the chain calls a key nobody created, RemoteError
-  // when a method in it throws, Deadlock when it waited on a chain that
-  // waited on it.
+  // when a method in it throws, and (Isolation::chain only) Deadlock when it
+  // waited on a chain that waited on it.
   template <auto Method, class E, class... A>
   std::future<detail::value_result_of<Method>> call(const Ref<E> &ref,
                                                     A &&...args);
 
-  // The entity's whole state (EntityType::save_state), read between chains.
+  // The entity's whole committed state (EntityType::save_state): read when
+  // no chain holds the entity to change it.
   template <class E> std::future<std::string> state(const Ref<E> &ref) {
     return state(EntityTraits<E>::type(), detail::key_of(ref));
   }
@@ -99,6 +117,10 @@ public:
   // with Error), and the state of the entity of `type` with encoded `key`.
   std::future<std::string> run(Outgoing call);
   std::future<std::string> state(const EntityType &type, std::string key);
+
+  // Chains committed, failed and re-run so far (a consistent sum only when
+  // no request is in flight).
+  Stats stats() const;
 
   unsigned workers() const;
   // The worker that owns an entity.

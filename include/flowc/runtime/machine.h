@@ -162,6 +162,24 @@ template <class E> std::string save_state(const void *entity) {
   return w.take();
 }
 
+// Decodes into a fresh value, then assigns: reading into a container that
+// holds elements would add to them. A const member keeps its value (it
+// cannot have changed), but its bytes are read past.
+template <class T> void read_member(Reader &r, T &member) {
+  T value{};
+  r.read(value);
+  member = std::move(value);
+}
+template <class T> void read_member(Reader &r, const T &) {
+  T value{};
+  r.read(value);
+}
+template <class E> void load_state(void *entity, std::string_view bytes) {
+  Reader r(bytes);
+  Access::Of<E>::read_state(r, *static_cast<E *>(entity));
+  r.expect_end();
+}
+
 } // namespace detail
 
 // A MethodInfo for Method run by the Activation class A.

@@ -46,6 +46,13 @@ std::uint64_t LocalCore::completed() const {
   return n;
 }
 
+Stats LocalCore::stats() const {
+  Stats stats;
+  for (const auto &worker : workers_)
+    worker->add_stats(stats);
+  return stats;
+}
+
 void LocalCore::completed_while_draining() {
   std::lock_guard lock(drain_mutex_);
   drained_.notify_all();

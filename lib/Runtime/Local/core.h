@@ -28,11 +28,13 @@ public:
   unsigned owner(std::string_view key) const;
   local::Worker &worker(unsigned index) { return *workers_[index]; }
   unsigned size() const { return static_cast<unsigned>(workers_.size()); }
+  Stats stats() const;
 
   const LocalOptions options;
   local::WaitGraph graph;
 
   // Client requests posted so far; each worker counts those it completed.
+  // A request's number is its chain's age (isolation.h): older is smaller.
   std::atomic<std::uint64_t> issued{0};
   std::atomic<bool> draining{false};
   // A worker that completes requests while draining says so here.

@@ -21,6 +21,7 @@ struct Frame {
   std::uint64_t chain = 0;
   std::uint32_t depth = 0;
   ReplyTo to;
+  Txn txn;
 };
 
 class Frames {

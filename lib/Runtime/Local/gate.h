@@ -1,22 +1,41 @@
 // gate.h - what a worker keeps per entity besides the object: which call
-// chain holds it, and the calls of other chains waiting their turn.
+// chains hold it, and the calls of other chains waiting their turn.
 #pragma once
 
 #include "fifo.h"
 #include "message.h"
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace flowc::local {
 
+// A chain's lock on an entity (Isolation::serializable).
+struct Lock {
+  std::uint64_t chain = 0; // 0: none
+  std::uint64_t age = 0;
+  bool wounded = false; // a wound was sent for it from here
+};
+
 struct Gate {
   void *object = nullptr;
+  const EntityType *type = nullptr;
+  Fifo<Message> waiting; // calls and state reads of other chains: FIFO in
+                         // chain mode, oldest chain first when serializable
+
+  // Isolation::chain
   std::uint64_t holder = 0;  // the chain running or suspended here; 0: free
   std::uint32_t depth = 0;   // the holder's activations here (callbacks nest)
   std::uint32_t tracked = 0; // waiters in the wait-for graph
-  Fifo<Message> waiting;     // calls and state reads of other chains, FIFO
 
   bool free() const { return holder == 0; }
+
+  // Isolation::serializable: held until the chain ends.
+  Lock writer;               // the exclusive lock
+  std::vector<Lock> readers; // the shared locks, when there is no writer
+  bool saved = false;        // `undo` holds the state before the writer changed it
+  std::string undo;
 };
 
 } // namespace flowc::local

@@ -25,13 +25,30 @@ struct ReplyTo {
   bool from_entity() const { return client == nullptr; }
 };
 
+// What a chain carries from call to reply under Isolation::serializable
+// (docs/architecture.md, "Transactions"). A chain is sequential, so its one
+// place of control always holds all of it.
+struct Txn {
+  std::uint64_t age = 0;     // start order, kept across re-runs: smaller is older
+  std::uint64_t workers = 0; // bit w % 64 for each worker w it holds locks on
+  std::uint32_t waits = 0;   // times it queued for a lock: orders its wait notices
+  bool writer = false;       // holds an exclusive lock: locks exclusively from now on
+};
+
 struct Message {
   enum class Kind : std::uint8_t {
     call,   // run `method` of (type, key) with args `bytes` for `chain`
     reply,  // the result (or failure) of the call a frame is suspended on
     create, // take ownership of `object` under (type, key)
     state,  // a client wants (type, key)'s encoded state
-    abort,  // `chain`, waiting at gate `object`, is in a deadlock: fail it
+    abort,  // chain mode: `chain`, waiting at gate `object`, is in a deadlock
+    // Isolation::serializable:
+    commit,   // `chain` ended: release its locks here
+    rollback, // `chain` failed: restore what it changed here, release its locks
+    wound,    // to `chain`'s root worker: an older chain waits for it
+    waiting,  // to `chain`'s root worker: it waits at gate `object` of
+              // worker `to.worker` (its wait number txn.waits)
+    kick,     // `chain`, wounded, waits at gate `object`: fail it with retry
   };
 
   Kind kind = Kind::call;
@@ -47,7 +64,14 @@ struct Message {
   std::string bytes;                         // args, result or error message
   ReplyTo to;                                // call/create/state: whom to answer;
                                              // reply: the frame it resumes
+  Txn txn;                                   // call/reply: the chain's, as it goes
   std::chrono::steady_clock::time_point since; // a tracked waiter: since when
 };
+
+// Waiting order under Isolation::serializable: the older chain first (a
+// state read has the age of its request).
+inline bool older(const Message &a, const Message &b) {
+  return a.txn.age < b.txn.age;
+}
 
 } // namespace flowc::local

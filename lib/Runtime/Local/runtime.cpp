@@ -16,6 +16,8 @@ LocalRuntime::~LocalRuntime() = default;
 
 unsigned LocalRuntime::workers() const { return core_->size(); }
 
+Stats LocalRuntime::stats() const { return core_->stats(); }
+
 unsigned LocalRuntime::worker_of(std::string_view encoded_key) const {
   return core_->owner(encoded_key);
 }
@@ -23,7 +25,7 @@ unsigned LocalRuntime::worker_of(std::string_view encoded_key) const {
 namespace {
 void post(detail::LocalCore &core, Message &&message) {
   unsigned owner = core.owner(message.key);
-  core.issued.fetch_add(1, std::memory_order_relaxed);
+  message.txn.age = core.issued.fetch_add(1, std::memory_order_relaxed) + 1;
   core.worker(owner).inbox().push(std::move(message));
 }
 } // namespace

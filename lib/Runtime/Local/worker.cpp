@@ -9,9 +9,11 @@ namespace flowc::local {
 using detail::Failure;
 
 Worker::Worker(detail::LocalCore &core, unsigned index, unsigned workers)
-    : core_(core), index_(index), detect_(core.options.detect_deadlocks),
-      track_waits_(core.options.detect_deadlocks ||
-                   core.options.deadlock_timeout.count() > 0),
+    : core_(core), index_(index),
+      serializable_(core.options.isolation == Isolation::serializable),
+      detect_(!serializable_ && core.options.detect_deadlocks),
+      track_waits_(!serializable_ && (core.options.detect_deadlocks ||
+                                      core.options.deadlock_timeout.count() > 0)),
       timeout_(core.options.deadlock_timeout), out_(workers) {}
 
 Worker::~Worker() = default;
@@ -53,6 +55,12 @@ void Worker::loop() {
 }
 
 void Worker::handle(Message &message) {
+  dispatch(message);
+  if (!released_.empty())
+    admit_released();
+}
+
+void Worker::dispatch(Message &message) {
   switch (message.kind) {
   case Message::Kind::call:
     return on_call(message);
@@ -64,6 +72,15 @@ void Worker::handle(Message &message) {
     return on_state(message);
   case Message::Kind::abort:
     return on_abort(message);
+  case Message::Kind::commit:
+  case Message::Kind::rollback:
+    return release(message.chain, message.kind == Message::Kind::commit);
+  case Message::Kind::wound:
+    return on_wound(message);
+  case Message::Kind::waiting:
+    return on_waiting(message);
+  case Message::Kind::kick:
+    return on_kick(message);
   }
 }
 
@@ -77,28 +94,39 @@ void Worker::flush() {
       core_.worker(worker).inbox().push_all(out_[worker]);
 }
 
-void Worker::succeed(const ReplyTo &to, std::string bytes) {
-  if (to.client == nullptr) {
+void Worker::answer(const ReplyTo &to, std::uint64_t chain, const Txn &txn,
+                    bool ok, Failure kind, std::string bytes) {
+  if (to.from_entity()) {
     Message reply;
     reply.kind = Message::Kind::reply;
+    reply.failed = !ok;
+    reply.failure = kind;
     reply.bytes = std::move(bytes);
     reply.to = to;
+    reply.txn = txn;
     return send(to.worker, std::move(reply));
   }
-  answers_.push_back(Answer{to.client, true, Failure::other, std::move(bytes)});
+  if (chain != 0) {
+    if (serializable_)
+      return end_chain(chain, txn, ok, kind, std::move(bytes));
+    (ok ? committed_ : failed_).fetch_add(1, std::memory_order_relaxed);
+  }
+  answers_.push_back(Answer{to.client, ok, kind, std::move(bytes)});
+}
+
+void Worker::succeed(const ReplyTo &to, std::string bytes) {
+  answer(to, 0, Txn{}, true, Failure::other, std::move(bytes));
 }
 
 void Worker::fail(const ReplyTo &to, Failure kind, std::string message) {
-  if (to.client == nullptr) {
-    Message reply;
-    reply.kind = Message::Kind::reply;
-    reply.failed = true;
-    reply.failure = kind;
-    reply.bytes = std::move(message);
-    reply.to = to;
-    return send(to.worker, std::move(reply));
-  }
-  answers_.push_back(Answer{to.client, false, kind, std::move(message)});
+  answer(to, 0, Txn{}, false, kind, std::move(message));
+}
+
+void Worker::add_stats(Stats &stats) const {
+  stats.committed += committed_.load(std::memory_order_relaxed);
+  stats.failed += failed_.load(std::memory_order_relaxed);
+  stats.reruns += reruns_.load(std::memory_order_relaxed);
+  stats.wounds += wounds_.load(std::memory_order_relaxed);
 }
 
 // Fulfils the round's client futures together, after the round's messages
@@ -124,7 +152,9 @@ void Worker::on_create(Message &message) {
     return fail(message.to, Failure::exists,
                 exists_message(type, message.key));
   }
-  gates_[message.object].object = message.object;
+  Gate &gate = gates_[message.object];
+  gate.object = message.object;
+  gate.type = &type;
   succeed(message.to, {});
 }
 
@@ -135,6 +165,12 @@ void Worker::on_state(Message &message) {
     return fail(message.to, Failure::not_found,
                 not_found_message(type, message.key));
   Gate &gate = gates_.find(object)->second;
+  if (serializable_) {
+    // The committed state: not while a chain holds the entity to change it.
+    if (gate.writer.chain == 0)
+      return serve_state(gate, message);
+    return gate.waiting.insert_ordered(std::move(message), older);
+  }
   if (!gate.free()) // read it between chains, as a call would run
     return wait(gate, std::move(message));
   serve_state(gate, message);

@@ -16,6 +16,7 @@
 #include "wait_graph.h"
 
 #include "flowc/runtime/entity_table.h"
+#include "flowc/runtime/isolation.h"
 
 #include <atomic>
 #include <cstdint>
@@ -29,6 +30,20 @@ class LocalCore;
 }
 
 namespace flowc::local {
+
+// A chain as its root's worker keeps it (Isolation::serializable): enough to
+// run it again, and whether an older chain wounded it and where it waits.
+struct Root {
+  detail::Completion *client = nullptr;
+  std::uint64_t age = 0;
+  const EntityType *type = nullptr;
+  std::uint32_t method = 0;
+  std::string key, args;
+  bool wounded = false;
+  std::uint32_t waits = 0; // the latest wait heard of, and where it is
+  std::uint32_t wait_worker = 0;
+  Gate *wait_gate = nullptr;
+};
 
 class Worker {
 public:
@@ -44,12 +59,15 @@ public:
   Inbox &inbox() { return inbox_; }
   // Client requests this worker has answered.
   std::uint64_t completed() const { return completed_.load(); }
+  // Adds this worker's counts of the chains rooted here.
+  void add_stats(Stats &stats) const;
 
 private:
   using Clock = Inbox::Clock;
 
   void loop();
   void handle(Message &message);
+  void dispatch(Message &message);
   void send(unsigned worker, Message &&message);
   void flush();
 
@@ -57,6 +75,10 @@ private:
   void on_create(Message &message);
   void on_state(Message &message);
   void serve_state(Gate &gate, Message &message);
+  // Answers a caller: a reply to its frame, or the client's result (for a
+  // chain's root under Isolation::serializable, once the chain ended).
+  void answer(const ReplyTo &to, std::uint64_t chain, const Txn &txn, bool ok,
+              detail::Failure kind, std::string bytes);
   void succeed(const ReplyTo &to, std::string bytes);
   void fail(const ReplyTo &to, detail::Failure kind, std::string message);
   void answer_clients();
@@ -68,8 +90,32 @@ private:
   void advance(Frame &&frame);
   void finish(Frame &frame, std::string result);
   void fail(Frame &frame, detail::Failure kind, std::string message);
+  void fail(Message &call, detail::Failure kind, std::string message);
 
-  // One chain at a time per entity, deadlocks (worker_gates.cpp).
+  // Isolation::serializable: locks and wound-wait (worker_locks.cpp).
+  void call_locked(Gate &gate, Message &message);
+  void wait_locked(Gate &gate, Message &&message);
+  void take_lock(Gate &gate, Message &message, bool exclusive);
+  void admit_locked(Gate &gate);
+  void admit_released();
+  void release(std::uint64_t chain, bool commit);
+  void notify_root(Message::Kind kind, std::uint64_t chain, Gate *gate = nullptr,
+                   std::uint32_t waits = 0);
+  void on_wound(Message &message);
+  void on_waiting(Message &message);
+  void on_kick(Message &message);
+
+  // Isolation::serializable: each chain's record on its root's worker, and
+  // its end: commit, roll back and answer, or roll back and run again
+  // (worker_chains.cpp).
+  void begin_chain(const Message &call);
+  void end_chain(std::uint64_t chain, const Txn &txn, bool ok,
+                 detail::Failure kind, std::string bytes);
+  void rerun(Root &&root);
+  std::uint64_t new_chain() { return ++chains_ * out_.size() + index_; }
+
+  // Isolation::chain: one chain at a time per entity, deadlocks
+  // (worker_gates.cpp).
   void wait(Gate &gate, Message &&message);
   void admit(Gate &gate);
   void leave(Gate &gate);
@@ -78,7 +124,8 @@ private:
 
   detail::LocalCore &core_;
   const unsigned index_;
-  const bool detect_;      // options.detect_deadlocks
+  const bool serializable_; // options.isolation
+  const bool detect_;      // options.detect_deadlocks (chain mode)
   const bool track_waits_; // deadlock detection or the timeout is on
   const Clock::duration timeout_;
 
@@ -88,6 +135,12 @@ private:
   Frames frames_;
   std::vector<std::vector<Message>> out_; // by destination worker
   std::uint64_t chains_ = 0;              // chains this worker started
+
+  // Isolation::serializable
+  std::unordered_map<std::uint64_t, std::vector<Gate *>> held_; // chain -> its locks here
+  std::vector<std::vector<Gate *>> spare_;                      // emptied lists, reused
+  std::unordered_map<std::uint64_t, Root> roots_;               // chains rooted here
+  std::vector<Gate *> released_;                                // gates to admit waiters at
 
   std::vector<Gate *> contended_; // gates with tracked waiters (timeout scan)
   Clock::time_point next_expiry_ = Clock::time_point::max();
@@ -102,6 +155,7 @@ private:
   };
   std::vector<Answer> answers_;
   alignas(64) std::atomic<std::uint64_t> completed_{0};
+  std::atomic<std::uint64_t> committed_{0}, failed_{0}, reruns_{0}, wounds_{0};
   std::thread thread_;
 };
 

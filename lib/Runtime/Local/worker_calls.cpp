@@ -13,17 +13,22 @@ namespace flowc::local {
 using detail::Failure;
 
 void Worker::on_call(Message &message) {
-  if (message.chain == 0) // a client's call starts a chain; ids never repeat
-    message.chain = ++chains_ * core_.size() + index_;
+  if (message.chain == 0) { // a client's call starts a chain; ids never repeat
+    message.chain = new_chain();
+    if (serializable_)
+      begin_chain(message);
+  }
   const EntityType &type = *message.type;
   void *object = entities_.find(type, message.key);
   if (object == nullptr)
-    return fail(message.to, Failure::not_found,
+    return fail(message, Failure::not_found,
                 not_found_message(type, message.key));
   if (!find_method(type, message.method))
-    return fail(message.to, Failure::other,
+    return fail(message, Failure::other,
                 unknown_method_message(type, message.method));
   Gate &gate = gates_.find(object)->second;
+  if (serializable_)
+    return call_locked(gate, message);
   if (!gate.free() && gate.holder != message.chain)
     return wait(gate, std::move(message));
   start_call(gate, message);
@@ -36,17 +41,19 @@ void Worker::start_call(Gate &gate, Message &message) {
   try {
     activation = message.type->methods[message.method].start(message.bytes);
   } catch (const DecodeError &e) {
-    return fail(message.to, Failure::decode, e.what());
+    return fail(message, Failure::decode, e.what());
   } catch (const Error &e) {
-    return fail(message.to, Failure::other, e.what());
+    return fail(message, Failure::other, e.what());
   } catch (const std::exception &e) {
-    return fail(message.to, Failure::remote, e.what());
+    return fail(message, Failure::remote, e.what());
   }
-  if (gate.free())
-    gate.holder = message.chain;
-  ++gate.depth;
+  if (!serializable_) {
+    if (gate.free())
+      gate.holder = message.chain;
+    ++gate.depth;
+  }
   advance(Frame{std::move(activation), &gate, message.chain, message.depth,
-                message.to});
+                message.to, message.txn});
 }
 
 // Steps the activation; a remote call parks it in a slot and sends the call.
@@ -77,6 +84,7 @@ void Worker::advance(Frame &&frame) {
     call.method = out.method;
     call.key = std::move(out.key);
     call.bytes = std::move(out.args);
+    call.txn = frame.txn;
     unsigned owner = core_.owner(call.key);
     call.to = ReplyTo{nullptr, index_, frames_.put(std::move(frame))};
     return send(owner, std::move(call));
@@ -93,13 +101,21 @@ void Worker::advance(Frame &&frame) {
 }
 
 void Worker::finish(Frame &frame, std::string result) {
-  succeed(frame.to, std::move(result));
-  leave(*frame.gate);
+  answer(frame.to, frame.chain, frame.txn, true, Failure::other,
+         std::move(result));
+  if (!serializable_)
+    leave(*frame.gate);
 }
 
 void Worker::fail(Frame &frame, Failure kind, std::string message) {
-  fail(frame.to, kind, std::move(message));
-  leave(*frame.gate);
+  answer(frame.to, frame.chain, frame.txn, false, kind, std::move(message));
+  if (!serializable_)
+    leave(*frame.gate);
+}
+
+// A call that fails before it runs: not found, malformed, kicked from a queue.
+void Worker::fail(Message &call, Failure kind, std::string message) {
+  answer(call.to, call.chain, call.txn, false, kind, std::move(message));
 }
 
 void Worker::on_reply(Message &message) {
@@ -107,13 +123,15 @@ void Worker::on_reply(Message &message) {
   if (!frames_.take(message.to.slot, frame))
     return; // every call is answered once; nothing can be waiting for this
   Gate &gate = *frame.gate;
+  frame.txn = message.txn; // the callee's: what the chain did since
   if (message.failed) {
     fail(frame, message.failure, std::move(message.bytes));
   } else {
     frame.activation->resume(std::move(message.bytes));
     advance(std::move(frame));
   }
-  admit(gate);
+  if (!serializable_)
+    admit(gate);
 }
 
 } // namespace flowc::local

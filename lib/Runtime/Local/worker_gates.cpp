@@ -33,7 +33,7 @@ void Worker::wait(Gate &gate, Message &&message) {
           abort.object = victim.place.gate;
           send(victim.place.worker, std::move(abort));
         }
-        return fail(message.to, Failure::deadlock, deadlock_message(message));
+        return fail(message, Failure::deadlock, deadlock_message(message));
       }
     }
     message.tracked = true;
@@ -63,7 +63,7 @@ void Worker::admit(Gate &gate) {
     if (next.tracked) {
       --gate.tracked;
       if (detect_ && core_.graph.stop_waiting(next.chain)) {
-        fail(next.to, Failure::deadlock, deadlock_message(next));
+        fail(next, Failure::deadlock, deadlock_message(next));
         continue;
       }
     }
@@ -95,7 +95,7 @@ void Worker::on_abort(Message &message) {
     return;
   --gate.tracked;
   core_.graph.stop_waiting(waiter.chain);
-  fail(waiter.to, Failure::deadlock, deadlock_message(waiter));
+  fail(waiter, Failure::deadlock, deadlock_message(waiter));
   admit(gate);
 }
 
@@ -112,7 +112,7 @@ void Worker::expire_waits(Clock::time_point now) {
       --gate->tracked;
       if (detect_)
         core_.graph.stop_waiting(waiter.chain);
-      fail(waiter.to, Failure::deadlock,
+      fail(waiter, Failure::deadlock,
            "flowc: deadlock: the call to " +
                describe_entity(*waiter.type, waiter.key) + " waited more than " +
                std::to_string(core_.options.deadlock_timeout.count()) +

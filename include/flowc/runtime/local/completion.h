@@ -27,6 +27,8 @@ enum class Failure : std::uint8_t {
   deadlock,  // Deadlock
   decode,    // DecodeError: malformed message bytes
   other,     // Error: a message no entity can serve (bad method id, ...)
+  retry,     // rolled back to let an older chain proceed: the runtime runs
+             // the chain again; never reaches a client
 };
 
 inline std::exception_ptr failure_exception(Failure kind, std::string message) {
@@ -42,6 +44,7 @@ inline std::exception_ptr failure_exception(Failure kind, std::string message) {
   case Failure::decode:
     return std::make_exception_ptr(DecodeError(std::move(message)));
   case Failure::other:
+  case Failure::retry:
     break;
   }
   return std::make_exception_ptr(Error(std::move(message)));
