@@ -7,6 +7,11 @@
 // flowc::Executor (which encodes and decodes every suspended frame). The
 // direct run is the oracle: the test diffs the two outputs. The generated
 // header is included in both, only to print state the same way.
+//
+// A call that throws is a failed chain, which the Executor rolls back
+// (docs/semantics.md): the direct run undoes it too, putting back the states
+// it saved before the call. With LADDER_CHAIN neither undoes anything (the
+// Executor runs with Isolation::chain), so plain C++ is the oracle as is.
 #include "ladder.flowc.h"
 
 #ifdef LADDER_EXECUTOR
@@ -107,7 +112,29 @@ public:
       flowc::Access::Of<E>::write_state(w, get(ref));
       return show(ref) + " " + hex(w.take());
     });
+#if !defined(LADDER_EXECUTOR) && !defined(LADDER_CHAIN)
+    undo_.push_back([ref]() -> std::function<void()> {
+      E &object = *flowc::Access::object(ref);
+      flowc::Writer w;
+      flowc::Access::Of<E>::write_state(w, object);
+      return [&object, saved = w.take()] {
+        flowc::Reader r(saved);
+        flowc::Access::Of<E>::read_state(r, object);
+      };
+    });
+#endif
     return ref;
+  }
+
+  // Before a call: what puts every entity back as it is now, if it throws.
+  std::function<void()> save() {
+    std::vector<std::function<void()>> restores;
+    for (const auto &saver : undo_)
+      restores.push_back(saver());
+    return [restores] {
+      for (const auto &restore : restores)
+        restore();
+    };
   }
 
   template <auto Method, class E, class... A> auto call(const Ref<E> &ref, A &&...args) {
@@ -132,12 +159,15 @@ public:
   }
 
 private:
-#ifdef LADDER_EXECUTOR
+#if defined(LADDER_EXECUTOR) && defined(LADDER_CHAIN)
+  flowc::Executor executor_{flowc::Executor::Options{.isolation = flowc::Isolation::chain}};
+#elif defined(LADDER_EXECUTOR)
   flowc::Executor executor_;
 #else
   std::vector<std::shared_ptr<void>> owned_;
 #endif
   std::vector<std::function<std::string()>> states_;
+  std::vector<std::function<std::function<void()>()>> undo_; // direct, atomic
 };
 
 World world;
@@ -146,6 +176,7 @@ World world;
 template <auto Method, class E, class... A>
 void step(const char *name, const Ref<E> &ref, A &&...args) {
   std::printf("%s %s -> ", name, show(ref).c_str());
+  std::function<void()> undo = world.save();
   try {
     using R = decltype(world.call<Method>(ref, std::forward<A>(args)...));
     if constexpr (std::is_void_v<R>) {
@@ -156,6 +187,7 @@ void step(const char *name, const Ref<E> &ref, A &&...args) {
     }
   } catch (const std::exception &e) {
     std::printf("threw: %s\n", e.what());
+    undo();
   }
   world.print_states();
 }
