@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace flowc::local {
 
@@ -25,14 +26,23 @@ struct ReplyTo {
   bool from_entity() const { return client == nullptr; }
 };
 
+struct Gate;
+
+// A lock a chain holds: the entity's gate on a worker.
+struct Held {
+  std::uint32_t worker = 0;
+  Gate *gate = nullptr; // only ever dereferenced by `worker`
+};
+
 // What a chain carries from call to reply under Isolation::serializable
 // (docs/architecture.md, "Transactions"). A chain is sequential, so its one
-// place of control always holds all of it.
+// place of control always holds all of it: it moves with the call, back with
+// the reply, and ends with the root's answer, which commits or undoes `locks`.
 struct Txn {
-  std::uint64_t age = 0;     // start order, kept across re-runs: smaller is older
-  std::uint64_t workers = 0; // bit w % 64 for each worker w it holds locks on
-  std::uint32_t waits = 0;   // times it queued for a lock: orders its wait notices
-  bool writer = false;       // holds an exclusive lock: locks exclusively from now on
+  std::uint64_t age = 0;   // start order, kept across re-runs: smaller is older
+  std::uint32_t waits = 0; // times it queued for a lock: orders its wait notices
+  bool writer = false;     // holds an exclusive lock: locks exclusively from now on
+  std::vector<Held> locks; // every lock it holds, in the order taken
 };
 
 struct Message {
@@ -43,8 +53,8 @@ struct Message {
     state,  // a client wants (type, key)'s encoded state
     abort,  // chain mode: `chain`, waiting at gate `object`, is in a deadlock
     // Isolation::serializable:
-    commit,   // `chain` ended: release its locks here
-    rollback, // `chain` failed: restore what it changed here, release its locks
+    commit,   // `chain` ended: release its lock on gate `object`
+    rollback, // `chain` failed: restore what it changed at gate `object`, release
     wound,    // to `chain`'s root worker: an older chain waits for it
     waiting,  // to `chain`'s root worker: it waits at gate `object` of
               // worker `to.worker` (its wait number txn.waits)

@@ -74,7 +74,8 @@ void Worker::dispatch(Message &message) {
     return on_abort(message);
   case Message::Kind::commit:
   case Message::Kind::rollback:
-    return release(message.chain, message.kind == Message::Kind::commit);
+    return release(*static_cast<Gate *>(message.object), message.chain,
+                   message.kind == Message::Kind::commit);
   case Message::Kind::wound:
     return on_wound(message);
   case Message::Kind::waiting:
@@ -94,7 +95,7 @@ void Worker::flush() {
       core_.worker(worker).inbox().push_all(out_[worker]);
 }
 
-void Worker::answer(const ReplyTo &to, std::uint64_t chain, const Txn &txn,
+void Worker::answer(const ReplyTo &to, std::uint64_t chain, Txn &&txn,
                     bool ok, Failure kind, std::string bytes) {
   if (to.from_entity()) {
     Message reply;
@@ -103,12 +104,13 @@ void Worker::answer(const ReplyTo &to, std::uint64_t chain, const Txn &txn,
     reply.failure = kind;
     reply.bytes = std::move(bytes);
     reply.to = to;
-    reply.txn = txn;
+    reply.txn = std::move(txn);
     return send(to.worker, std::move(reply));
   }
   if (chain != 0) {
     if (serializable_)
-      return end_chain(chain, txn, ok, kind, std::move(bytes));
+      return end_chain(chain, to.client, std::move(txn), ok, kind,
+                       std::move(bytes));
     (ok ? committed_ : failed_).fetch_add(1, std::memory_order_relaxed);
   }
   answers_.push_back(Answer{to.client, ok, kind, std::move(bytes)});

@@ -77,7 +77,7 @@ private:
   void serve_state(Gate &gate, Message &message);
   // Answers a caller: a reply to its frame, or the client's result (for a
   // chain's root under Isolation::serializable, once the chain ended).
-  void answer(const ReplyTo &to, std::uint64_t chain, const Txn &txn, bool ok,
+  void answer(const ReplyTo &to, std::uint64_t chain, Txn &&txn, bool ok,
               detail::Failure kind, std::string bytes);
   void succeed(const ReplyTo &to, std::string bytes);
   void fail(const ReplyTo &to, detail::Failure kind, std::string message);
@@ -98,19 +98,24 @@ private:
   void take_lock(Gate &gate, Message &message, bool exclusive);
   void admit_locked(Gate &gate);
   void admit_released();
-  void release(std::uint64_t chain, bool commit);
+  void release(Gate &gate, std::uint64_t chain, bool commit);
   void notify_root(Message::Kind kind, std::uint64_t chain, Gate *gate = nullptr,
                    std::uint32_t waits = 0);
   void on_wound(Message &message);
   void on_waiting(Message &message);
+  void wounded(std::uint64_t chain);
+  void waits_at(std::uint64_t chain, unsigned worker, Gate *gate,
+                std::uint32_t waits);
+  void kick(std::uint64_t chain, unsigned worker, Gate *gate);
   void on_kick(Message &message);
 
   // Isolation::serializable: each chain's record on its root's worker, and
   // its end: commit, roll back and answer, or roll back and run again
   // (worker_chains.cpp).
   void begin_chain(const Message &call);
-  void end_chain(std::uint64_t chain, const Txn &txn, bool ok,
-                 detail::Failure kind, std::string bytes);
+  void end_chain(std::uint64_t chain, detail::Completion *client,
+                 Txn &&txn, bool ok, detail::Failure kind,
+                 std::string bytes);
   void rerun(Root &&root);
   std::uint64_t new_chain() { return ++chains_ * out_.size() + index_; }
 
@@ -137,10 +142,8 @@ private:
   std::uint64_t chains_ = 0;              // chains this worker started
 
   // Isolation::serializable
-  std::unordered_map<std::uint64_t, std::vector<Gate *>> held_; // chain -> its locks here
-  std::vector<std::vector<Gate *>> spare_;                      // emptied lists, reused
-  std::unordered_map<std::uint64_t, Root> roots_;               // chains rooted here
-  std::vector<Gate *> released_;                                // gates to admit waiters at
+  std::unordered_map<std::uint64_t, Root> roots_; // chains rooted here that hold locks
+  std::vector<Gate *> released_;                  // gates to admit waiters at
 
   std::vector<Gate *> contended_; // gates with tracked waiters (timeout scan)
   Clock::time_point next_expiry_ = Clock::time_point::max();

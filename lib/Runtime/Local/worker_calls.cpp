@@ -13,11 +13,8 @@ namespace flowc::local {
 using detail::Failure;
 
 void Worker::on_call(Message &message) {
-  if (message.chain == 0) { // a client's call starts a chain; ids never repeat
+  if (message.chain == 0) // a client's call starts a chain; ids never repeat
     message.chain = new_chain();
-    if (serializable_)
-      begin_chain(message);
-  }
   const EntityType &type = *message.type;
   void *object = entities_.find(type, message.key);
   if (object == nullptr)
@@ -53,7 +50,7 @@ void Worker::start_call(Gate &gate, Message &message) {
     ++gate.depth;
   }
   advance(Frame{std::move(activation), &gate, message.chain, message.depth,
-                message.to, message.txn});
+                message.to, std::move(message.txn)});
 }
 
 // Steps the activation; a remote call parks it in a slot and sends the call.
@@ -84,7 +81,7 @@ void Worker::advance(Frame &&frame) {
     call.method = out.method;
     call.key = std::move(out.key);
     call.bytes = std::move(out.args);
-    call.txn = frame.txn;
+    call.txn = std::move(frame.txn);
     unsigned owner = core_.owner(call.key);
     call.to = ReplyTo{nullptr, index_, frames_.put(std::move(frame))};
     return send(owner, std::move(call));
@@ -101,21 +98,23 @@ void Worker::advance(Frame &&frame) {
 }
 
 void Worker::finish(Frame &frame, std::string result) {
-  answer(frame.to, frame.chain, frame.txn, true, Failure::other,
+  answer(frame.to, frame.chain, std::move(frame.txn), true, Failure::other,
          std::move(result));
   if (!serializable_)
     leave(*frame.gate);
 }
 
 void Worker::fail(Frame &frame, Failure kind, std::string message) {
-  answer(frame.to, frame.chain, frame.txn, false, kind, std::move(message));
+  answer(frame.to, frame.chain, std::move(frame.txn), false, kind,
+         std::move(message));
   if (!serializable_)
     leave(*frame.gate);
 }
 
 // A call that fails before it runs: not found, malformed, kicked from a queue.
 void Worker::fail(Message &call, Failure kind, std::string message) {
-  answer(call.to, call.chain, call.txn, false, kind, std::move(message));
+  answer(call.to, call.chain, std::move(call.txn), false, kind,
+         std::move(message));
 }
 
 void Worker::on_reply(Message &message) {
@@ -123,7 +122,7 @@ void Worker::on_reply(Message &message) {
   if (!frames_.take(message.to.slot, frame))
     return; // every call is answered once; nothing can be waiting for this
   Gate &gate = *frame.gate;
-  frame.txn = message.txn; // the callee's: what the chain did since
+  frame.txn = std::move(message.txn); // the callee's: what the chain did since
   if (message.failed) {
     fail(frame, message.failure, std::move(message.bytes));
   } else {

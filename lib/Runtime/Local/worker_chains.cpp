@@ -11,6 +11,9 @@ namespace flowc::local {
 
 using detail::Failure;
 
+// A chain gets its record when its root call takes its first lock: until
+// then it holds nothing, so nothing can wound it or roll it back, and a
+// failure goes straight to the client (end_chain finds no record).
 void Worker::begin_chain(const Message &call) {
   Root &root = roots_[call.chain];
   root.client = call.to.client;
@@ -21,31 +24,31 @@ void Worker::begin_chain(const Message &call) {
   root.args = call.bytes;
 }
 
-// The chain's last reply came back to its root (its participants are in
-// `txn.workers`): each of those workers commits or rolls back its part. This
-// worker's part is done here and now, the others' messages go out with this
-// round's batches, before the client hears of the result, so a chain the
-// client starts next always finds this one's locks released or on their way.
-void Worker::end_chain(std::uint64_t chain, const Txn &txn, bool ok,
-                       Failure kind, std::string bytes) {
+// The chain's last reply came back to its root, carrying every lock the
+// chain holds: each is committed or undone, here at once, on other workers by
+// a message sent with this round's batches, before the client hears of the
+// result. So a chain the client starts next always finds this one's locks
+// released or on their way out (and waits for them).
+void Worker::end_chain(std::uint64_t chain, detail::Completion *client,
+                       Txn &&txn, bool ok, Failure kind, std::string bytes) {
   auto found = roots_.find(chain);
-  if (found == roots_.end())
-    return; // cannot happen: every chain answers its root once
+  if (found == roots_.end()) { // it failed before it locked anything
+    (ok ? committed_ : failed_).fetch_add(1, std::memory_order_relaxed);
+    return answers_.push_back(Answer{client, ok, kind, std::move(bytes)});
+  }
   Root root = std::move(found->second);
   roots_.erase(found);
 
-  const unsigned workers = static_cast<unsigned>(out_.size());
-  for (unsigned w = 0; w < workers; ++w) {
-    if ((txn.workers >> (w % 64) & 1) == 0)
-      continue;
-    if (w == index_) {
-      release(chain, ok);
+  for (const Held &held : txn.locks) {
+    if (held.worker == index_) {
+      release(*held.gate, chain, ok);
       continue;
     }
     Message end;
     end.kind = ok ? Message::Kind::commit : Message::Kind::rollback;
     end.chain = chain;
-    send(w, std::move(end));
+    end.object = held.gate;
+    send(held.worker, std::move(end));
   }
 
   if (!ok && kind == Failure::retry)
@@ -65,14 +68,10 @@ void Worker::rerun(Root &&root) {
   call.depth = 1;
   call.type = root.type;
   call.method = root.method;
-  call.key = root.key;
-  call.bytes = root.args;
+  call.key = std::move(root.key);
+  call.bytes = std::move(root.args);
   call.to.client = root.client;
   call.txn.age = root.age;
-  root.wounded = false;
-  root.waits = 0;
-  root.wait_gate = nullptr;
-  roots_.emplace(call.chain, std::move(root));
   send(index_, std::move(call));
 }
 

@@ -62,13 +62,9 @@ void Worker::take_lock(Gate &gate, Message &message, bool exclusive) {
   if (gate.writer.chain != chain) {
     bool was_reader = reader(gate, chain);
     if (!was_reader) {
-      auto [held, fresh] = held_.try_emplace(chain);
-      if (fresh && !spare_.empty()) {
-        held->second = std::move(spare_.back());
-        spare_.pop_back();
-      }
-      held->second.push_back(&gate);
-      message.txn.workers |= std::uint64_t{1} << (index_ % 64);
+      if (message.to.client != nullptr && message.txn.locks.empty())
+        begin_chain(message); // its first lock
+      message.txn.locks.push_back(Held{index_, &gate});
     }
     if (exclusive) {
       gate.readers.clear(); // at most this chain's own shared lock
@@ -103,55 +99,75 @@ void Worker::wait_locked(Gate &gate, Message &&message) {
     for (Lock &holder : gate.readers)
       wound(holder);
   std::uint32_t waits = ++message.txn.waits;
+  bool holds_locks = !message.txn.locks.empty();
   gate.waiting.insert_ordered(std::move(message), older);
   // The root learns where the chain waits, in case it is (or gets) wounded.
-  notify_root(Message::Kind::waiting, chain, &gate, waits);
+  // A chain that holds no lock cannot be wounded while it waits (wounds go
+  // to holders), nor hold anyone up: it needs no notice.
+  if (holds_locks)
+    notify_root(Message::Kind::waiting, chain, &gate, waits);
 }
 
-// Sends `chain`'s root worker a wound, or word of where it waits. Always a
-// message, even to this worker: the root's answer may fail the chain, which
-// must not happen while the caller is in the middle of a gate.
+// Tells `chain`'s root worker of a wound, or of where the chain waits. The
+// root only records it and may send a kick, so when the root is this worker
+// it is done at once; a kick is always a message (it fails a call, which must
+// not happen while the caller is in the middle of a gate).
 void Worker::notify_root(Message::Kind kind, std::uint64_t chain, Gate *gate,
                          std::uint32_t waits) {
+  unsigned root = static_cast<unsigned>(chain % out_.size());
+  if (root == index_) {
+    if (kind == Message::Kind::wound)
+      return wounded(chain);
+    return waits_at(chain, index_, gate, waits);
+  }
   Message notice;
   notice.kind = kind;
   notice.chain = chain;
   notice.object = gate;
   notice.to.worker = index_;
   notice.txn.waits = waits;
-  send(static_cast<unsigned>(chain % out_.size()), std::move(notice));
+  send(root, std::move(notice));
 }
 
-void Worker::on_wound(Message &message) {
-  auto found = roots_.find(message.chain);
+void Worker::on_wound(Message &message) { wounded(message.chain); }
+
+void Worker::on_waiting(Message &message) {
+  waits_at(message.chain, message.to.worker, static_cast<Gate *>(message.object),
+           message.txn.waits);
+}
+
+void Worker::wounded(std::uint64_t chain) {
+  auto found = roots_.find(chain);
   if (found == roots_.end() || found->second.wounded)
     return; // it ended (its locks are on their way out) or knows already
   Root &root = found->second;
   root.wounded = true;
   wounds_.fetch_add(1, std::memory_order_relaxed);
-  if (root.wait_gate != nullptr) {
-    Message kick;
-    kick.kind = Message::Kind::kick;
-    kick.chain = message.chain;
-    kick.object = root.wait_gate;
-    send(root.wait_worker, std::move(kick));
-  }
+  if (root.wait_gate != nullptr)
+    kick(chain, root.wait_worker, root.wait_gate);
 }
 
-void Worker::on_waiting(Message &message) {
-  auto found = roots_.find(message.chain);
+void Worker::waits_at(std::uint64_t chain, unsigned worker, Gate *gate,
+                      std::uint32_t waits) {
+  auto found = roots_.find(chain);
   if (found == roots_.end())
     return;
   Root &root = found->second;
-  if (message.txn.waits <= root.waits)
+  if (waits <= root.waits)
     return; // an older wait, overtaken by a newer one's notice
-  root.waits = message.txn.waits;
-  root.wait_worker = message.to.worker;
-  root.wait_gate = static_cast<Gate *>(message.object);
-  if (root.wounded) {
-    message.kind = Message::Kind::kick;
-    send(root.wait_worker, std::move(message));
-  }
+  root.waits = waits;
+  root.wait_worker = worker;
+  root.wait_gate = gate;
+  if (root.wounded)
+    kick(chain, worker, gate);
+}
+
+void Worker::kick(std::uint64_t chain, unsigned worker, Gate *gate) {
+  Message kick;
+  kick.kind = Message::Kind::kick;
+  kick.chain = chain;
+  kick.object = gate;
+  send(worker, std::move(kick));
 }
 
 // Fails the wounded chain's call if it still waits here; if it was let in
@@ -170,28 +186,20 @@ void Worker::on_kick(Message &message) {
   released_.push_back(&gate); // those behind it may go now
 }
 
-// Ends `chain`'s hold on every entity of this worker: commits, or restores
-// what it changed. The gates are admitted from afterwards (admit_released).
-void Worker::release(std::uint64_t chain, bool commit) {
-  auto held = held_.find(chain);
-  if (held == held_.end())
-    return;
-  for (Gate *gate : held->second) {
-    if (gate->writer.chain == chain) {
-      if (!commit && gate->saved)
-        gate->type->load_state(gate->object, gate->undo);
-      gate->writer = Lock{};
-      gate->saved = false;
-      gate->undo.clear();
-    } else {
-      std::erase_if(gate->readers,
-                    [&](const Lock &lock) { return lock.chain == chain; });
-    }
-    released_.push_back(gate);
+// Ends `chain`'s lock on the entity: commits, or restores what it changed.
+// Waiters are let in afterwards (admit_released), not from inside a call.
+void Worker::release(Gate &gate, std::uint64_t chain, bool commit) {
+  if (gate.writer.chain == chain) {
+    if (!commit && gate.saved)
+      gate.type->load_state(gate.object, gate.undo);
+    gate.writer = Lock{};
+    gate.saved = false;
+    gate.undo.clear();
+  } else {
+    std::erase_if(gate.readers,
+                  [&](const Lock &lock) { return lock.chain == chain; });
   }
-  held->second.clear();
-  spare_.push_back(std::move(held->second));
-  held_.erase(held);
+  released_.push_back(&gate);
 }
 
 // Lets waiters in at every gate that changed, until none is left. A call let
