@@ -59,7 +59,10 @@ void Worker::end_chain(std::uint64_t chain, detail::Completion *client,
 
 // Runs a rolled-back chain again from its client's call, as a new chain (its
 // old locks may still be on their way out) of the same age, so it keeps its
-// place: it waits for older chains and younger ones yield to it.
+// place: it waits for older chains and younger ones yield to it. The call goes
+// straight into its root entity's queue, before the gates this chain just
+// released let anyone in, so it also keeps its place among its client's
+// later calls to that entity.
 void Worker::rerun(Root &&root) {
   reruns_.fetch_add(1, std::memory_order_relaxed);
   Message call;
@@ -72,7 +75,10 @@ void Worker::rerun(Root &&root) {
   call.bytes = std::move(root.args);
   call.to.client = root.client;
   call.txn.age = root.age;
-  send(index_, std::move(call));
+  void *object = entities_.find(*call.type, call.key); // it held it: it exists
+  Gate &gate = gates_.find(object)->second;
+  gate.waiting.insert_ordered(std::move(call), older);
+  released_.push_back(&gate);
 }
 
 } // namespace flowc::local
