@@ -18,7 +18,8 @@ using local_test::ParkedWorkers;
 class LocalDeadlock : public ::testing::TestWithParam<unsigned> {
 protected:
   flowc::LocalOptions options() const {
-    return flowc::LocalOptions{.workers = GetParam()};
+    // Deadlock and its detector exist in chain mode only (serializable re-runs).
+    return flowc::LocalOptions{.workers = GetParam(), .isolation = flowc::Isolation::chain};
   }
 };
 

@@ -82,6 +82,25 @@ public:
     return true;
   }
 
+  // transfer (when the balance allows), and then, when `fail`, throws after
+  // the deposit came back: a serializable runtime rolls back both accounts.
+  bool transfer_or_throw(long amount, flowc::Ref<Account> to, bool fail) {
+    bool moved = false;
+    if (amount <= balance_) {
+      balance_ -= amount;
+      ++version_;
+      long seen = version_;
+      to->deposit(amount);
+      if (version_ != seen)
+        throw std::logic_error("another chain changed " + id_ + " during transfer");
+      ++transfers_;
+      moved = true;
+    }
+    if (fail)
+      throw std::runtime_error("transfer failed on purpose after the debit");
+    return moved;
+  }
+
   // Holds this account while it calls the other one: two chains crossing
   // in opposite directions wait on each other.
   int cross(flowc::Ref<Account> other) {
