@@ -2,6 +2,7 @@
 // shop.h's entities, as flowc generates them, on flowc::LocalRuntime.
 //
 //   flowc_chains --workers W --users U --items I --chains N
+//                [--isolation serializable|chain]
 //
 // The same workload, check and output line as caf_chains.cpp: the main
 // thread sends all N User::buy_item calls without waiting (chain c goes to
@@ -10,7 +11,11 @@
 // balance and stock and prints conserved=yes only if the money users spent
 // equals the value of the units sold and the successful chains and every
 // balance equal a sequential run of the same calls on plain objects.
+// --isolation picks LocalOptions::isolation (default serializable, every chain
+// a transaction; chain: the older, weaker mode); reruns= is how many times
+// the runtime rolled a chain back to run it again (rt.stats()).
 // Prints: flowc workers=W chains=N seconds=S chains_per_s=R conserved=yes|no ok=K
+//         isolation=serializable|chain reruns=X
 #include "shop.flowc.h"
 #include "workload.h"
 
@@ -34,7 +39,10 @@ using chains::sequential;
 
 
 [[noreturn]] void usage(const char *argv0) {
-  std::fprintf(stderr, "usage: %s --workers W --users U --items I --chains N\n", argv0);
+  std::fprintf(stderr,
+               "usage: %s --workers W --users U --items I --chains N "
+               "[--isolation serializable|chain]\n",
+               argv0);
   std::exit(2);
 }
 
@@ -51,6 +59,7 @@ long number(const char *argv0, const char *s) {
 int main(int argc, char **argv) {
   Workload w;
   long workers = 1;
+  flowc::Isolation isolation = flowc::Isolation::serializable;
   for (int a = 1; a < argc; ++a) {
     const char *opt = argv[a];
     if (a + 1 >= argc)
@@ -64,6 +73,10 @@ int main(int argc, char **argv) {
       w.items = static_cast<int>(number(argv[0], val));
     else if (!std::strcmp(opt, "--chains"))
       w.chains = number(argv[0], val);
+    else if (!std::strcmp(opt, "--isolation") && !std::strcmp(val, "serializable"))
+      isolation = flowc::Isolation::serializable;
+    else if (!std::strcmp(opt, "--isolation") && !std::strcmp(val, "chain"))
+      isolation = flowc::Isolation::chain;
     else
       usage(argv[0]);
   }
@@ -71,8 +84,10 @@ int main(int argc, char **argv) {
   bool conserved = false;
   long ok = 0;
   double seconds = 0;
+  std::uint64_t reruns = 0;
   try {
-    flowc::LocalRuntime rt(flowc::LocalOptions{.workers = static_cast<unsigned>(workers)});
+    flowc::LocalRuntime rt(
+        flowc::LocalOptions{.workers = static_cast<unsigned>(workers), .isolation = isolation});
     std::vector<std::future<flowc::Ref<chains::Item>>> made_items;
     std::vector<std::future<flowc::Ref<chains::User>>> made_users;
     for (int i = 0; i < w.items; ++i)
@@ -95,6 +110,7 @@ int main(int argc, char **argv) {
     for (auto &reply : replies)
       ok += reply.get() ? 1 : 0;
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    reruns = rt.stats().reruns;
 
     // Read the final state back and check it.
     std::int64_t spent = 0, sold_value = 0;
@@ -116,8 +132,11 @@ int main(int argc, char **argv) {
   } catch (const std::exception &e) {
     std::fprintf(stderr, "flowc_chains: %s\n", e.what());
   }
-  std::printf("flowc workers=%ld chains=%ld seconds=%.3f chains_per_s=%.0f conserved=%s ok=%ld\n",
+  std::printf("flowc workers=%ld chains=%ld seconds=%.3f chains_per_s=%.0f conserved=%s ok=%ld "
+              "isolation=%s reruns=%llu\n",
               workers, w.chains, seconds, static_cast<double>(w.chains) / seconds,
-              conserved ? "yes" : "no", ok);
+              conserved ? "yes" : "no", ok,
+              isolation == flowc::Isolation::chain ? "chain" : "serializable",
+              static_cast<unsigned long long>(reruns));
   return conserved ? 0 : 1;
 }
