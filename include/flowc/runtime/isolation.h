@@ -22,6 +22,7 @@ struct Stats {
   std::uint64_t failed = 0;    // chains whose client got an exception
   std::uint64_t reruns = 0;    // times a chain was rolled back to run again
   std::uint64_t wounds = 0;    // times an older chain asked a younger to yield
+  std::uint64_t waits = 0;     // times a call queued behind another chain
 };
 
 } // namespace flowc

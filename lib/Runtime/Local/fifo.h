@@ -16,17 +16,6 @@ public:
 
   void push_back(T &&item) { items_.push_back(std::move(item)); }
 
-  // Inserts `item` before the items it goes `before`, scanning from the back
-  // (items mostly arrive in order, so this is usually an append).
-  template <class Before> void insert_ordered(T &&item, Before before) {
-    std::size_t i = items_.size();
-    while (i > head_ && before(item, items_[i - 1]))
-      --i;
-    items_.insert(items_.begin() + static_cast<std::ptrdiff_t>(i),
-                  std::move(item));
-  }
-
-  T &front() { return items_[head_]; }
 
   T pop_front() {
     T item = std::move(items_[head_++]);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "fifo.h"
+#include "ordered_queue.h"
 #include "message.h"
 
 #include <cstdint>
@@ -21,10 +22,9 @@ struct Lock {
 struct Gate {
   void *object = nullptr;
   const EntityType *type = nullptr;
-  Fifo<Message> waiting; // calls and state reads of other chains: FIFO in
-                         // chain mode, oldest chain first when serializable
 
   // Isolation::chain
+  Fifo<Message> waiting;     // calls and state reads of other chains
   std::uint64_t holder = 0;  // the chain running or suspended here; 0: free
   std::uint32_t depth = 0;   // the holder's activations here (callbacks nest)
   std::uint32_t tracked = 0; // waiters in the wait-for graph
@@ -32,6 +32,7 @@ struct Gate {
   bool free() const { return holder == 0; }
 
   // Isolation::serializable: held until the chain ends.
+  OrderedQueue<Message> queue; // calls and state reads, by age
   Lock writer;               // the exclusive lock
   std::vector<Lock> readers; // the shared locks, when there is no writer
   bool saved = false;        // `undo` holds the state before the writer changed it

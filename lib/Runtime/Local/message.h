@@ -78,10 +78,4 @@ struct Message {
   std::chrono::steady_clock::time_point since; // a tracked waiter: since when
 };
 
-// Waiting order under Isolation::serializable: the older chain first (a
-// state read has the age of its request).
-inline bool older(const Message &a, const Message &b) {
-  return a.txn.age < b.txn.age;
-}
-
 } // namespace flowc::local

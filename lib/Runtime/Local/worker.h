@@ -64,6 +64,12 @@ public:
 
 private:
   using Clock = Inbox::Clock;
+  static constexpr int kLocalPasses = 8;
+  // How many calls and replies to this worker one message may lead to being
+  // handled at once (see send): bounds the stack and how long one chain runs.
+  static constexpr int kDirectHops = 32;
+  // A batch for another worker this long goes out before the round ends.
+  static constexpr std::size_t kEarlyFlush = 64;
 
   void loop();
   void handle(Message &message);
@@ -140,9 +146,13 @@ private:
   Frames frames_;
   std::vector<std::vector<Message>> out_; // by destination worker
   std::uint64_t chains_ = 0;              // chains this worker started
+  int direct_hops_ = 0;                   // left for the message being handled
 
   // Isolation::serializable
-  std::unordered_map<std::uint64_t, Root> roots_; // chains rooted here that hold locks
+  using Roots = std::unordered_map<std::uint64_t, Root>;
+  Roots roots_;                        // chains rooted here that hold locks
+  std::vector<Roots::node_type> spare_roots_; // erased nodes, reused: no allocation
+  std::vector<std::vector<Held>> spare_locks_; // ended chains' lock lists, reused
   std::vector<Gate *> released_;                  // gates to admit waiters at
 
   std::vector<Gate *> contended_; // gates with tracked waiters (timeout scan)
@@ -158,7 +168,13 @@ private:
   };
   std::vector<Answer> answers_;
   alignas(64) std::atomic<std::uint64_t> completed_{0};
-  std::atomic<std::uint64_t> committed_{0}, failed_{0}, reruns_{0}, wounds_{0};
+  // Counts for stats(): written by this worker only, read by any thread.
+  std::atomic<std::uint64_t> committed_{0}, failed_{0}, reruns_{0}, wounds_{0},
+      waits_{0};
+  static void count(std::atomic<std::uint64_t> &counter) {
+    counter.store(counter.load(std::memory_order_relaxed) + 1,
+                  std::memory_order_relaxed); // one writer: no locked add
+  }
   std::thread thread_;
 };
 

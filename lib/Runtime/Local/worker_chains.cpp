@@ -15,13 +15,25 @@ using detail::Failure;
 // then it holds nothing, so nothing can wound it or roll it back, and a
 // failure goes straight to the client (end_chain finds no record).
 void Worker::begin_chain(const Message &call) {
-  Root &root = roots_[call.chain];
+  Roots::node_type node;
+  if (spare_roots_.empty()) {
+    node = Roots{{call.chain, Root{}}}.extract(call.chain);
+  } else {
+    node = std::move(spare_roots_.back());
+    spare_roots_.pop_back();
+    node.key() = call.chain;
+  }
+  Root &root = node.mapped();
   root.client = call.to.client;
   root.age = call.txn.age;
   root.type = call.type;
   root.method = call.method;
   root.key = call.key;
   root.args = call.bytes;
+  root.wounded = false;
+  root.waits = 0;
+  root.wait_gate = nullptr;
+  roots_.insert(std::move(node));
 }
 
 // The chain's last reply came back to its root, carrying every lock the
@@ -33,11 +45,11 @@ void Worker::end_chain(std::uint64_t chain, detail::Completion *client,
                        Txn &&txn, bool ok, Failure kind, std::string bytes) {
   auto found = roots_.find(chain);
   if (found == roots_.end()) { // it failed before it locked anything
-    (ok ? committed_ : failed_).fetch_add(1, std::memory_order_relaxed);
+    count(ok ? committed_ : failed_);
     return answers_.push_back(Answer{client, ok, kind, std::move(bytes)});
   }
-  Root root = std::move(found->second);
-  roots_.erase(found);
+  Roots::node_type node = roots_.extract(found);
+  Root &root = node.mapped();
 
   for (const Held &held : txn.locks) {
     if (held.worker == index_) {
@@ -51,20 +63,29 @@ void Worker::end_chain(std::uint64_t chain, detail::Completion *client,
     send(held.worker, std::move(end));
   }
 
+  txn.locks.clear();
+  spare_locks_.push_back(std::move(txn.locks));
+  detail::Completion *to = root.client;
   if (!ok && kind == Failure::retry)
-    return rerun(std::move(root));
-  (ok ? committed_ : failed_).fetch_add(1, std::memory_order_relaxed);
-  answers_.push_back(Answer{root.client, ok, kind, std::move(bytes)});
+    rerun(std::move(root));
+  else
+    count(ok ? committed_ : failed_);
+  spare_roots_.push_back(std::move(node));
+  if (ok || kind != Failure::retry)
+    answers_.push_back(Answer{to, ok, kind, std::move(bytes)});
 }
 
 // Runs a rolled-back chain again from its client's call, as a new chain (its
 // old locks may still be on their way out) of the same age, so it keeps its
-// place: it waits for older chains and younger ones yield to it. The call goes
+// place: it waits for older chains and younger ones yield to it. It locks
+// exclusively from the start: it lost a conflict, most often two readers of
+// one entity that both wanted to write it, and as a writer it queues behind
+// such a reader instead of sharing the entity and losing the same way again. The call goes
 // straight into its root entity's queue, before the gates this chain just
 // released let anyone in, so it also keeps its place among its client's
 // later calls to that entity.
 void Worker::rerun(Root &&root) {
-  reruns_.fetch_add(1, std::memory_order_relaxed);
+  count(reruns_);
   Message call;
   call.kind = Message::Kind::call;
   call.chain = new_chain();
@@ -75,9 +96,11 @@ void Worker::rerun(Root &&root) {
   call.bytes = std::move(root.args);
   call.to.client = root.client;
   call.txn.age = root.age;
+  call.txn.writer = true;
   void *object = entities_.find(*call.type, call.key); // it held it: it exists
   Gate &gate = gates_.find(object)->second;
-  gate.waiting.insert_ordered(std::move(call), older);
+  std::uint64_t age = call.txn.age;
+  gate.queue.insert(age, std::move(call));
   released_.push_back(&gate);
 }
 

@@ -21,6 +21,7 @@ std::string deadlock_message(const Message &waiter) {
 
 // Queues a call (or state read) behind the chain that holds the entity.
 void Worker::wait(Gate &gate, Message &&message) {
+  count(waits_);
   if (track_waits_ && message.to.from_entity()) {
     if (detect_) {
       victims_.clear();

@@ -49,8 +49,8 @@ bool exclusive_for(const Message &call) {
 void Worker::call_locked(Gate &gate, Message &message) {
   bool exclusive = exclusive_for(message);
   bool holds = gate.writer.chain == message.chain || reader(gate, message.chain);
-  bool first = holds || gate.waiting.empty() ||
-               gate.waiting.front().txn.age > message.txn.age;
+  bool first = holds || gate.queue.empty() ||
+               gate.queue.front_key() > message.txn.age;
   if (!first || !compatible(gate, message.chain, exclusive))
     return wait_locked(gate, std::move(message));
   take_lock(gate, message, exclusive);
@@ -62,8 +62,14 @@ void Worker::take_lock(Gate &gate, Message &message, bool exclusive) {
   if (gate.writer.chain != chain) {
     bool was_reader = reader(gate, chain);
     if (!was_reader) {
-      if (message.to.client != nullptr && message.txn.locks.empty())
-        begin_chain(message); // its first lock
+      if (message.txn.locks.empty()) { // the chain's first lock
+        if (message.to.client != nullptr)
+          begin_chain(message);
+        if (!spare_locks_.empty()) {
+          message.txn.locks = std::move(spare_locks_.back());
+          spare_locks_.pop_back();
+        }
+      }
       message.txn.locks.push_back(Held{index_, &gate});
     }
     if (exclusive) {
@@ -98,9 +104,10 @@ void Worker::wait_locked(Gate &gate, Message &&message) {
   else if (exclusive_for(message))
     for (Lock &holder : gate.readers)
       wound(holder);
+  count(waits_);
   std::uint32_t waits = ++message.txn.waits;
   bool holds_locks = !message.txn.locks.empty();
-  gate.waiting.insert_ordered(std::move(message), older);
+  gate.queue.insert(message.txn.age, std::move(message));
   // The root learns where the chain waits, in case it is (or gets) wounded.
   // A chain that holds no lock cannot be wounded while it waits (wounds go
   // to holders), nor hold anyone up: it needs no notice.
@@ -142,7 +149,7 @@ void Worker::wounded(std::uint64_t chain) {
     return; // it ended (its locks are on their way out) or knows already
   Root &root = found->second;
   root.wounded = true;
-  wounds_.fetch_add(1, std::memory_order_relaxed);
+  count(wounds_);
   if (root.wait_gate != nullptr)
     kick(chain, root.wait_worker, root.wait_gate);
 }
@@ -175,7 +182,7 @@ void Worker::kick(std::uint64_t chain, unsigned worker, Gate *gate) {
 void Worker::on_kick(Message &message) {
   Gate &gate = *static_cast<Gate *>(message.object);
   Message waiter;
-  if (!gate.waiting.remove_first(
+  if (!gate.queue.remove_first(
           [&](const Message &m) {
             return m.kind == Message::Kind::call && m.chain == message.chain;
           },
@@ -214,19 +221,19 @@ void Worker::admit_released() {
 
 // Oldest first, while the oldest waiter's mode fits the holders.
 void Worker::admit_locked(Gate &gate) {
-  while (!gate.waiting.empty()) {
-    Message &next = gate.waiting.front();
+  while (!gate.queue.empty()) {
+    Message &next = gate.queue.front();
     if (next.kind == Message::Kind::state) {
       if (gate.writer.chain != 0)
         return;
-      Message read = gate.waiting.pop_front();
+      Message read = gate.queue.pop_front();
       serve_state(gate, read);
       continue;
     }
     bool exclusive = exclusive_for(next);
     if (!compatible(gate, next.chain, exclusive))
       return;
-    Message call = gate.waiting.pop_front();
+    Message call = gate.queue.pop_front();
     take_lock(gate, call, exclusive);
     start_call(gate, call);
   }

@@ -79,6 +79,26 @@ private:
   std::vector<std::string> history_;
 };
 
+// Reads two cells, then adds one to each, from a const method: the chain
+// starts with shared locks and must upgrade both, the pattern that conflicts
+// most under two-phase locking (two readers that both want to write).
+class Auditor {
+  FLOWC_ENTITY(Auditor);
+
+public:
+  explicit Auditor(int id) : id_(id) {}
+  long bump(flowc::Ref<Cell> a, flowc::Ref<Cell> b) const {
+    long x = a->value();
+    long y = b->value();
+    a->add(1, std::string());
+    b->add(1, std::string());
+    return x + y;
+  }
+
+private:
+  FLOWC_KEY int id_;
+};
+
 // Cells in a ring (link): walk(n) adds one to this cell and walks on into the
 // next cell, n calls in all, re-entering cells (its own chain's) when n is
 // longer than the ring; it returns the values it saw, in order.
