@@ -1,5 +1,5 @@
 // local.h - flowc::LocalRuntime: generated entities as an event-driven dataflow
-// on worker threads in this process (SPEC sections 1 and 4).
+// on worker threads in this process (docs/semantics.md).
 //
 //   #include "shop.flowc.h"
 //   #include <flowc/runtime/local.h>
