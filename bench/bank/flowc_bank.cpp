@@ -23,6 +23,7 @@
 // (committed: chains that ended with a reply, moved or refused; reruns: times
 // the runtime rolled a chain back to run it again, from rt.stats(); failed:
 // failures other than Deadlock.)
+#include "args.h"
 #include "bank.flowc.h"
 
 #include <flowc/runtime/local.h>
@@ -31,8 +32,6 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <deque>
 #include <future>
 #include <latch>
@@ -58,22 +57,6 @@ std::uint64_t mix(std::uint64_t x) { // splitmix64
   x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
   x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
   return x ^ (x >> 31);
-}
-
-[[noreturn]] void usage(const char *argv0) {
-  std::fprintf(stderr,
-               "usage: %s --workers W [--isolation serializable|chain] [--clients C] "
-               "[--accounts A] [--transfers N] [--in-flight K]\n",
-               argv0);
-  std::exit(2);
-}
-
-long number(const char *argv0, const char *s) {
-  char *end = nullptr;
-  long v = std::strtol(s, &end, 10);
-  if (end == s || *end != '\0' || v <= 0)
-    usage(argv0);
-  return v;
 }
 
 struct Counts {
@@ -114,30 +97,29 @@ void client(flowc::LocalRuntime &rt, const std::vector<flowc::Ref<bank::Account>
 
 int main(int argc, char **argv) {
   Options o;
-  for (int a = 1; a < argc; ++a) {
-    const char *opt = argv[a];
-    if (a + 1 >= argc)
-      usage(argv[0]);
-    const char *val = argv[++a];
-    if (!std::strcmp(opt, "--workers"))
-      o.workers = static_cast<unsigned>(number(argv[0], val));
-    else if (!std::strcmp(opt, "--isolation") && !std::strcmp(val, "serializable"))
+  bench::Args args(argc, argv,
+                   "--workers W [--isolation serializable|chain] [--clients C] "
+                   "[--accounts A] [--transfers N] [--in-flight K]");
+  while (args.next()) {
+    if (args.is("--workers"))
+      o.workers = static_cast<unsigned>(args.number());
+    else if (args.is("--isolation", "serializable"))
       o.isolation = flowc::Isolation::serializable;
-    else if (!std::strcmp(opt, "--isolation") && !std::strcmp(val, "chain"))
+    else if (args.is("--isolation", "chain"))
       o.isolation = flowc::Isolation::chain;
-    else if (!std::strcmp(opt, "--clients"))
-      o.clients = static_cast<int>(number(argv[0], val));
-    else if (!std::strcmp(opt, "--accounts"))
-      o.accounts = static_cast<int>(number(argv[0], val));
-    else if (!std::strcmp(opt, "--transfers"))
-      o.transfers = number(argv[0], val);
-    else if (!std::strcmp(opt, "--in-flight"))
-      o.in_flight = static_cast<int>(number(argv[0], val));
+    else if (args.is("--clients"))
+      o.clients = static_cast<int>(args.number());
+    else if (args.is("--accounts"))
+      o.accounts = static_cast<int>(args.number());
+    else if (args.is("--transfers"))
+      o.transfers = args.number();
+    else if (args.is("--in-flight"))
+      o.in_flight = static_cast<int>(args.number());
     else
-      usage(argv[0]);
+      args.usage();
   }
   if (o.accounts < 2)
-    usage(argv[0]);
+    args.usage();
 
   Counts counts;
   double seconds = 0;

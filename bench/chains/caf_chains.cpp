@@ -25,6 +25,7 @@
 //     and each user receives its requests in the order they were sent, so the outcome
 //     does not depend on the interleaving).
 // Prints: caf workers=W chains=N seconds=S chains_per_s=R conserved=yes|no ok=K
+#include "args.h"
 #include "workload.h"
 
 #include <caf/all.hpp>
@@ -32,8 +33,6 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <deque>
 #include <string>
 #include <vector>
@@ -173,24 +172,6 @@ caf::behavior user_queue_actor(caf::stateful_actor<UserQueueState>* self, std::s
   };
 }
 
-
-// ---- command line -----------------------------------------------------------------
-
-[[noreturn]] void usage(const char* argv0) {
-  std::fprintf(stderr,
-               "usage: %s --workers W --users U --items I --chains N [--mode await|queue]"
-               " [--client main|actor]\n",
-               argv0);
-  std::exit(2);
-}
-
-long number(const char* argv0, const char* s) {
-  char* end = nullptr;
-  long v = std::strtol(s, &end, 10);
-  if (end == s || *end != '\0' || v <= 0) usage(argv0);
-  return v;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -198,22 +179,22 @@ int main(int argc, char** argv) {
   long workers = 1;
   bool queue_mode = false;
   bool actor_client = false;
-  for (int a = 1; a < argc; ++a) {
-    const char* opt = argv[a];
-    if (a + 1 >= argc) usage(argv[0]);
-    const char* val = argv[++a];
-    if (!std::strcmp(opt, "--workers")) workers = number(argv[0], val);
-    else if (!std::strcmp(opt, "--users")) w.users = static_cast<int>(number(argv[0], val));
-    else if (!std::strcmp(opt, "--items")) w.items = static_cast<int>(number(argv[0], val));
-    else if (!std::strcmp(opt, "--chains")) w.chains = number(argv[0], val);
-    else if (!std::strcmp(opt, "--mode")) {
-      if (!std::strcmp(val, "queue")) queue_mode = true;
-      else if (std::strcmp(val, "await")) usage(argv[0]);
-    } else if (!std::strcmp(opt, "--client")) {
-      if (!std::strcmp(val, "actor")) actor_client = true;
-      else if (std::strcmp(val, "main")) usage(argv[0]);
+  bench::Args args(argc, argv,
+                   "--workers W --users U --items I --chains N [--mode await|queue]"
+                   " [--client main|actor]");
+  while (args.next()) {
+    if (args.is("--workers")) workers = args.number();
+    else if (args.is("--users")) w.users = static_cast<int>(args.number());
+    else if (args.is("--items")) w.items = static_cast<int>(args.number());
+    else if (args.is("--chains")) w.chains = args.number();
+    else if (args.is("--mode")) {
+      if (args.is("--mode", "queue")) queue_mode = true;
+      else if (!args.is("--mode", "await")) args.usage();
+    } else if (args.is("--client")) {
+      if (args.is("--client", "actor")) actor_client = true;
+      else if (!args.is("--client", "main")) args.usage();
     } else {
-      usage(argv[0]);
+      args.usage();
     }
   }
 

@@ -16,6 +16,7 @@
 // the runtime rolled a chain back to run it again (rt.stats()).
 // Prints: flowc workers=W chains=N seconds=S chains_per_s=R conserved=yes|no ok=K
 //         isolation=serializable|chain reruns=X
+#include "args.h"
 #include "shop.flowc.h"
 #include "workload.h"
 
@@ -24,8 +25,6 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <future>
 #include <string>
 #include <vector>
@@ -36,49 +35,30 @@ using chains::Outcome;
 using chains::Workload;
 using chains::sequential;
 
-
-
-[[noreturn]] void usage(const char *argv0) {
-  std::fprintf(stderr,
-               "usage: %s --workers W --users U --items I --chains N "
-               "[--isolation serializable|chain]\n",
-               argv0);
-  std::exit(2);
-}
-
-long number(const char *argv0, const char *s) {
-  char *end = nullptr;
-  long v = std::strtol(s, &end, 10);
-  if (end == s || *end != '\0' || v <= 0)
-    usage(argv0);
-  return v;
-}
-
 } // namespace
 
 int main(int argc, char **argv) {
   Workload w;
   long workers = 1;
   flowc::Isolation isolation = flowc::Isolation::serializable;
-  for (int a = 1; a < argc; ++a) {
-    const char *opt = argv[a];
-    if (a + 1 >= argc)
-      usage(argv[0]);
-    const char *val = argv[++a];
-    if (!std::strcmp(opt, "--workers"))
-      workers = number(argv[0], val);
-    else if (!std::strcmp(opt, "--users"))
-      w.users = static_cast<int>(number(argv[0], val));
-    else if (!std::strcmp(opt, "--items"))
-      w.items = static_cast<int>(number(argv[0], val));
-    else if (!std::strcmp(opt, "--chains"))
-      w.chains = number(argv[0], val);
-    else if (!std::strcmp(opt, "--isolation") && !std::strcmp(val, "serializable"))
+  bench::Args args(argc, argv,
+                   "--workers W --users U --items I --chains N "
+                   "[--isolation serializable|chain]");
+  while (args.next()) {
+    if (args.is("--workers"))
+      workers = args.number();
+    else if (args.is("--users"))
+      w.users = static_cast<int>(args.number());
+    else if (args.is("--items"))
+      w.items = static_cast<int>(args.number());
+    else if (args.is("--chains"))
+      w.chains = args.number();
+    else if (args.is("--isolation", "serializable"))
       isolation = flowc::Isolation::serializable;
-    else if (!std::strcmp(opt, "--isolation") && !std::strcmp(val, "chain"))
+    else if (args.is("--isolation", "chain"))
       isolation = flowc::Isolation::chain;
     else
-      usage(argv[0]);
+      args.usage();
   }
 
   bool conserved = false;
