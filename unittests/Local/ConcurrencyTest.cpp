@@ -17,6 +17,7 @@ namespace {
 using bank::Account;
 using flowc::Ref;
 using local_test::await;
+using local_test::check_each;
 
 class LocalConcurrency : public ::testing::TestWithParam<unsigned> {
 protected:
@@ -85,17 +86,13 @@ TEST_P(LocalConcurrency, TransfersFromManyClientsConserveMoney) {
                                      : rt.call<&Account::transfer>(accounts[from], amount,
                                                                    accounts[to]));
         }
-        for (auto &[ack, result] : sent) {
-          try {
-            if (await(std::move(result))) {
-              ++succeeded;
-              acked += ack;
-            }
-          } catch (const std::exception &e) {
-            ++failures;
-            ADD_FAILURE() << e.what();
+        check_each(sent, failures, [&](auto &one) {
+          auto &[ack, result] = one;
+          if (await(std::move(result))) {
+            ++succeeded;
+            acked += ack;
           }
-        }
+        });
         round_end.arrive_and_wait();
       }
     });
@@ -132,16 +129,13 @@ TEST_P(LocalConcurrency, RandomTransfersSurviveDeadlocks) {
         sent.push_back(rt.call<&Account::transfer_safe>(
             accounts[from], static_cast<long>(random() % 300), accounts[to]));
       }
-      for (auto &result : sent) {
+      check_each(sent, failures, [&](auto &result) {
         try {
           succeeded += await(std::move(result));
         } catch (const flowc::Deadlock &) {
           ++deadlocks;
-        } catch (const std::exception &e) {
-          ++failures;
-          ADD_FAILURE() << e.what();
         }
-      }
+      });
     });
   }
   for (auto &client : clients)

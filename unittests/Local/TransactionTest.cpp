@@ -26,6 +26,7 @@ namespace {
 using bank::Account;
 using flowc::Ref;
 using local_test::await;
+using local_test::check_each;
 using local_test::DirectWorld;
 using txn::Cell;
 
@@ -228,14 +229,7 @@ TEST_P(Transactions, CallbacksReenterTheirOwnChain) {
                                                                    accounts[m.to])
                                : rt.call<&Account::transfer>(accounts[m.from], m.amount,
                                                              accounts[m.to]));
-      for (auto &reply : sent) {
-        try {
-          EXPECT_TRUE(await(std::move(reply)));
-        } catch (const std::exception &e) {
-          ++failures;
-          ADD_FAILURE() << e.what();
-        }
-      }
+      check_each(sent, failures, [](auto &reply) { EXPECT_TRUE(await(std::move(reply))); });
     });
   for (auto &client : clients)
     client.join();
@@ -292,15 +286,10 @@ TEST_P(Transactions, RecursionAcrossInstances) {
         fibs.push_back(rt.call<&Node::fib>(fib_ring[0], 9));
         sums.push_back(rt.call<&Node::sum>(sum_ring[2], 2 * kRing + 1));
       }
-      for (auto *list : {&fibs, &sums})
-        for (auto &reply : *list) {
-          try {
-            EXPECT_EQ(await(std::move(reply)), list == &fibs ? fib_expected : sum_expected);
-          } catch (const std::exception &e) {
-            ++failures;
-            ADD_FAILURE() << e.what();
-          }
-        }
+      check_each(fibs, failures,
+                 [&](auto &reply) { EXPECT_EQ(await(std::move(reply)), fib_expected); });
+      check_each(sums, failures,
+                 [&](auto &reply) { EXPECT_EQ(await(std::move(reply)), sum_expected); });
     });
   for (auto &client : clients)
     client.join();
@@ -353,16 +342,12 @@ TEST_P(Transactions, RecursiveWalksFromDifferentStartsSerialize) {
         int start = (t + i) % kRing;
         sent.emplace_back(start, rt.call<&Ring::walk>(ring[start], kSteps));
       }
-      for (auto &[start, reply] : sent) {
-        try {
-          std::vector<long> seen = await(std::move(reply));
-          std::lock_guard lock(walks_mutex);
-          walks.push_back({start, std::move(seen)});
-        } catch (const std::exception &e) {
-          ++failures;
-          ADD_FAILURE() << e.what();
-        }
-      }
+      check_each(sent, failures, [&](auto &one) {
+        auto &[start, reply] = one;
+        std::vector<long> seen = await(std::move(reply));
+        std::lock_guard lock(walks_mutex);
+        walks.push_back({start, std::move(seen)});
+      });
     });
   for (auto &client : clients)
     client.join();
@@ -427,16 +412,12 @@ TEST_P(Transactions, CrossingChainsThatUsedToDeadlockAllFinish) {
           sent.emplace_back(p, forward ? rt.call<&Account::cross>(a, b)
                                        : rt.call<&Account::cross>(b, a));
         }
-      for (auto &[p, reply] : sent) {
-        try {
-          int result = await(std::move(reply));
-          std::lock_guard lock(results_mutex);
-          results[p].push_back(result);
-        } catch (const std::exception &e) {
-          ++failures;
-          ADD_FAILURE() << e.what();
-        }
-      }
+      check_each(sent, failures, [&](auto &one) {
+        auto &[p, reply] = one;
+        int result = await(std::move(reply));
+        std::lock_guard lock(results_mutex);
+        results[p].push_back(result);
+      });
     });
   for (auto &client : clients)
     client.join();
@@ -599,8 +580,9 @@ TEST_P(Transactions, HotSpotUpgradesFinishAndSerialize) {
   record_stats(s);
   EXPECT_EQ(s.committed, static_cast<std::uint64_t>(kChains));
   EXPECT_EQ(s.failed, 0u);
-  if (GetParam() > 1) // on one worker a chain this short runs without a break
+  if (GetParam() > 1) { // on one worker a chain this short runs without a break
     EXPECT_GT(s.reruns, 0u); // the upgrades did conflict
+  }
   EXPECT_EQ(await(rt.call<&Cell::value>(a)), kChains);
   EXPECT_EQ(await(rt.call<&Cell::value>(b)), kChains);
 }

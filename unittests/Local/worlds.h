@@ -9,7 +9,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
+#include <exception>
 #include <future>
 #include <memory>
 #include <string>
@@ -61,6 +63,22 @@ template <class T> T await(std::future<T> future) {
   if (future.wait_for(std::chrono::minutes(1)) != std::future_status::ready)
     throw std::runtime_error("no reply within a minute");
   return future.get();
+}
+
+// Runs `check` on each element of `sent` (a client's replies, or the replies
+// with what it keeps beside them), in order. An exception out of `check` (a
+// failed chain, a reply lost) fails the test and counts in `failures`; the
+// rest are still checked.
+template <class Sent, class Check>
+void check_each(Sent &sent, std::atomic<long> &failures, Check check) {
+  for (auto &one : sent) {
+    try {
+      check(one);
+    } catch (const std::exception &e) {
+      ++failures;
+      ADD_FAILURE() << e.what();
+    }
+  }
 }
 
 class LocalWorld {
