@@ -287,56 +287,61 @@ private:
            std::equal(seen.begin(), seen.end(), list.order.begin());
   }
 
-  void check_reads() {
+  // Calls fn(c, op, l, seen) for every read that saw a value (op.seen) in a
+  // committed call c: l is the index of the list read, seen what it held.
+  template <class Fn> void for_each_committed_read(Fn fn) const {
     for (std::size_t c = 0; c < h_.calls.size(); ++c) {
       if (!committed(c))
         continue;
-      for (const Op &op : h_.calls[c].ops) {
-        if (op.kind != Op::Kind::read || !op.seen)
-          continue;
-        std::size_t l = ids_.at(op.key);
-        const List &list = lists_[l];
-        const std::vector<long> &seen = *op.seen;
-        std::string what = tname(c) + "'s read of " + op.key;
-        check_duplicates(seen, what);
-        const Writer *aborted = nullptr; // the first failed call's append seen
-        long aborted_value = 0;
-        for (long v : seen) {
-          const Writer *w = writer(l, v);
-          if (!w)
-            add(Anomaly::garbage,
-                what + " holds " + std::to_string(v) + ", which no call appended to " + op.key);
-          else if (!committed(w->call) && !aborted) {
-            aborted = w;
-            aborted_value = v;
-          }
-        }
-        if (aborted)
-          add(Anomaly::aborted_read, what + " " + show(seen) + " holds " +
-                                         std::to_string(aborted_value) + ", appended by " +
-                                         describe(aborted->call));
-        if (!seen.empty()) {
-          const Writer *w = writer(l, seen.back());
-          if (w && w->call != c && committed(w->call) && !w->last_in_call)
-            add(Anomaly::intermediate_read, what + " " + show(seen) + " ends with " +
-                                                std::to_string(seen.back()) +
-                                                ", not the last append of " + describe(w->call));
-        }
-        if (!is_prefix(list, seen)) {
-          std::size_t i = 0;
-          while (i < seen.size() && i < list.order.size() && seen[i] == list.order[i])
-            ++i;
-          std::string at = i < seen.size() ? std::to_string(seen[i]) : std::string("nothing");
-          std::string theirs =
-              i < list.order.size() ? std::to_string(list.order[i]) : std::string("nothing");
-          add(Anomaly::incompatible_order,
-              what + " is not a prefix of " +
-                  (list.has_final ? "the final value" : "the longest read") + ": at index " +
-                  std::to_string(i) + " it has " + at + " where the order has " + theirs +
-                  " (read " + show(seen) + ", order " + show(list.order) + ")");
+      for (const Op &op : h_.calls[c].ops)
+        if (op.kind == Op::Kind::read && op.seen)
+          fn(c, op, ids_.at(op.key), *op.seen);
+    }
+  }
+
+  void check_reads() {
+    for_each_committed_read([&](std::size_t c, const Op &op, std::size_t l,
+                                const std::vector<long> &seen) {
+      const List &list = lists_[l];
+      std::string what = tname(c) + "'s read of " + op.key;
+      check_duplicates(seen, what);
+      const Writer *aborted = nullptr; // the first failed call's append seen
+      long aborted_value = 0;
+      for (long v : seen) {
+        const Writer *w = writer(l, v);
+        if (!w)
+          add(Anomaly::garbage,
+              what + " holds " + std::to_string(v) + ", which no call appended to " + op.key);
+        else if (!committed(w->call) && !aborted) {
+          aborted = w;
+          aborted_value = v;
         }
       }
-    }
+      if (aborted)
+        add(Anomaly::aborted_read, what + " " + show(seen) + " holds " +
+                                       std::to_string(aborted_value) + ", appended by " +
+                                       describe(aborted->call));
+      if (!seen.empty()) {
+        const Writer *w = writer(l, seen.back());
+        if (w && w->call != c && committed(w->call) && !w->last_in_call)
+          add(Anomaly::intermediate_read, what + " " + show(seen) + " ends with " +
+                                              std::to_string(seen.back()) +
+                                              ", not the last append of " + describe(w->call));
+      }
+      if (!is_prefix(list, seen)) {
+        std::size_t i = 0;
+        while (i < seen.size() && i < list.order.size() && seen[i] == list.order[i])
+          ++i;
+        std::string at = i < seen.size() ? std::to_string(seen[i]) : std::string("nothing");
+        std::string theirs =
+            i < list.order.size() ? std::to_string(list.order[i]) : std::string("nothing");
+        add(Anomaly::incompatible_order,
+            what + " is not a prefix of " +
+                (list.has_final ? "the final value" : "the longest read") + ": at index " +
+                std::to_string(i) + " it has " + at + " where the order has " + theirs +
+                " (read " + show(seen) + ", order " + show(list.order) + ")");
+      }
+    });
   }
 
   // A call's reads must agree with its own earlier reads and appends of the
@@ -411,35 +416,28 @@ private:
   }
 
   void add_wr_rw() {
-    for (std::size_t c = 0; c < h_.calls.size(); ++c) {
-      if (!committed(c))
-        continue;
-      for (const Op &op : h_.calls[c].ops) {
-        if (op.kind != Op::Kind::read || !op.seen)
-          continue;
-        std::size_t l = ids_.at(op.key);
-        const std::vector<long> &seen = *op.seen;
-        // wr: the last element seen that another committed call appended.
-        for (auto v = seen.rbegin(); v != seen.rend(); ++v) {
-          const Writer *w = writer(l, *v);
-          if (w && w->call != c && committed(w->call)) {
-            edge(w->call, c, WR, l);
-            break;
-          }
-        }
-        // rw: the first element past the prefix read that another committed
-        // call appended.
-        if (!is_prefix(lists_[l], seen))
-          continue;
-        for (std::size_t i = seen.size(); i < lists_[l].order.size(); ++i) {
-          std::size_t w = committed_writer_at(l, i);
-          if (w != kNone && w != c) {
-            edge(c, w, RW, l);
-            break;
-          }
+    for_each_committed_read([&](std::size_t c, const Op &, std::size_t l,
+                                const std::vector<long> &seen) {
+      // wr: the last element seen that another committed call appended.
+      for (auto v = seen.rbegin(); v != seen.rend(); ++v) {
+        const Writer *w = writer(l, *v);
+        if (w && w->call != c && committed(w->call)) {
+          edge(w->call, c, WR, l);
+          break;
         }
       }
-    }
+      // rw: the first element past the prefix read that another committed
+      // call appended.
+      if (!is_prefix(lists_[l], seen))
+        return;
+      for (std::size_t i = seen.size(); i < lists_[l].order.size(); ++i) {
+        std::size_t w = committed_writer_at(l, i);
+        if (w != kNone && w != c) {
+          edge(c, w, RW, l);
+          break;
+        }
+      }
+    });
   }
 
   // a -> b when a completed before b was invoked, reduced: a is linked to b
