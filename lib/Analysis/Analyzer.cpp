@@ -10,6 +10,7 @@
 #include "Analysis/JobAnalysis.h"
 #include "Analysis/RemoteCall.h"
 #include "Analysis/Reporter.h"
+#include "Analysis/SourceLines.h"
 #include "Analysis/Structs.h"
 #include "Analysis/TypeSpelling.h"
 
@@ -313,13 +314,6 @@ private:
   const FieldDecl *field_ = nullptr; // the data member being traversed
   llvm::DenseSet<const Expr *> arrows_; // `->` of remote calls seen so far
 };
-
-// IR lines are lines of the file named on the command line, so they are
-// physical lines: a `#line` directive must not move them into another file's
-// numbering (Clang's own diagnostics still follow `#line`).
-unsigned lineOf(const SourceManager &sm, SourceLocation loc) {
-  return sm.getExpansionLineNumber(loc);
-}
 
 // Methods of the main file's entities defined out of line in an included file
 // (an `.inl`): analysis reads only the main file, so their remote calls would

@@ -2,6 +2,7 @@
 #include "Analysis/EntityAnalysis.h"
 
 #include "Analysis/Annotations.h"
+#include "Analysis/SourceLines.h"
 #include "Analysis/TypeSpelling.h"
 
 #include "clang/AST/DeclTemplate.h"
@@ -23,12 +24,6 @@ bool isEntityMethod(const CXXMethodDecl *method) {
   return id && !id->getName().starts_with("flowc_");
 }
 
-// The physical line in the input file, ignoring `#line` (see lineOf in
-// Analyzer.cpp).
-unsigned EntityAnalysis::line(SourceLocation loc) const {
-  return context_.getSourceManager().getExpansionLineNumber(loc);
-}
-
 std::optional<ir::Entity>
 EntityAnalysis::analyze(const CXXRecordDecl *record) {
   if (record->getDescribedClassTemplate() ||
@@ -43,7 +38,7 @@ EntityAnalysis::analyze(const CXXRecordDecl *record) {
   entity.name = record->getNameAsString();
   entity.qualified_name = spellName(record, context_);
   entity.file = file_;
-  entity.line = line(record->getLocation());
+  entity.line = lineOf(context_.getSourceManager(), record->getLocation());
 
   checkMarker(record);
   checkBases(record);
@@ -252,7 +247,9 @@ void EntityAnalysis::collectConstructors(const CXXRecordDecl *record,
         ctor->getAccess() != AS_public)
       continue;
     std::string what = "the constructor of '" + entity.name + "'";
-    entity.constructors.push_back({line(ctor->getLocation()), params(ctor, what)});
+    entity.constructors.push_back(
+        {lineOf(context_.getSourceManager(), ctor->getLocation()),
+         params(ctor, what)});
   }
 }
 
@@ -305,7 +302,7 @@ void EntityAnalysis::collectMethods(const CXXRecordDecl *record,
 
     ir::Method out;
     out.name = method->getNameAsString();
-    out.line = line(method->getLocation());
+    out.line = lineOf(context_.getSourceManager(), method->getLocation());
     out.read_only = method->isConst();
     out.params = params(method, what);
     QualType result = method->getReturnType();

@@ -36,7 +36,6 @@ private:
   void collectMethods(const clang::CXXRecordDecl *record, ir::Entity &entity);
   std::vector<ir::Field> params(const clang::FunctionDecl *function,
                                 const std::string &what);
-  unsigned line(clang::SourceLocation loc) const;
 
   clang::ASTContext &context_;
   Reporter &reporter_;

@@ -8,6 +8,7 @@
 #include "Analysis/JobAnalysis.h"
 
 #include "Analysis/Annotations.h"
+#include "Analysis/SourceLines.h"
 #include "Analysis/TypeSpelling.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -263,7 +264,7 @@ std::vector<ir::Job> JobAnalysis::finish() {
     out.value_type = spellType(value, context_);
     out.output_type = spellType(output, context_);
     out.file = file_;
-    out.line = sm.getExpansionLineNumber(map->getLocation()); // physical, as lineOf
+    out.line = lineOf(sm, map->getLocation());
     jobs.push_back(std::move(out));
   }
   return jobs;

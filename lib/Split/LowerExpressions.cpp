@@ -6,6 +6,7 @@
 #include "Split/EvaluationOrder.h"
 
 #include "Analysis/RemoteCall.h"
+#include "Analysis/SourceLines.h"
 
 namespace flowc::lowering {
 
@@ -93,7 +94,7 @@ Lowerer::Lowered Lowerer::lowerRemoteCall(const CXXMemberCallExpr *call) {
   std::string method = spellType(QualType(site->entity->getTypeForDecl(), 0),
                                  context_) +
                        "::" + site->method->getNameAsString();
-  unsigned line = sm_.getPresumedLineNumber(sm_.getExpansionLoc(site->methodLoc));
+  unsigned line = presumedLineOf(sm_, site->methodLoc);
   out.prelude += "f_.label = " + std::to_string(label) +
                  "; /* remote call, line " + std::to_string(line) +
                  " */ m_.template call<&" + method + ">(";

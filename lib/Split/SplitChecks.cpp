@@ -10,6 +10,7 @@
 #include "Split/SplitChecks.h"
 
 #include "Analysis/RemoteCall.h"
+#include "Analysis/SourceLines.h"
 #include "Analysis/Serializable.h"
 #include "Analysis/TypeSpelling.h"
 #include "Split/Locals.h"
@@ -111,7 +112,7 @@ bool checkSplittable(const SplitCandidate &candidate,
                        "split method can only use structured control flow "
                        "across remote calls")
             << calleeName(call)
-            << sm.getPresumedLineNumber(sm.getExpansionLoc(call->getExprLoc()));
+            << presumedLineOf(sm, call->getExprLoc());
         ok = false;
         break;
       }
@@ -123,7 +124,7 @@ bool checkSplittable(const SplitCandidate &candidate,
   for (size_t i = 0; i < candidate.calls.size(); ++i) {
     const CXXMemberCallExpr *call = candidate.calls[i];
     unsigned line =
-        sm.getPresumedLineNumber(sm.getExpansionLoc(call->getExprLoc()));
+        presumedLineOf(sm, call->getExprLoc());
     for (const ValueDecl *decl : live[i]) {
       // A structured binding is carried as the object it names a part of.
       const auto *binding = dyn_cast<BindingDecl>(decl);
