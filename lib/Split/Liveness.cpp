@@ -4,6 +4,7 @@
 #include "Analysis/RemoteCall.h"
 #include "Split/EvaluationOrder.h"
 #include "Split/Locals.h"
+#include "Split/RemoteCalls.h"
 
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/ParentMapContext.h"
@@ -166,7 +167,7 @@ class LateReads {
 public:
   LateReads(llvm::ArrayRef<const CXXMemberCallExpr *> calls,
             const ASTContext &context)
-      : calls_(calls.begin(), calls.end()), context_(context) {}
+      : calls_(calls), context_(context) {}
 
   // DeclRefExpr -> the expression whose evaluation reads it.
   llvm::DenseMap<const DeclRefExpr *, const Expr *> at;
@@ -180,13 +181,13 @@ public:
       return;
     }
     const auto *expr = dyn_cast<Expr>(stmt);
-    if (!expr || !containsCall(expr)) {
+    if (!expr || !calls_.containsCall(expr)) {
       for (const Stmt *child : stmt->children())
         walk(child, lateAt);
       return;
     }
-    auto contains = [this](const Expr *e) { return containsCall(e); };
-    bool remote = calls_.count(expr);
+    auto contains = [this](const Expr *e) { return calls_.containsCall(e); };
+    bool remote = calls_.isCall(expr);
     switch (loweredForm(expr, remote, contains)) {
     case LoweredForm::ShortCircuit:
     case LoweredForm::Conditional:
@@ -216,22 +217,8 @@ public:
   }
 
 private:
-  bool containsCall(const Expr *expr) {
-    auto found = contains_.find(expr);
-    if (found != contains_.end())
-      return found->second;
-    bool result = calls_.count(expr);
-    for (const Stmt *child : expr->children())
-      if (const auto *e = dyn_cast_or_null<Expr>(child);
-          e && !isa<LambdaExpr>(e))
-        result = containsCall(e) || result;
-    contains_[expr] = result;
-    return result;
-  }
-
-  llvm::DenseSet<const Expr *> calls_;
+  RemoteCalls calls_;
   const ASTContext &context_;
-  llvm::DenseMap<const Expr *, bool> contains_;
 };
 
 // Applies one CFG element's effect, going backwards, to the live set.

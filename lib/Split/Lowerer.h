@@ -5,6 +5,7 @@
 // (the frame, the resume dispatch and the whole body). See Lowering.h.
 #pragma once
 
+#include "Split/RemoteCalls.h"
 #include "Split/Rewrites.h"
 
 #include "Analysis/Analyzer.h"
@@ -57,7 +58,7 @@ public:
         candidate_(candidate), context_(context), sm_(context.getSourceManager()),
         reporter_(reporter), function_(candidate.definition),
         parents_(const_cast<Stmt *>(candidate.definition->getBody())),
-        serializable_(context) {
+        serializable_(context), remoteCalls_(candidate.calls) {
     for (size_t i = 0; i < candidate.calls.size(); ++i)
       callLabel_[candidate.calls[i]] = i + 1;
     for (const auto &set : live)
@@ -70,17 +71,7 @@ public:
 private:
   // --- Facts about the body ---------------------------------------------
   bool containsCall(const Stmt *stmt) {
-    if (!stmt)
-      return false;
-    auto found = contains_.find(stmt);
-    if (found != contains_.end())
-      return found->second;
-    bool result = callLabel_.count(dyn_cast<Expr>(stmt));
-    if (!isa<LambdaExpr>(stmt))
-      for (const Stmt *child : stmt->children())
-        result = containsCall(child) || result;
-    contains_[stmt] = result;
-    return result;
+    return remoteCalls_.containsCall(stmt);
   }
 
   // `auto` and template-substituted types are spelled as what they stand for.
@@ -191,7 +182,7 @@ private:
   SerializableCheck serializable_;
   llvm::DenseMap<const Expr *, unsigned> callLabel_;
   llvm::DenseSet<const ValueDecl *> liveAnywhere_;
-  llvm::DenseMap<const Stmt *, bool> contains_;
+  RemoteCalls remoteCalls_;
   llvm::MapVector<const ValueDecl *, Hoisted> hoisted_;
   llvm::StringSet<> names_;
   llvm::DenseMap<const ParmVarDecl *, std::string> paramField_;
