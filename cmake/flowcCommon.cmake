@@ -97,10 +97,21 @@ function(_flowc_add_command caller target input out templates extra_args header_
   set(${source_var} "${source}" PARENT_SCOPE)
 endfunction()
 
-# Whether <file> is a header, which generated headers include (other inputs
-# are compiled through their X.flowc.cpp, which includes them).
+# The extensions (without the dot) of the inputs that are headers, which
+# generated headers include; other inputs are compiled through their
+# X.flowc.cpp, which includes them. flowc decides the same with its own list,
+# emit::headerExtensions() (lib/Emit/FileContext.h); unittests/Emit checks
+# that the two agree.
+function(_flowc_header_extensions var)
+  set(${var} h hh hpp hxx PARENT_SCOPE)
+endfunction()
+
+# Whether <file> is a header (see _flowc_header_extensions). Unlike flowc's,
+# the match is case-sensitive.
 function(_flowc_is_header file var)
-  if(file MATCHES "\\.(h|hh|hpp|hxx)$")
+  _flowc_header_extensions(extensions)
+  list(JOIN extensions "|" alternatives)
+  if(file MATCHES "\\.(${alternatives})$")
     set(${var} TRUE PARENT_SCOPE)
   else()
     set(${var} FALSE PARENT_SCOPE)

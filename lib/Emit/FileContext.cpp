@@ -7,6 +7,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 
@@ -26,9 +27,16 @@ std::string cIdentifier(const std::string &text) {
   return id;
 }
 
+const std::vector<std::string> &headerExtensions() {
+  static const std::vector<std::string> extensions{".h", ".hh", ".hpp",
+                                                   ".hxx"};
+  return extensions;
+}
+
 bool isHeader(const std::string &input) {
   std::string ext = llvm::sys::path::extension(input).lower();
-  return ext == ".h" || ext == ".hh" || ext == ".hpp" || ext == ".hxx";
+  const std::vector<std::string> &headers = headerExtensions();
+  return std::find(headers.begin(), headers.end(), ext) != headers.end();
 }
 
 namespace {

@@ -32,8 +32,14 @@ OutputNames outputNames(const std::string &input);
 // so the CMake package can name the generated functions too.
 std::string cIdentifier(const std::string &text);
 
-// Whether the input is a header (.h, .hh, .hpp, .hxx), which the generated
-// header includes; other inputs are included by the generated source instead.
+// The extensions of a header, lower case with the dot. The CMake package
+// keeps the same list (_flowc_header_extensions in cmake/flowcCommon.cmake);
+// unittests/Emit checks that the two agree.
+const std::vector<std::string> &headerExtensions();
+
+// Whether the input's extension, in any case, is one of headerExtensions(): a
+// header, which the generated header includes; other inputs are included by
+// the generated source instead.
 bool isHeader(const std::string &input);
 
 // The context for rendering `output` (a file name) for `input`, whose
