@@ -538,6 +538,19 @@ TEST_P(Transactions, StateReadsSeeOnlyCommittedState) {
   EXPECT_NE(await(rt.state(x)), before);
 }
 
+// A create is a chain too: stats() counts it, and one whose key is taken
+// fails.
+TEST_P(Transactions, CreatesCountAsChains) {
+  flowc::LocalRuntime rt(serializable(GetParam()));
+  const flowc::Stats before = rt.stats();
+  for (int i = 0; i < 3; ++i)
+    await(rt.create<Cell>(key("made-", i), 0));
+  EXPECT_THROW(await(rt.create<Cell>("made-1", 0)), flowc::EntityExists);
+  flowc::Stats s = settled_stats(rt, before, 4);
+  EXPECT_EQ(s.committed, 3u);
+  EXPECT_EQ(s.failed, 1u);
+}
+
 // ---- hot spots that need upgrades -------------------------------------------
 // Every chain reads two hot cells under shared locks, then writes both: many
 // readers want to upgrade at once, so chains keep wounding each other. All

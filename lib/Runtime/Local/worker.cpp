@@ -180,11 +180,15 @@ void Worker::answer_clients() {
 
 void Worker::on_create(Message &message) {
   const EntityType &type = *message.type;
+  // A create is a chain of its own (one entity, nothing to undo): stats()
+  // counts it as calls are counted.
   if (!entities_.insert(type, message.key, message.object)) {
     type.destroy(message.object);
+    count(failed_);
     return fail(message.to, Failure::exists,
                 exists_message(type, message.key));
   }
+  count(committed_);
   Gate &gate = gates_[message.object];
   gate.object = message.object;
   gate.type = &type;
