@@ -1,5 +1,5 @@
 // caf_chains.cpp - the hand-written C++ Actor Framework (CAF 0.17) baseline of the
-// "chains" benchmark: SPEC section 1's shop, User::buy_item, as actors.
+// "chains" benchmark: the shop example (examples/shop), User::buy_item, as actors.
 //
 //   caf_chains --workers W --users U --items I --chains N [--mode await|queue]
 //              [--client main|actor]

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# run.sh - the chains benchmark: User::buy_item call chains (SPEC section 1's shop)
+# run.sh - the chains benchmark: User::buy_item call chains (the shop example (examples/shop))
 # on W = 1 and 2 worker threads, hand-written CAF against flowc's LocalRuntime in both
 # isolation modes (serializable, the default, and chain). Prints the median of REPEATS
 # runs of each program and worker count.

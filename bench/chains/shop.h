@@ -1,4 +1,4 @@
-// shop.h - the chains benchmark's entities: SPEC section 1's shop, with the
+// shop.h - the chains benchmark's entities: the shop example (examples/shop), with the
 // getters the final check reads. flowc_chains runs them on LocalRuntime.
 #pragma once
 #include <flowc/flowc.h>
