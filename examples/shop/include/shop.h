@@ -1,4 +1,4 @@
-// shop.h - the shop example (examples/shop): items with prices and stock, users who buy them,
+// shop.h - the shop example: items with prices and stock, users who buy them,
 // and orders that tie several remote calls together.
 #pragma once
 
