@@ -99,8 +99,6 @@ struct Module {
   std::vector<Job> jobs;
   std::vector<Struct> structs;
   bool operator==(const Module &) const = default;
-
-  const Entity *findEntity(const std::string &qualified_name) const;
 };
 
 } // namespace flowc::ir

@@ -1,4 +1,4 @@
-// YAML.cpp - writes and reads the IR as YAML.
+// YAML.cpp - writes the IR as YAML.
 //
 // Small records (fields, calls, suspensions) are written in flow style so the
 // document reads like SPEC section 5; everything else is block style.
@@ -105,86 +105,6 @@ void writeJob(YAML::Emitter &out, const Job &job) {
   out << YAML::EndMap;
 }
 
-// Reading: every required key must be present; yaml-cpp throws on a missing
-// one, which fromYAML turns into an error message.
-std::vector<Field> readFields(const YAML::Node &node) {
-  std::vector<Field> fields;
-  for (const YAML::Node &item : node)
-    fields.push_back(
-        {item["name"].as<std::string>(), item["type"].as<std::string>()});
-  return fields;
-}
-
-void readLocation(const YAML::Node &node, std::string &file, unsigned &line) {
-  std::string text = node.as<std::string>();
-  size_t colon = text.rfind(':');
-  if (colon == std::string::npos)
-    throw YAML::ParserException(node.Mark(), "location is not file:line");
-  file = text.substr(0, colon);
-  line = static_cast<unsigned>(std::stoul(text.substr(colon + 1)));
-}
-
-Method readMethod(const YAML::Node &node) {
-  Method method;
-  method.name = node["name"].as<std::string>();
-  if (node["line"])
-    method.line = node["line"].as<unsigned>();
-  method.params = readFields(node["params"]);
-  method.returns = node["returns"].as<std::string>();
-  method.read_only = node["read_only"].as<bool>();
-  for (const YAML::Node &call : node["remote_calls"]) {
-    RemoteCall remote{call["entity"].as<std::string>(), "",
-                      call["method"].as<std::string>(),
-                      call["line"].as<unsigned>(), 0};
-    if (call["column"])
-      remote.column = call["column"].as<unsigned>();
-    if (call["qualified_entity"])
-      remote.qualified_entity = call["qualified_entity"].as<std::string>();
-    method.remote_calls.push_back(remote);
-  }
-  for (const YAML::Node &suspension : node["suspensions"])
-    method.suspensions.push_back(
-        {suspension["line"].as<unsigned>(),
-         suspension["live"].as<std::vector<std::string>>()});
-  if (node["frame"])
-    method.frame = readFields(node["frame"]);
-  if (node["machine"])
-    method.machine = node["machine"].as<std::string>();
-  return method;
-}
-
-Entity readEntity(const YAML::Node &node) {
-  Entity entity;
-  entity.name = node["name"].as<std::string>();
-  entity.qualified_name = node["qualified_name"].as<std::string>();
-  readLocation(node["location"], entity.file, entity.line);
-  entity.key = {node["key"]["name"].as<std::string>(),
-                node["key"]["type"].as<std::string>()};
-  entity.state = readFields(node["state"]);
-  for (const YAML::Node &ctor : node["constructors"])
-    entity.constructors.push_back(
-        {ctor["line"].as<unsigned>(), readFields(ctor["params"])});
-  for (const YAML::Node &method : node["methods"])
-    entity.methods.push_back(readMethod(method));
-  return entity;
-}
-
-Job readJob(const YAML::Node &node) {
-  Job job;
-  job.name = node["name"].as<std::string>();
-  if (node["location"])
-    readLocation(node["location"], job.file, job.line);
-  job.map = node["map"].as<std::string>();
-  job.reduce = node["reduce"].as<std::string>();
-  if (node["combine"])
-    job.combine = node["combine"].as<std::string>();
-  job.key_type = node["key_type"].as<std::string>();
-  job.value_type = node["value_type"].as<std::string>();
-  job.output_type = node["output_type"] ? node["output_type"].as<std::string>()
-                                        : job.value_type;
-  return job;
-}
-
 } // namespace
 
 std::string toYAML(const Module &module) {
@@ -208,36 +128,6 @@ std::string toYAML(const Module &module) {
     });
   out << YAML::EndMap;
   return std::string(out.c_str()) + "\n";
-}
-
-bool fromYAML(const std::string &text, Module &module, std::string &error) {
-  try {
-    const YAML::Node root = YAML::Load(text);
-    if (!root.IsMap() || !root["entities"] || !root["jobs"])
-      throw std::runtime_error("not a flowc IR document (needs flowc_ir, entities, jobs)");
-    Module result;
-    result.version = root["flowc_ir"].as<int>();
-    for (const YAML::Node &entity : root["entities"])
-      result.entities.push_back(readEntity(entity));
-    for (const YAML::Node &job : root["jobs"])
-      result.jobs.push_back(readJob(job));
-    for (const YAML::Node &node : root["structs"]) {
-      Struct record;
-      record.name = node["name"].as<std::string>();
-      record.qualified_name = node["qualified_name"].as<std::string>();
-      readLocation(node["location"], record.file, record.line);
-      record.fields = readFields(node["fields"]);
-      result.structs.push_back(std::move(record));
-    }
-    module = std::move(result);
-    return true;
-  } catch (const YAML::Exception &e) {
-    error = e.what();
-    return false;
-  } catch (const std::exception &e) {
-    error = e.what();
-    return false;
-  }
 }
 
 } // namespace flowc::ir

@@ -1,4 +1,4 @@
-// YAML.h - the IR's YAML form (SPEC section 5), written and read with yaml-cpp.
+// YAML.h - the IR's YAML form (SPEC section 5), written with yaml-cpp.
 #pragma once
 
 #include "IR/IR.h"
@@ -8,8 +8,5 @@
 namespace flowc::ir {
 
 std::string toYAML(const Module &module);
-
-// Parses what toYAML wrote. On failure returns false and says why in `error`.
-bool fromYAML(const std::string &text, Module &module, std::string &error);
 
 } // namespace flowc::ir

@@ -1,0 +1,73 @@
+// SampleModule.h - a small IR with every list filled, built by hand, for the
+// tests of what reads the IR (unittests/IR, unittests/Emit).
+#pragma once
+
+#include "IR/IR.h"
+
+namespace flowc::ir::test {
+
+// An entity with state, a constructor, a split method (remote calls,
+// suspensions, frame, machine) and a read-only one; a job with a combiner and
+// one without; a struct the entity's state carries.
+inline Module sampleModule() {
+  Module module;
+  Entity user;
+  user.name = "User";
+  user.qualified_name = "shop::User";
+  user.file = "include/shop.h";
+  user.line = 27;
+  user.key = {"name_", "std::string"};
+  user.state = {{"name_", "std::string"},
+                {"balance_", "int"},
+                {"address_", "shop::Address"},
+                {"tags_", "std::map<std::string, std::vector<int>>"}};
+  user.constructors = {{29, {{"name", "std::string"}}}};
+  Method buy;
+  buy.name = "buy_item";
+  buy.line = 30;
+  buy.params = {{"amount", "int"}, {"item", "flowc::Ref<shop::Item>"}};
+  buy.returns = "bool";
+  buy.remote_calls = {{"Item", "shop::Item", "price", 31, 22},
+                      {"Item", "shop::Item", "update_stock", 33, 19}};
+  buy.suspensions = {{31, {"amount", "item"}}, {33, {"total"}}};
+  buy.frame = {{"amount", "int"}, {"item", "flowc::Ref<shop::Item>"},
+               {"total", "int"}, {"flowc_t1", "int"}};
+  buy.machine = "auto &f_ = m_.frame;\nswitch (f_.label) {\ncase 0:\n"
+                "break;\n}\n{ m_.finish(true); return; }\n";
+  Method balance;
+  balance.name = "balance";
+  balance.line = 37;
+  balance.returns = "int";
+  balance.read_only = true;
+  user.methods = {buy, balance};
+  module.entities.push_back(user);
+
+  Job wordcount;
+  wordcount.name = "wordcount";
+  wordcount.map = "split_words";
+  wordcount.reduce = "sum_counts";
+  wordcount.combine = "sum_counts";
+  wordcount.key_type = "std::string";
+  wordcount.value_type = "std::int64_t";
+  wordcount.output_type = "std::int64_t";
+  wordcount.file = "wc.h";
+  wordcount.line = 4;
+  Job mean = wordcount;
+  mean.name = "mean";
+  mean.combine.reset();
+  mean.key_type = "int";
+  mean.value_type = "double";
+  mean.output_type = "double";
+  module.jobs = {wordcount, mean};
+
+  Struct address;
+  address.name = "Address";
+  address.qualified_name = "shop::Address";
+  address.file = "include/shop.h";
+  address.line = 12;
+  address.fields = {{"street", "std::string"}, {"number", "int"}};
+  module.structs = {address};
+  return module;
+}
+
+} // namespace flowc::ir::test
