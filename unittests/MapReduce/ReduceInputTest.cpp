@@ -5,7 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <span>
 #include <string>
+#include <string_view>
 
 using namespace flowc::mapreduce;
 
@@ -68,6 +71,31 @@ TEST(ReduceInputTest, CombineUsesTheCombiner) {
   EXPECT_EQ(reduce(wordcount, "x\t1\nx\t1\n", ReducePhase::Combine), "x\t2\n");
   EXPECT_EQ(reduce(parity, "false\t2\ntrue\t1\ntrue\t1\n", ReducePhase::Combine),
             "false\t2\ntrue\t2\n");
+}
+
+// bool values reach reduce and combine as a std::span<const bool>, in order.
+TEST(ReduceInputTest, BoolValues) {
+  const Job flags = make_job<std::string, bool, std::string>(
+      "flags",
+      [](std::string_view line, flowc::Emitter<std::string, bool> &out) {
+        out.emit(line, !line.empty());
+      },
+      [](const std::string &, std::span<const bool> values) {
+        std::string letters;
+        for (bool value : values)
+          letters += value ? 't' : 'f';
+        return letters;
+      },
+      [](const std::string &, std::span<const bool> values) {
+        return std::find(values.begin(), values.end(), true) != values.end();
+      });
+  EXPECT_EQ(reduce(flags, "a\ttrue\na\tfalse\na\ttrue\nb\tfalse\n"),
+            "a\ttft\nb\tf\n");
+  EXPECT_EQ(reduce(flags, "a\tfalse\na\ttrue\nb\tfalse\nb\tfalse\n",
+                   ReducePhase::Combine),
+            "a\ttrue\nb\tfalse\n");
+  EXPECT_EQ(reduce_error(flags, "a\t1\n"),
+            "reduce: line 1: bad value \"1\" (bool): expected true or false");
 }
 
 TEST(ReduceInputTest, ErrorsNameTheLine) {

@@ -50,14 +50,47 @@ template <class T> std::size_t heap_bytes(const T &value) {
     return (void)value, 0;
 }
 
+// How a key's values are stored while they are collected: as V, except bool.
+// std::vector<bool> packs its elements into bits, so no std::span<const bool> can
+// view it; bools are kept one per byte (0 or 1) and copied into real bools for
+// each reduce call (ValuesView).
+template <Field V>
+using Stored = std::conditional_t<std::is_same_v<V, bool>, unsigned char, V>;
+
+// Presents collected values as the std::span<const V> a reduce function takes:
+// the vector itself, or for bool a copy in a buffer reused from key to key.
+template <Field V> class ValuesView {
+public:
+  std::span<const V> operator()(const std::vector<Stored<V>> &values) {
+    return std::span<const V>(values);
+  }
+};
+
+template <> class ValuesView<bool> {
+public:
+  std::span<const bool> operator()(const std::vector<unsigned char> &values) {
+    if (capacity_ < values.size()) {
+      capacity_ = std::max(values.size(), 2 * capacity_);
+      bools_ = std::make_unique<bool[]>(capacity_);
+    }
+    for (std::size_t i = 0; i < values.size(); ++i)
+      bools_[i] = values[i] != 0;
+    return std::span<const bool>(bools_.get(), values.size());
+  }
+
+private:
+  std::unique_ptr<bool[]> bools_;
+  std::size_t capacity_ = 0;
+};
+
 // Orders values the way `sort` orders their lines: by text. Reduce functions see
 // values in this order in every mode, so even order-sensitive ones (a floating
 // sum, a concatenation) print the same bytes in `run` and in the pipeline.
-template <Field V> void sort_by_text(std::vector<V> &values) {
+template <Field V> void sort_by_text(std::vector<Stored<V>> &values) {
   if (values.size() < 2)
     return;
   if constexpr (std::is_same_v<V, bool>) {
-    std::sort(values.begin(), values.end()); // "false" < "true"
+    std::sort(values.begin(), values.end()); // 0 < 1 as "false" < "true"
   } else {
     bool all_same = true;
     for (std::size_t i = 1; i < values.size() && all_same; ++i)
@@ -197,7 +230,8 @@ private:
     bool in_group = false;
     std::string group_text; // the key's text on the group's latest line
     K key{};
-    std::vector<V> values;
+    std::vector<detail::Stored<V>> values;
+    detail::ValuesView<V> view;
     TextBuffer result;
     auto fail = [&](const std::string &message) {
       throw Error(std::string(what) + ": line " + std::to_string(line_number) +
@@ -206,7 +240,7 @@ private:
     auto flush = [&] {
       Out value;
       try {
-        value = fn(key, std::span<const V>(values));
+        value = fn(key, view(values));
       } catch (...) {
         throw Error(std::string(function) + ": the " + function +
                     " function failed for key " +
@@ -266,7 +300,7 @@ namespace detail {
 template <Field K, Field V, class Self, bool Combining>
 class TableTask final : public MapTask {
 public:
-  using Mapped = std::conditional_t<Combining, V, std::vector<V>>;
+  using Mapped = std::conditional_t<Combining, V, std::vector<Stored<V>>>;
   using Table = KeyTable<K, Mapped>;
   using KeyView = typename FieldOps<K>::view_type;
   // Entry indices are 32 bits; spill well before that.
@@ -298,7 +332,7 @@ public:
         if constexpr (Combining) {
           add_line(lines, entry.key, entry.mapped);
         } else {
-          for (const V &value : entry.mapped)
+          for (const Stored<V> &value : entry.mapped)
             add_line(lines, entry.key, value);
         }
       }
@@ -337,13 +371,13 @@ private:
       if constexpr (Combining)
         return value;
       else
-        return std::vector<V>{value};
+        return std::vector<Stored<V>>{value};
     });
     if (inserted) {
       bytes_ += table.memory_bytes() - before + heap_bytes(entry->key) +
                 heap_bytes(value);
       if constexpr (!Combining)
-        bytes_ += sizeof(V);
+        bytes_ += sizeof(Stored<V>);
       largest_ = std::max(largest_, table.size());
     } else if constexpr (Combining) {
       const std::size_t old_heap = heap_bytes(entry->mapped);
@@ -351,10 +385,10 @@ private:
       entry->mapped = job_.call_combine(entry->key, std::span<const V>(pair));
       bytes_ += heap_bytes(entry->mapped) - old_heap;
     } else {
-      std::vector<V> &values = entry->mapped;
+      std::vector<Stored<V>> &values = entry->mapped;
       const std::size_t old_capacity = values.capacity();
       values.push_back(value);
-      bytes_ += (values.capacity() - old_capacity) * sizeof(V) +
+      bytes_ += (values.capacity() - old_capacity) * sizeof(Stored<V>) +
                 heap_bytes(value);
     }
   }
@@ -390,6 +424,7 @@ void JobImpl<K, V, R, MapFn, ReduceFn, CombineFn>::reduce_tables(
   auto run = [&]<bool Combining>() {
     using Task = detail::TableTask<K, V, JobImpl, Combining>;
     using Table = typename Task::Table;
+    [[maybe_unused]] detail::ValuesView<V> view; // without a combiner
     // Merge every task's table into the largest one.
     Table *base = nullptr;
     for (MapTask *task : tasks) {
@@ -424,8 +459,8 @@ void JobImpl<K, V, R, MapFn, ReduceFn, CombineFn>::reduce_tables(
         if constexpr (Combining) {
           result = call_reduce(entry.key, std::span<const V>(&entry.mapped, 1));
         } else {
-          detail::sort_by_text(entry.mapped);
-          result = call_reduce(entry.key, std::span<const V>(entry.mapped));
+          detail::sort_by_text<V>(entry.mapped);
+          result = call_reduce(entry.key, view(entry.mapped));
         }
       } catch (...) {
         throw Error("reduce: the reduce function failed for key " +
