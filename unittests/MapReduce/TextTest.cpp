@@ -96,6 +96,30 @@ TEST(TextTest, FloatingPointIsShortestRoundTrip) {
   EXPECT_EQ(round_trip(0.1L), 0.1L);
 }
 
+template <class T> void expect_subnormals_round_trip() {
+  using L = std::numeric_limits<T>;
+  for (T v : {L::denorm_min(), -L::denorm_min(), T(L::denorm_min() * 3),
+              T(L::min() / 2), L::min(), -L::min()})
+    EXPECT_EQ(round_trip(v), v) << to_text(v);
+}
+
+TEST(TextTest, SubnormalsRoundTrip) {
+  expect_subnormals_round_trip<float>();
+  expect_subnormals_round_trip<double>();
+  expect_subnormals_round_trip<long double>();
+  EXPECT_EQ(to_text(std::numeric_limits<long double>::denorm_min()), "4e-4951");
+  long double v = 0;
+  EXPECT_EQ(parse_text("3e-4951", v), nullptr); // rounds to the smallest
+  EXPECT_EQ(v, std::numeric_limits<long double>::denorm_min());
+  // What rounds to zero or overflows is out of range in every type.
+  EXPECT_STREQ(parse_error<long double>("1e-5000"), "number out of range");
+  EXPECT_STREQ(parse_error<long double>("-1e-5000"), "number out of range");
+  EXPECT_STREQ(parse_error<long double>("1e5000"), "number out of range");
+  EXPECT_STREQ(parse_error<long double>("1e-5000x"), "number out of range");
+  EXPECT_STREQ(parse_error<double>("1e-400"), "number out of range");
+  EXPECT_STREQ(parse_error<float>("1e-50"), "number out of range");
+}
+
 TEST(TextTest, InfinitiesAndNaNs) {
   const double inf = std::numeric_limits<double>::infinity();
   const double nan = std::numeric_limits<double>::quiet_NaN();

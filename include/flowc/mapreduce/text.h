@@ -8,7 +8,8 @@
 // Floating point: infinities are `inf`/`-inf`, NaNs are `nan`/`-nan` (every NaN of
 // one sign has the same text, so NaN payloads are not kept). Parsing accepts exactly
 // what std::from_chars accepts for the whole field: no leading `+` or spaces, no
-// trailing characters, and a value out of range is an error rather than inf or 0.
+// trailing characters, and a value out of range is an error rather than inf or 0
+// (a subnormal value is in range, for long double too).
 #pragma once
 
 #include "flowc/mapreduce/text_buffer.h"
@@ -37,6 +38,15 @@ void append_escaped(TextBuffer &out, std::string_view s);
 // A raw TAB is taken as itself (Hadoop passes everything after the first TAB
 // as the value); a backslash must start one of the three escapes.
 const char *unescape(std::string_view text, std::string &out);
+
+// Reads a floating-point field again after std::from_chars matched all of it but
+// reported it out of range: libstdc++'s from_chars for long double (through
+// strtold) reports every subnormal result so, though to_chars writes them. A
+// result that is subnormal is taken; one that overflows or rounds to zero is out
+// of range, as from_chars says. Returns an error message or nullptr.
+const char *parse_out_of_range(std::string_view text, float &out);
+const char *parse_out_of_range(std::string_view text, double &out);
+const char *parse_out_of_range(std::string_view text, long double &out);
 
 // A short name of T for error messages ("int64", "double", "string"...).
 template <Field T> constexpr const char *field_type_name() {
@@ -118,7 +128,8 @@ template <Field T> const char *parse_text(std::string_view text, T &out) {
     const char *end = text.data() + text.size();
     auto result = std::from_chars(text.data(), end, value);
     if (result.ec == std::errc::result_out_of_range)
-      return "number out of range";
+      return result.ptr == end ? parse_out_of_range(text, out)
+                               : "number out of range";
     if (result.ec != std::errc() || result.ptr != end)
       return "expected a number";
     out = value;

@@ -2,9 +2,56 @@
 #include "flowc/mapreduce/errors.h"
 #include "flowc/mapreduce/text.h"
 
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <locale.h>
+#include <string>
 
 namespace flowc::mapreduce {
+
+namespace {
+
+// strto*_l in the C locale, whatever the program's locale is (a map function
+// may have set one).
+locale_t c_locale() {
+  static const locale_t locale = newlocale(LC_ALL_MASK, "C", locale_t(0));
+  return locale;
+}
+
+float strto(const char *text, char **end, float *) {
+  return strtof_l(text, end, c_locale());
+}
+double strto(const char *text, char **end, double *) {
+  return strtod_l(text, end, c_locale());
+}
+long double strto(const char *text, char **end, long double *) {
+  return strtold_l(text, end, c_locale());
+}
+
+template <class T> const char *reparse(std::string_view text, T &out) {
+  if (!c_locale())
+    return "number out of range";
+  const std::string copy(text); // NUL-terminated
+  char *end = nullptr;
+  const T value = strto(copy.c_str(), &end, static_cast<T *>(nullptr));
+  if (end != copy.c_str() + copy.size() || value == 0 || std::isinf(value))
+    return "number out of range";
+  out = value;
+  return nullptr;
+}
+
+} // namespace
+
+const char *parse_out_of_range(std::string_view text, float &out) {
+  return reparse(text, out);
+}
+const char *parse_out_of_range(std::string_view text, double &out) {
+  return reparse(text, out);
+}
+const char *parse_out_of_range(std::string_view text, long double &out) {
+  return reparse(text, out);
+}
 
 void append_escaped(TextBuffer &out, std::string_view s) {
   char *begin = out.reserve_tail(s.size() * 2); // every byte may double
