@@ -6,6 +6,7 @@
 // lines with equal key text are grouped, and each group is reduced. Nothing here
 // comes from the runtime, so the differential tests compare two implementations.
 #include "test_jobs.h"
+#include "type_jobs.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -14,6 +15,8 @@
 #include <cstdlib>
 #include <iostream>
 #include <iterator>
+#include <limits>
+#include <memory>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -48,26 +51,43 @@ std::string unescape(std::string_view s) {
   return out;
 }
 
+template <class F> F parse_float(const char *text) {
+  if constexpr (std::is_same_v<F, float>)
+    return std::strtof(text, nullptr);
+  else if constexpr (std::is_same_v<F, double>)
+    return std::strtod(text, nullptr);
+  else
+    return std::strtold(text, nullptr);
+}
+
 // Shortest round-trip form by search: the fewest significant digits that read
 // back to the same value, then fixed or scientific notation, whichever is
 // shorter (fixed on a tie), which is std::to_chars's rule; among forms of one
 // length it takes the nearest, so integers in fixed form print exactly.
+// Every type prints through long double, which holds float and double exactly.
 template <class F> std::string format_float(F v) {
   if (std::isnan(v))
     return std::signbit(v) ? "-nan" : "nan";
   if (std::isinf(v))
     return v < 0 ? "-inf" : "inf";
-  const int max_digits = std::is_same_v<F, float> ? 9 : 17;
   char text[64];
+  auto round_trips = [&](int digits) {
+    std::snprintf(text, sizeof text, "%.*Le", digits - 1,
+                  static_cast<long double>(v));
+    return parse_float<F>(text) == v;
+  };
+  // Binary search: the nearest decimal of d + 1 digits is at least as near as
+  // the nearest of d digits, so if d digits read back, so do more.
   int digits = 1;
-  for (; digits < max_digits; ++digits) {
-    std::snprintf(text, sizeof text, "%.*e", digits - 1, double(v));
-    F back = std::is_same_v<F, float> ? F(std::strtof(text, nullptr))
-                                      : F(std::strtod(text, nullptr));
-    if (back == v)
-      break;
+  for (int high = std::numeric_limits<F>::max_digits10; digits < high;) {
+    const int middle = (digits + high) / 2;
+    if (round_trips(middle))
+      high = middle;
+    else
+      digits = middle + 1;
   }
-  std::snprintf(text, sizeof text, "%.*e", digits - 1, double(v));
+  std::snprintf(text, sizeof text, "%.*Le", digits - 1,
+                static_cast<long double>(v));
   std::string sci = text;
   bool negative = sci[0] == '-';
   if (negative)
@@ -81,10 +101,13 @@ template <class F> std::string format_float(F v) {
       d += c;
   std::string fixed;
   if (exponent >= 0) {
-    if (int(d.size()) <= exponent + 1) {
+    if (exponent + 1 > int(sci.size())) {
+      fixed = std::string(exponent + 1, '0'); // longer than sci: never chosen
+    } else if (int(d.size()) <= exponent + 1) {
       // An integer: as long as the digits padded with zeros, and exact (the
       // smallest difference breaks the tie).
-      std::snprintf(text, sizeof text, "%.0f", double(std::fabs(v)));
+      std::snprintf(text, sizeof text, "%.0Lf",
+                    static_cast<long double>(std::fabs(v)));
       fixed = text;
     } else
       fixed = d.substr(0, exponent + 1) + "." + d.substr(exponent + 1);
@@ -102,8 +125,10 @@ template <class T> std::string format(const T &v) {
     return escape(v);
   else if constexpr (std::is_floating_point_v<T>)
     return format_float(v);
-  else
+  else if constexpr (std::is_signed_v<T>)
     return std::to_string(static_cast<long long>(v));
+  else
+    return std::to_string(static_cast<unsigned long long>(v));
 }
 
 template <class T> T parse(const std::string &text) {
@@ -111,12 +136,12 @@ template <class T> T parse(const std::string &text) {
     return text == "true";
   else if constexpr (std::is_same_v<T, std::string>)
     return unescape(text);
-  else if constexpr (std::is_same_v<T, float>)
-    return std::strtof(text.c_str(), nullptr);
   else if constexpr (std::is_floating_point_v<T>)
-    return std::strtod(text.c_str(), nullptr);
-  else
+    return parse_float<T>(text.c_str());
+  else if constexpr (std::is_signed_v<T>)
     return static_cast<T>(std::strtoll(text.c_str(), nullptr, 10));
+  else
+    return static_cast<T>(std::strtoull(text.c_str(), nullptr, 10));
 }
 
 template <class K, class V, class R, class Map, class Reduce>
@@ -133,12 +158,17 @@ void reference(const std::vector<std::string> &input, Map map, Reduce reduce) {
   std::vector<std::string> output;
   for (std::size_t i = 0; i < lines.size();) {
     std::string key_text = lines[i].substr(0, lines[i].find('\t'));
-    std::vector<V> values;
-    for (; i < lines.size() && lines[i].substr(0, lines[i].find('\t')) == key_text;
-         ++i)
-      values.push_back(parse<V>(lines[i].substr(key_text.size() + 1)));
+    std::size_t end = i;
+    while (end < lines.size() &&
+           lines[end].substr(0, lines[end].find('\t')) == key_text)
+      ++end;
+    // An array, not a std::vector, which for bool could not be a span.
+    auto values = std::make_unique<V[]>(end - i);
+    for (std::size_t j = i; j < end; ++j)
+      values[j - i] = parse<V>(lines[j].substr(key_text.size() + 1));
     K key = parse<K>(key_text);
-    R result = reduce(key, std::span<const V>(values));
+    R result = reduce(key, std::span<const V>(values.get(), end - i));
+    i = end;
     output.push_back(format(key) + "\t" + format(result));
   }
   std::sort(output.begin(), output.end());
@@ -150,6 +180,7 @@ void reference(const std::vector<std::string> &input, Map map, Reduce reduce) {
 
 int main(int argc, char **argv) {
   using namespace testjobs;
+  using namespace typejobs;
   if (argc != 2) {
     std::cerr << "usage: mr_reference JOB < input\n";
     return 2;
@@ -188,6 +219,70 @@ int main(int argc, char **argv) {
   else if (job == "bytes")
     reference<std::uint8_t, std::int16_t, float>(input, byte_positions,
                                                  mean_position);
+  else if (job == "keyed_bool")
+    reference<bool, char, signed char>(input, map_keyed_bool, reduce_keyed_bool);
+  else if (job == "keyed_char")
+    reference<char, signed char, unsigned char>(input, map_keyed_char, reduce_keyed_char);
+  else if (job == "keyed_schar")
+    reference<signed char, unsigned char, short>(input, map_keyed_schar, reduce_keyed_schar);
+  else if (job == "keyed_uchar")
+    reference<unsigned char, short, unsigned short>(input, map_keyed_uchar, reduce_keyed_uchar);
+  else if (job == "keyed_short")
+    reference<short, unsigned short, int>(input, map_keyed_short, reduce_keyed_short);
+  else if (job == "keyed_ushort")
+    reference<unsigned short, int, unsigned>(input, map_keyed_ushort, reduce_keyed_ushort);
+  else if (job == "keyed_int")
+    reference<int, unsigned, long>(input, map_keyed_int, reduce_keyed_int);
+  else if (job == "keyed_uint")
+    reference<unsigned, long, unsigned long>(input, map_keyed_uint, reduce_keyed_uint);
+  else if (job == "keyed_long")
+    reference<long, unsigned long, long long>(input, map_keyed_long, reduce_keyed_long);
+  else if (job == "keyed_ulong")
+    reference<unsigned long, long long, unsigned long long>(input, map_keyed_ulong, reduce_keyed_ulong);
+  else if (job == "keyed_llong")
+    reference<long long, unsigned long long, float>(input, map_keyed_llong, reduce_keyed_llong);
+  else if (job == "keyed_ullong")
+    reference<unsigned long long, float, double>(input, map_keyed_ullong, reduce_keyed_ullong);
+  else if (job == "keyed_float")
+    reference<float, double, long double>(input, map_keyed_float, reduce_keyed_float);
+  else if (job == "keyed_double")
+    reference<double, long double, std::string>(input, map_keyed_double, reduce_keyed_double);
+  else if (job == "keyed_ldouble")
+    reference<long double, std::string, bool>(input, map_keyed_ldouble, reduce_keyed_ldouble);
+  else if (job == "keyed_string")
+    reference<std::string, bool, char>(input, map_keyed_string, reduce_keyed_string);
+  else if (job == "same_bool")
+    reference<bool, bool, bool>(input, map_same_bool, merge_bool);
+  else if (job == "same_char")
+    reference<char, char, char>(input, map_same_char, merge_char);
+  else if (job == "same_schar")
+    reference<signed char, signed char, signed char>(input, map_same_schar, merge_schar);
+  else if (job == "same_uchar")
+    reference<unsigned char, unsigned char, unsigned char>(input, map_same_uchar, merge_uchar);
+  else if (job == "same_short")
+    reference<short, short, short>(input, map_same_short, merge_short);
+  else if (job == "same_ushort")
+    reference<unsigned short, unsigned short, unsigned short>(input, map_same_ushort, merge_ushort);
+  else if (job == "same_int")
+    reference<int, int, int>(input, map_same_int, merge_int);
+  else if (job == "same_uint")
+    reference<unsigned, unsigned, unsigned>(input, map_same_uint, merge_uint);
+  else if (job == "same_long")
+    reference<long, long, long>(input, map_same_long, merge_long);
+  else if (job == "same_ulong")
+    reference<unsigned long, unsigned long, unsigned long>(input, map_same_ulong, merge_ulong);
+  else if (job == "same_llong")
+    reference<long long, long long, long long>(input, map_same_llong, merge_llong);
+  else if (job == "same_ullong")
+    reference<unsigned long long, unsigned long long, unsigned long long>(input, map_same_ullong, merge_ullong);
+  else if (job == "same_float")
+    reference<float, float, float>(input, map_same_float, merge_float);
+  else if (job == "same_double")
+    reference<double, double, double>(input, map_same_double, merge_double);
+  else if (job == "same_ldouble")
+    reference<long double, long double, long double>(input, map_same_ldouble, merge_ldouble);
+  else if (job == "same_string")
+    reference<std::string, std::string, std::string>(input, map_same_string, merge_string);
   else {
     std::cerr << "mr_reference: unknown job " << job << "\n";
     return 2;
