@@ -393,6 +393,7 @@ TranslationUnitAnalysis analyzeTranslationUnit(ASTContext &context,
 
   TranslationUnitAnalysis result;
   ir::Module &module = result.module;
+  module.input = displayFile;
   EntityAnalysis entities(context, reporter, displayFile);
   for (const CXXRecordDecl *record : collector.entities) {
     std::optional<ir::Entity> entity = entities.analyze(record);

@@ -19,6 +19,9 @@ class Reporter;
 
 // A method that makes remote calls, for the stages after analysis that need
 // the AST (splitting): where its IR lives and its body's remote calls.
+// Analysis finds and lists them (and reads them for the structs of split
+// methods' locals), so the type lives here: lib/Split depends on lib/Analysis,
+// not the other way round.
 struct SplitCandidate {
   size_t entity = 0; // index into Module::entities
   size_t method = 0; // index into Entity::methods

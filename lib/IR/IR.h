@@ -95,6 +95,9 @@ struct Struct {
 
 struct Module {
   int version = 1;
+  // The input the module was analyzed from, as given on the command line;
+  // empty for modules merged from several inputs. Not part of the YAML.
+  std::string input;
   std::vector<Entity> entities;
   std::vector<Job> jobs;
   std::vector<Struct> structs;

@@ -3,6 +3,7 @@
 #include "EmitCode.h"
 
 #include "Emit/CodeGenerator.h"
+#include "Pipeline/Pipeline.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -10,7 +11,6 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <map>
-#include <set>
 
 namespace flowc {
 namespace {
@@ -77,23 +77,7 @@ int emitCode(const std::vector<ir::Module> &modules,
              const std::vector<std::string> &sources,
              const std::string &outputDir, const emit::TemplateSet &templates,
              bool check, std::vector<std::string> &outputs) {
-  // Each job and entity records the input it came from, as given.
-  std::map<std::string, emit::Input> inputs;
-  for (const std::string &source : sources)
-    inputs[source].name = source;
-  for (const ir::Module &module : modules) {
-    for (const ir::Job &job : module.jobs)
-      inputs[job.file].jobs.push_back(job);
-    for (const ir::Entity &entity : module.entities)
-      inputs[entity.file].entities.push_back(entity);
-    if (!module.entities.empty())
-      inputs[module.entities.front().file].structs = module.structs;
-  }
-
-  std::vector<emit::Input> ordered;
-  for (const std::string &source : sources)
-    ordered.push_back(std::move(inputs[source]));
-  auto files = emit::generateCode(ordered, templates, outputDir);
+  auto files = pipeline::generateFiles(modules, sources, templates, outputDir);
   if (!files) {
     llvm::errs() << "flowc: error: " << llvm::toString(files.takeError())
                  << "\n";

@@ -1,22 +1,23 @@
-// flowc.cpp - the flowc command: options, the ClangTool run, exit codes.
+// flowc.cpp - the flowc command: options, printing and exit codes around
+// the pipeline (lib/Pipeline).
 //
 //   flowc [options] <source>... [-- <compiler arguments>]
 //
 // Exit codes (SPEC section 3): 0 success; 1 errors in the input; 2 wrong usage.
 #include "Depfile.h"
 #include "EmitCode.h"
-#include "Invocation.h"
-#include "RunAnalysis.h"
 
 #include "IR/Dot.h"
 #include "IR/YAML.h"
+#include "Pipeline/Invocation.h"
+#include "Pipeline/Pipeline.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
 
-#include <algorithm>
+#include <optional>
 #include <set>
 
 using namespace llvm;
@@ -71,6 +72,50 @@ int usageError(const Twine &message) {
   return 2;
 }
 
+// The inputs, each once, in the order given; or the exit status for a wrong
+// invocation.
+std::optional<int> collectInputs(std::vector<std::string> &inputs) {
+  if (sources.empty())
+    return usageError("no input files (see --help)");
+  if (emit != Emit::Code && (check || !depfile.empty()))
+    return usageError(Twine(check ? "--check" : "--depfile") +
+                      " applies to --emit=code only");
+  std::set<std::string> seen;
+  for (const std::string &source : sources) {
+    if (!sys::fs::exists(source))
+      return usageError("no such file: '" + source + "'");
+    if (sys::fs::is_directory(source))
+      return usageError("'" + source + "' is a directory, not a source file");
+    if (seen.insert(clang::tooling::getAbsolutePath(source)).second)
+      inputs.push_back(source);
+  }
+  return std::nullopt;
+}
+
+// --emit=code: the files, and the depfile if asked for. Returns the exit
+// status.
+int writeCode(const flowc::pipeline::Result &result,
+              const std::vector<std::string> &inputs,
+              const flowc::emit::TemplateSet &templates) {
+  std::vector<std::string> outputs;
+  int status = flowc::emitCode(result.modules, inputs, outputDir, templates,
+                               check, outputs);
+  if (status != 0 || check || depfile.empty())
+    return status;
+  // What the outputs depend on: the inputs and all they include, and the
+  // templates they were rendered from.
+  std::set<std::string> dependencies = result.dependencies;
+  for (const std::string &source : inputs)
+    dependencies.insert(clang::tooling::getAbsolutePath(source));
+  for (const std::string &file : flowc::templateFiles(templates))
+    dependencies.insert(file);
+  if (Error error = flowc::writeDepfile(depfile, outputs, dependencies)) {
+    errs() << "flowc: error: " << toString(std::move(error)) << "\n";
+    return 1;
+  }
+  return 0;
+}
+
 } // namespace
 
 int main(int argc, const char **argv) {
@@ -100,88 +145,35 @@ int main(int argc, const char **argv) {
       return usageError("--dump-templates takes no input files");
     return flowc::dumpTemplates(argv[0], dumpTemplatesDir);
   }
-  if (sources.empty())
-    return usageError("no input files (see --help)");
-  if (emit != Emit::Code && (check || !depfile.empty()))
-    return usageError(Twine(check ? "--check" : "--depfile") +
-                      " applies to --emit=code only");
-  // Each input once, in the order given.
-  std::vector<std::string> inputs;
-  std::set<std::string> seen;
-  for (const std::string &source : sources) {
-    if (!sys::fs::exists(source))
-      return usageError("no such file: '" + source + "'");
-    if (sys::fs::is_directory(source))
-      return usageError("'" + source + "' is a directory, not a source file");
-    if (seen.insert(clang::tooling::getAbsolutePath(source)).second)
-      inputs.push_back(source);
-  }
+  flowc::pipeline::Options options;
+  if (auto status = collectInputs(options.inputs))
+    return *status;
   if (!database) {
-    database = flowc::makeCompilationDatabase(buildPath, inputs, error);
+    database = flowc::makeCompilationDatabase(buildPath, options.inputs, error);
     if (!database)
       return usageError(error);
   }
   // Templates and output names are checked before the (slower) analysis.
   std::optional<flowc::emit::TemplateSet> templates;
   if (emit == Emit::Code) {
-    if (auto status = flowc::checkOutputNames(inputs))
+    if (auto status = flowc::checkOutputNames(options.inputs))
       return *status;
     if (auto status = flowc::loadTemplates(argv[0], templatesDir, templates))
       return *status;
   }
 
-  auto setup = [&](clang::tooling::ClangTool &tool) {
-    if (!extraArgsBefore.empty())
-      tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
-          extraArgsBefore, clang::tooling::ArgumentInsertPosition::BEGIN));
-    if (!extraArgs.empty())
-      tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
-          extraArgs, clang::tooling::ArgumentInsertPosition::END));
-    flowc::addFlowcArguments(tool, argv[0]);
-  };
-
-  flowc::AnalysisResults results;
-  for (const std::string &source : inputs)
-    results.displayNames[clang::tooling::getAbsolutePath(source)] = source;
-  int status = flowc::runAnalysis(*database, inputs, jobs, setup, results);
-  if (status == 2)
+  options.jobs = jobs;
+  options.extraArgsBefore = extraArgsBefore;
+  options.extraArgs = extraArgs;
+  options.argv0 = argv[0];
+  flowc::pipeline::Result result = flowc::pipeline::analyze(*database, options);
+  if (result.status == 2)
     return 2; // a source had no compile command in the database
-  if (status != 0 || results.errors)
+  if (!result.ok())
     return 1;
-
-  if (emit == Emit::Code) {
-    std::vector<std::string> outputs;
-    int status = flowc::emitCode(results.modules, inputs, outputDir,
-                                 *templates, check, outputs);
-    if (status != 0 || check || depfile.empty())
-      return status;
-    // What the outputs depend on: the inputs and all they include, and the
-    // templates they were rendered from.
-    std::set<std::string> dependencies = results.dependencies;
-    for (const std::string &source : inputs)
-      dependencies.insert(clang::tooling::getAbsolutePath(source));
-    for (const std::string &file : flowc::templateFiles(*templates))
-      dependencies.insert(file);
-    if (Error error = flowc::writeDepfile(depfile, outputs, dependencies)) {
-      errs() << "flowc: error: " << toString(std::move(error)) << "\n";
-      return 1;
-    }
-    return 0;
-  }
-
-  flowc::ir::Module merged;
-  for (flowc::ir::Module &module : results.modules) {
-    for (auto &entity : module.entities)
-      merged.entities.push_back(std::move(entity));
-    for (auto &job : module.jobs)
-      merged.jobs.push_back(std::move(job));
-    for (auto &record : module.structs)
-      if (std::none_of(merged.structs.begin(), merged.structs.end(),
-                       [&](const flowc::ir::Struct &seen) {
-                         return seen.qualified_name == record.qualified_name;
-                       }))
-        merged.structs.push_back(std::move(record));
-  }
+  if (emit == Emit::Code)
+    return writeCode(result, options.inputs, *templates);
+  flowc::ir::Module merged = flowc::pipeline::mergeModules(std::move(result.modules));
   outs() << (emit == Emit::IR ? flowc::ir::toYAML(merged) : flowc::ir::toDot(merged));
   return 0;
 }

@@ -5,9 +5,10 @@
 // printed whole, in input order, so parallel runs read like sequential ones.
 #pragma once
 
-#include "Invocation.h"
+#include "Pipeline/Invocation.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <functional>
 #include <string>
@@ -21,9 +22,10 @@ using ToolSetup = std::function<void(clang::tooling::ClangTool &)>;
 // Runs analysis on every input with up to `jobs` threads (0: one per core).
 // Returns the ClangTool status (2: an input had no compile command; 1: an
 // input failed to parse) merged over the inputs; `results` gets the modules
-// in input order.
+// in input order. Progress lines and diagnostics go to `log`.
 int runAnalysis(const clang::tooling::CompilationDatabase &database,
                 const std::vector<std::string> &inputs, unsigned jobs,
-                const ToolSetup &setup, AnalysisResults &results);
+                const ToolSetup &setup, llvm::raw_ostream &log,
+                AnalysisResults &results);
 
 } // namespace flowc

@@ -1,10 +1,10 @@
 // Invocation.cpp - compilation database, argument adjusters, analysis action.
-#include "Invocation.h"
+#include "Pipeline/Invocation.h"
 
 #include "Analysis/Analyzer.h"
 #include "Analysis/Instantiate.h"
 #include "Analysis/Reporter.h"
-#include "Split/Suspensions.h"
+#include "Pipeline/Pipeline.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -113,7 +113,7 @@ public:
     TranslationUnitAnalysis analysis =
         analyzeTranslationUnit(context, reporter, displayName_);
     if (!reporter.hasErrors())
-      computeSuspensions(analysis, context, reporter);
+      pipeline::splitMethods(analysis, context, reporter);
     if (reporter.hasErrors()) {
       results_.errors = true;
       return;

@@ -1,5 +1,5 @@
 // RunAnalysis.cpp - one ClangTool per input on a few threads, output in order.
-#include "RunAnalysis.h"
+#include "Pipeline/RunAnalysis.h"
 
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
@@ -45,7 +45,8 @@ void analyzeOne(const clang::tooling::CompilationDatabase &database,
 
 int runAnalysis(const clang::tooling::CompilationDatabase &database,
                 const std::vector<std::string> &inputs, unsigned jobs,
-                const ToolSetup &setup, AnalysisResults &results) {
+                const ToolSetup &setup, llvm::raw_ostream &log,
+                AnalysisResults &results) {
   if (jobs == 0)
     jobs = std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, inputs.size());
@@ -58,7 +59,7 @@ int runAnalysis(const clang::tooling::CompilationDatabase &database,
   // Diagnostics are printed as soon as every earlier input's are.
   auto flush = [&] {
     while (printed < inputs.size() && done[printed]) {
-      llvm::errs() << runs[printed].diagnostics;
+      log << runs[printed].diagnostics;
       ++printed;
     }
   };
@@ -66,8 +67,8 @@ int runAnalysis(const clang::tooling::CompilationDatabase &database,
     for (size_t i; (i = next++) < inputs.size();) {
       if (inputs.size() > 1) {
         std::lock_guard<std::mutex> lock(mutex);
-        llvm::errs() << "[" << i + 1 << "/" << inputs.size() << "] "
-                     << inputs[i] << "\n";
+        log << "[" << i + 1 << "/" << inputs.size() << "] " << inputs[i]
+            << "\n";
       }
       analyzeOne(database, inputs[i], setup, results, runs[i]);
       std::lock_guard<std::mutex> lock(mutex);
