@@ -7,10 +7,15 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <deque>
+#include <list>
 #include <map>
 #include <new>
+#include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
+#include <variant>
 #include <vector>
 
 namespace {
@@ -24,8 +29,9 @@ void *operator new(std::size_t size) {
     return p;
   throw std::bad_alloc();
 }
-void operator delete(void *p) noexcept { std::free(p); }
-void operator delete(void *p, std::size_t) noexcept { std::free(p); }
+// Not inlined, or GCC sees free() on what `new` returned (-Wmismatched-new-delete).
+[[gnu::noinline]] void operator delete(void *p) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete(void *p, std::size_t) noexcept { std::free(p); }
 
 namespace {
 
@@ -46,6 +52,16 @@ TEST(CodecAllocation, CorruptCountsAllocateNothingLarge) {
   EXPECT_LT(largest_allocation_decoding<std::vector<std::vector<double>>>(input), 4096u);
   EXPECT_LT((largest_allocation_decoding<std::map<int, std::string>>(input)), 4096u);
   EXPECT_LT((largest_allocation_decoding<std::unordered_map<int, int>>(input)), 4096u);
+  EXPECT_LT(largest_allocation_decoding<std::set<std::string>>(input), 4096u);
+  EXPECT_LT(largest_allocation_decoding<std::multiset<int>>(input), 4096u);
+  EXPECT_LT(largest_allocation_decoding<std::unordered_set<int>>(input), 4096u);
+  EXPECT_LT((largest_allocation_decoding<std::multimap<int, int>>(input)), 4096u);
+  EXPECT_LT(largest_allocation_decoding<std::deque<double>>(input), 4096u);
+  EXPECT_LT(largest_allocation_decoding<std::list<int>>(input), 4096u);
+  EXPECT_LT((largest_allocation_decoding<std::variant<int, std::vector<int>>>(input)), 4096u);
+  EXPECT_LT((largest_allocation_decoding<std::variant<int, std::vector<int>>>(
+                flowc::encode(std::uint8_t{1}) + input)),
+            4096u);
 }
 
 TEST(CodecAllocation, TheCounterSeesLargeRequests) {

@@ -1,13 +1,20 @@
-// CodecContainerTest.cpp - strings, vectors, maps, optional, pair, tuple, structs and nesting.
+// CodecContainerTest.cpp - strings, vectors, deques, lists, arrays, maps, sets,
+// optional, variant, pair, tuple, structs and nesting.
 #include "CodecTestUtil.h"
 
+#include <array>
 #include <cstdint>
+#include <deque>
+#include <list>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
+#include <variant>
 #include <vector>
 
 using flowc::decode;
@@ -107,6 +114,125 @@ TEST(CodecOptional, BytesAndRoundTrip) {
   EXPECT_THROW(decode<std::optional<int>>(bytes({0x02, 0x06})), DecodeError);
 }
 
+TEST(CodecDequeList, AsVector) {
+  std::vector<int> v{1, -1, 300};
+  std::deque<int> d(v.begin(), v.end());
+  std::list<int> l(v.begin(), v.end());
+  EXPECT_EQ(hex(encode(d)), "03 02 01 d8 04");
+  EXPECT_EQ(encode(d), encode(v));
+  EXPECT_EQ(encode(l), encode(v));
+  EXPECT_EQ(round_trip(d), d);
+  EXPECT_EQ(round_trip(l), l);
+  EXPECT_EQ(hex(encode(std::deque<std::string>{})), "00");
+  std::list<std::string> words{"", "a", std::string(300, 'z')};
+  EXPECT_EQ(round_trip(words), words);
+  std::deque<std::deque<char>> deep{{'a'}, {}, {'b', 'c'}};
+  EXPECT_EQ(round_trip(deep), deep);
+  // A deque longer than one of its blocks.
+  std::deque<std::int64_t> big;
+  for (int i = 0; i < 2000; ++i)
+    big.push_back(i % 2 ? -i : i * 1000);
+  EXPECT_EQ(round_trip(big), big);
+}
+
+TEST(CodecArray, ElementsWithoutCount) {
+  EXPECT_EQ(hex(encode(std::array<int, 3>{1, -1, 300})), "02 01 d8 04");
+  EXPECT_EQ(encode(std::array<int, 0>{}), "");
+  EXPECT_EQ(hex(encode(std::array<std::string, 2>{"a", ""})), "01 61 00");
+  std::array<std::pair<int, std::string>, 3> pairs{{{1, "x"}, {-2, ""}, {3, "zz"}}};
+  EXPECT_EQ(round_trip(pairs), pairs);
+  std::array<std::vector<bool>, 2> bits{{{true, false, true}, {}}};
+  EXPECT_EQ(round_trip(bits), bits);
+  std::array<std::uint8_t, 4> raw{0, 1, 0x80, 0xff};
+  EXPECT_EQ(hex(encode(raw)), "00 01 80 ff");
+  EXPECT_EQ(round_trip(raw), raw);
+  EXPECT_EQ((flowc::codec_min_size<std::array<int, 3>>()), 3u);
+  EXPECT_EQ((flowc::codec_min_size<std::array<double, 2>>()), 16u);
+  EXPECT_EQ((flowc::codec_min_size<std::array<int, 0>>()), 0u);
+  // Too short for its elements, or longer than them.
+  EXPECT_THROW((decode<std::array<int, 3>>(bytes({0x02, 0x04}))), DecodeError);
+  EXPECT_THROW((decode<std::array<int, 2>>(bytes({0x02, 0x04, 0x06}))), DecodeError);
+}
+
+TEST(CodecSet, ElementsInOrder) {
+  EXPECT_EQ(hex(encode(std::set<int>{})), "00");
+  // Zigzag: -1 is 01, 2 is 04, 3 is 06; in the set's (numeric) order.
+  EXPECT_EQ(hex(encode(std::set<int>{3, -1, 2})), "03 01 04 06");
+  std::set<std::string> words{"pear", "", "apple", std::string(200, 'q')};
+  EXPECT_EQ(round_trip(words), words);
+  // The set's own order, whatever it is.
+  std::set<int, std::greater<int>> down{1, 2, 3};
+  EXPECT_EQ(hex(encode(down)), "03 06 04 02");
+  EXPECT_EQ(round_trip(down), down);
+  std::set<std::pair<int, std::string>> pairs{{1, "b"}, {1, "a"}, {0, "z"}};
+  EXPECT_EQ(round_trip(pairs), pairs);
+}
+
+TEST(CodecMultiset, RepeatsKept) {
+  EXPECT_EQ(hex(encode(std::multiset<int>{2, 1, 2})), "03 02 04 04");
+  std::multiset<std::string> words{"b", "a", "b", "b", ""};
+  EXPECT_EQ(round_trip(words), words);
+  EXPECT_EQ(decode<std::multiset<int>>(bytes({0x03, 0x02, 0x02, 0x02})),
+            (std::multiset<int>{1, 1, 1}));
+}
+
+TEST(CodecUnorderedSet, EqualSetsGiveEqualBytes) {
+  std::unordered_set<std::string> a, b;
+  for (int i = 0; i < 200; ++i)
+    a.insert("key" + std::to_string(i));
+  b.reserve(1000); // other bucket count, reverse insertion order
+  for (int i = 199; i >= 0; --i)
+    b.insert("key" + std::to_string(i));
+  ASSERT_EQ(a, b);
+  EXPECT_EQ(encode(a), encode(b));
+  EXPECT_EQ(round_trip(a), a);
+  // In byte order: zigzag 1 is 02, -1 is 01, so -1 comes first.
+  EXPECT_EQ(hex(encode(std::unordered_set<int>{1, -1})), "02 01 02");
+  EXPECT_EQ(hex(encode(std::unordered_set<int>{})), "00");
+}
+
+TEST(CodecMultimap, EqualKeysKeepTheirOrder) {
+  std::multimap<int, std::string> m;
+  m.emplace(1, "b");
+  m.emplace(0, "z");
+  m.emplace(1, "a");
+  EXPECT_EQ(hex(encode(m)), "03 00 01 7a 02 01 62 02 01 61");
+  std::multimap<int, std::string> back = round_trip(m);
+  EXPECT_EQ(back, m); // the same sequence: "b" still before "a"
+  EXPECT_EQ(std::next(back.begin())->second, "b");
+  EXPECT_EQ(hex(encode(std::multimap<int, int>{})), "00");
+  std::multimap<std::string, std::vector<int>> nested{{"x", {1}}, {"x", {}}, {"", {2, 3}}};
+  EXPECT_EQ(round_trip(nested), nested);
+}
+
+TEST(CodecVariant, IndexThenAlternative) {
+  using V = std::variant<int, std::string>;
+  EXPECT_EQ(hex(encode(V{-1})), "00 01");
+  EXPECT_EQ(hex(encode(V{std::string("ab")})), "01 02 61 62");
+  EXPECT_EQ(round_trip(V{std::string("x")}), V{std::string("x")});
+  EXPECT_EQ(round_trip(V{7}), V{7});
+  // Alternatives of one type are told apart by index.
+  using Twice = std::variant<int, int>;
+  Twice second(std::in_place_index<1>, 5);
+  EXPECT_EQ(hex(encode(second)), "01 0a");
+  EXPECT_EQ(round_trip(second).index(), 1u);
+  EXPECT_EQ(std::get<1>(round_trip(second)), 5);
+  // std::monostate takes no bytes.
+  using Maybe = std::variant<std::monostate, double, std::vector<int>>;
+  EXPECT_EQ(hex(encode(Maybe{})), "00");
+  EXPECT_EQ(encode(std::monostate{}), "");
+  Maybe list{std::vector<int>{1, 2}};
+  EXPECT_EQ(hex(encode(list)), "02 02 02 04");
+  EXPECT_EQ(round_trip(list), list);
+  EXPECT_EQ(round_trip(Maybe{0.5}), Maybe{0.5});
+  // An index past the alternatives is malformed.
+  EXPECT_THROW(decode<V>(bytes({0x02, 0x00})), DecodeError);
+  EXPECT_THROW(decode<V>(bytes({0xff, 0xff, 0x03})), DecodeError);
+  EXPECT_EQ((flowc::codec_min_size<V>()), 2u);
+  EXPECT_EQ(flowc::codec_min_size<Maybe>(), 1u);
+  EXPECT_EQ((flowc::codec_min_size<std::variant<double, std::array<int, 3>>>()), 4u);
+}
+
 TEST(CodecPairTuple, MembersInOrder) {
   EXPECT_EQ(hex(encode(std::pair<int, std::string>{-2, "ab"})), "03 02 61 62");
   EXPECT_EQ(hex(encode(std::tuple<bool, std::uint16_t, char>{true, 128, 'z'})),
@@ -128,6 +254,17 @@ TEST(CodecNested, MapOfVectorsOfOptionalPairs) {
   EXPECT_EQ(round_trip(u), u);
   std::vector<std::vector<std::vector<char>>> deep{{{'a'}, {}}, {}};
   EXPECT_EQ(round_trip(deep), deep);
+  using W = std::map<std::string, std::variant<std::set<int>, std::list<std::array<int, 2>>,
+                                               std::multimap<int, std::deque<bool>>>>;
+  W w{{"set", std::set<int>{3, 1}},
+      {"list", std::list<std::array<int, 2>>{{1, 2}, {3, 4}}},
+      {"multi", std::multimap<int, std::deque<bool>>{{1, {true}}, {1, {}}, {0, {false}}}}};
+  EXPECT_EQ(round_trip(w), w);
+  std::unordered_set<std::int64_t> keys{-1, 1LL << 40, 0};
+  std::tuple<std::multiset<std::string>, std::unordered_set<std::int64_t>,
+             std::optional<std::variant<std::monostate, std::deque<std::string>>>>
+      t{{"a", "a"}, keys, std::variant<std::monostate, std::deque<std::string>>{std::deque<std::string>{"q"}}};
+  EXPECT_EQ(round_trip(t), t);
 }
 
 // A struct as generated code will describe it, and one written by hand.
@@ -145,12 +282,19 @@ struct Manual {
   std::optional<double> b;
   bool operator==(const Manual &) const = default;
 };
+// Copying one throws, which leaves a variant valueless.
+struct Throws {
+  Throws() = default;
+  Throws(const Throws &) { throw 1; }
+  Throws &operator=(const Throws &) = default;
+};
 
 } // namespace
 
 template <>
 struct flowc::Codec<Point> : flowc::FieldsCodec<&Point::x, &Point::label, &Point::children> {};
 template <> struct flowc::Codec<Empty> : flowc::FieldsCodec<> {};
+template <> struct flowc::Codec<Throws> : flowc::FieldsCodec<> {};
 template <> struct flowc::Codec<Manual> {
   static void write(Writer &w, const Manual &m) { codec_fields(w, m.a, m.b); }
   static void read(Reader &r, Manual &m) { codec_fields(r, m.a, m.b); }
@@ -181,6 +325,16 @@ TEST(CodecStruct, HandWrittenWithCodecFields) {
   EXPECT_EQ(flowc::codec_min_size<Manual>(), 0u); // no min_size declared
   std::vector<Manual> v{m, Manual{}, m};
   EXPECT_EQ(round_trip(v), v);
+}
+
+TEST(CodecVariant, ValuelessCannotBeWritten) {
+  std::variant<int, Throws> v;
+  try {
+    v.emplace<1>(Throws{});
+  } catch (int) {
+  }
+  ASSERT_TRUE(v.valueless_by_exception());
+  EXPECT_THROW(encode(v), std::bad_variant_access);
 }
 
 TEST(CodecArguments, EncodeAllIsTheTupleEncoding) {

@@ -2,20 +2,27 @@
 // decodes or throws DecodeError.
 #include "CodecTestUtil.h"
 
+#include <array>
 #include <cstdint>
+#include <deque>
+#include <list>
 #include <map>
 #include <optional>
 #include <random>
+#include <set>
 #include <string>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
+#include <variant>
 #include <vector>
 
 using flowc::decode;
 using flowc::DecodeError;
 using flowc::encode;
 using flowc_test::bytes;
+using flowc_test::hex;
 
 namespace {
 
@@ -36,6 +43,24 @@ Wide sample() {
               true};
 }
 
+// The containers beyond vector and map, and variant, in one value.
+using Slot = std::variant<std::monostate, int, std::string, std::set<int>>;
+using More = std::tuple<std::set<std::string>, std::multiset<int>,
+                        std::unordered_set<std::int64_t>, std::multimap<int, std::string>,
+                        std::deque<double>, std::list<std::string>,
+                        std::array<std::pair<int, std::string>, 3>, std::vector<Slot>>;
+
+More more_sample() {
+  return More{{"", "alpha", "beta", std::string(130, 'b')},
+              {3, -1, 3, 3, 40000},
+              {-5, 0, 1LL << 50, 7, 8, 9},
+              {{2, "two"}, {-1, "minus"}, {2, "again"}, {2, ""}},
+              {0.5, -0.0, 1e300},
+              {"x", "", std::string(200, 'l')},
+              {{{1, "a"}, {-2, ""}, {1 << 20, "c"}}},
+              {Slot{}, Slot{-3}, Slot{std::string("s")}, Slot{std::set<int>{1, 2, 300}}}};
+}
+
 TEST(CodecMalformed, EveryTruncationThrows) {
   std::string full = encode(sample());
   ASSERT_EQ(decode<Wide>(full), sample());
@@ -43,6 +68,16 @@ TEST(CodecMalformed, EveryTruncationThrows) {
   for (std::size_t n = 0; n < full.size(); ++n)
     EXPECT_THROW(decode<Wide>(std::string_view(full).substr(0, n)), DecodeError)
         << "prefix of " << n << " bytes";
+}
+
+TEST(CodecMalformed, EveryTruncationOfMoreContainersThrows) {
+  std::string full = encode(more_sample());
+  ASSERT_EQ(decode<More>(full), more_sample());
+  ASSERT_GT(full.size(), 400u);
+  for (std::size_t n = 0; n < full.size(); ++n)
+    EXPECT_THROW(decode<More>(std::string_view(full).substr(0, n)), DecodeError)
+        << "prefix of " << n << " bytes";
+  EXPECT_THROW(decode<More>(full + '\0'), DecodeError);
 }
 
 TEST(CodecMalformed, TrailingBytesRejected) {
@@ -71,6 +106,16 @@ TEST(CodecMalformed, HugeLengthsThrowBeforeReading) {
     EXPECT_THROW((decode<std::map<int, int>>(input)), DecodeError);
     EXPECT_THROW((decode<std::unordered_map<int, int>>(input)), DecodeError);
     EXPECT_THROW(decode<std::vector<std::tuple<>>>(input), DecodeError);
+    EXPECT_THROW(decode<std::set<int>>(input), DecodeError);
+    EXPECT_THROW(decode<std::multiset<int>>(input), DecodeError);
+    EXPECT_THROW(decode<std::unordered_set<int>>(input), DecodeError);
+    EXPECT_THROW((decode<std::multimap<int, int>>(input)), DecodeError);
+    EXPECT_THROW(decode<std::deque<int>>(input), DecodeError);
+    EXPECT_THROW(decode<std::list<int>>(input), DecodeError);
+    EXPECT_THROW(decode<std::deque<std::tuple<>>>(input), DecodeError);
+    EXPECT_THROW(decode<std::list<std::monostate>>(input), DecodeError);
+    EXPECT_THROW(decode<std::set<std::tuple<>>>(input), DecodeError);
+    EXPECT_THROW((decode<std::variant<int, std::string>>(input)), DecodeError);
   }
   // Elements of known size: three bytes cannot hold two doubles.
   EXPECT_THROW(decode<std::vector<double>>(bytes({0x02, 0, 0, 0})), DecodeError);
@@ -108,6 +153,54 @@ TEST(CodecMalformed, RandomBytesDecodeOrThrow) {
   EXPECT_GT(decoded, 0);
 }
 
+TEST(CodecMalformed, RandomBytesOfMoreContainersDecodeOrThrow) {
+  std::mt19937_64 rng(20250101);
+  int decoded = 0;
+  for (int i = 0; i < 5000; ++i) {
+    std::string input(rng() % 64, '\0');
+    for (char &c : input)
+      c = static_cast<char>(rng() % 2 == 0 ? rng() % 4 : rng());
+    try {
+      (void)decode<std::vector<Slot>>(input);
+      ++decoded;
+    } catch (const DecodeError &) {
+    }
+    try {
+      (void)decode<std::multimap<int, std::set<std::int64_t>>>(input);
+      ++decoded;
+    } catch (const DecodeError &) {
+    }
+    try {
+      (void)decode<More>(input);
+      ++decoded;
+    } catch (const DecodeError &) {
+    }
+  }
+  EXPECT_GT(decoded, 0);
+}
+
+TEST(CodecMalformed, MutatedMoreContainersDecodeOrThrow) {
+  // What still decodes after a byte or two changed must be the one encoding of
+  // its value: set elements in order, unordered ones in byte order, a valid
+  // variant index.
+  std::string full = encode(more_sample());
+  std::mt19937 rng(12);
+  int decoded = 0;
+  for (int i = 0; i < 5000; ++i) {
+    std::string input = full;
+    input[rng() % input.size()] = static_cast<char>(rng());
+    if (i % 3 == 0)
+      input[rng() % input.size()] = static_cast<char>(rng());
+    try {
+      More m = decode<More>(input);
+      ++decoded;
+      ASSERT_EQ(encode(m), input) << "mutation " << i;
+    } catch (const DecodeError &) {
+    }
+  }
+  EXPECT_GT(decoded, 0);
+}
+
 TEST(CodecMalformed, MutatedValidInputDecodesOrThrows) {
   // Random bytes rarely get deep; corrupting a byte or two of a valid encoding
   // does. Whatever still decodes must be the one encoding of its value.
@@ -138,6 +231,67 @@ TEST(CodecMalformed, MapEntriesOutOfOrderRejected) {
                DecodeError);
   EXPECT_EQ((decode<std::unordered_map<int, int>>(bytes({0x02, 0x02, 0x00, 0x04, 0x00}))),
             (std::unordered_map<int, int>{{1, 0}, {2, 0}}));
+}
+
+TEST(CodecMalformed, SetElementsOutOfOrderOrRepeatedRejected) {
+  // {1, 2}: 02 02 04 is its encoding; 04 02 and a repeated 02 are not.
+  EXPECT_EQ(decode<std::set<int>>(bytes({0x02, 0x02, 0x04})), (std::set<int>{1, 2}));
+  EXPECT_THROW(decode<std::set<int>>(bytes({0x02, 0x04, 0x02})), DecodeError);
+  EXPECT_THROW(decode<std::set<int>>(bytes({0x02, 0x02, 0x02})), DecodeError);
+  try {
+    decode<std::set<int>>(bytes({0x03, 0x02, 0x06, 0x04}));
+    FAIL() << "no DecodeError";
+  } catch (const DecodeError &e) {
+    EXPECT_STREQ(e.what(),
+                 "flowc: cannot decode at byte 3 of 4: set elements are not in increasing order");
+  }
+  // A multiset repeats, but never goes down.
+  EXPECT_EQ(decode<std::multiset<int>>(bytes({0x02, 0x02, 0x02})), (std::multiset<int>{1, 1}));
+  EXPECT_THROW(decode<std::multiset<int>>(bytes({0x03, 0x02, 0x04, 0x02})), DecodeError);
+  // An unordered set: increasing bytes, no repeats, and no two equal elements
+  // with different bytes (0.0 and -0.0).
+  EXPECT_EQ(decode<std::unordered_set<int>>(bytes({0x02, 0x01, 0x02})),
+            (std::unordered_set<int>{-1, 1}));
+  EXPECT_THROW(decode<std::unordered_set<int>>(bytes({0x02, 0x02, 0x01})), DecodeError);
+  EXPECT_THROW(decode<std::unordered_set<int>>(bytes({0x02, 0x02, 0x02})), DecodeError);
+  std::string zeros = flowc::encode_all(std::uint8_t{2}, 0.0, -0.0);
+  ASSERT_LT(zeros.substr(1, 8), zeros.substr(9, 8));
+  try {
+    decode<std::unordered_set<double>>(zeros);
+    FAIL() << "no DecodeError";
+  } catch (const DecodeError &e) {
+    EXPECT_STREQ(e.what(), "flowc: cannot decode at byte 9 of 17: set repeats an element");
+  }
+  EXPECT_THROW((decode<std::unordered_map<double, int>>(
+                   flowc::encode_all(std::uint8_t{2}, 0.0, 1, -0.0, 1))),
+               DecodeError);
+  // A multimap: keys never go down; equal keys in either order, kept.
+  EXPECT_THROW((decode<std::multimap<int, int>>(bytes({0x02, 0x04, 0x00, 0x02, 0x00}))),
+               DecodeError);
+  auto both = decode<std::multimap<int, int>>(bytes({0x02, 0x02, 0x06, 0x02, 0x04}));
+  ASSERT_EQ(both.size(), 2u);
+  EXPECT_EQ(both.begin()->second, 3);
+  EXPECT_EQ(std::next(both.begin())->second, 2);
+  EXPECT_EQ(hex(encode(both)), "02 02 06 02 04");
+}
+
+TEST(CodecMalformed, VariantIndexChecked) {
+  using V = std::variant<std::monostate, int, std::string>;
+  EXPECT_EQ(decode<V>(bytes({0x00})), V{});
+  EXPECT_EQ(decode<V>(bytes({0x01, 0x02})), V{1});
+  try {
+    decode<V>(bytes({0x03, 0x00}));
+    FAIL() << "no DecodeError";
+  } catch (const DecodeError &e) {
+    EXPECT_STREQ(e.what(), "flowc: cannot decode at byte 0 of 2: variant index 3 is not below 3");
+  }
+  // Overlong, huge and truncated indexes; an index whose alternative is missing.
+  EXPECT_THROW(decode<V>(bytes({0x81, 0x00, 0x02})), DecodeError);
+  EXPECT_THROW(decode<V>(encode(std::numeric_limits<std::uint64_t>::max())), DecodeError);
+  EXPECT_THROW(decode<V>(bytes({0x80})), DecodeError);
+  EXPECT_THROW(decode<V>(bytes({0x02})), DecodeError);
+  EXPECT_THROW(decode<V>(bytes({0x02, 0x05, 0x61})), DecodeError);
+  EXPECT_THROW(decode<V>(""), DecodeError);
 }
 
 } // namespace

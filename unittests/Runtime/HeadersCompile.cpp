@@ -3,14 +3,21 @@
 #include "flowc/runtime/access.h"
 #include "flowc/runtime/codec.h"
 #include "flowc/runtime/errors.h"
+#include "flowc/runtime/machine.h"
 
+#include <array>
 #include <cstdint>
+#include <deque>
+#include <list>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace headers_compile {
@@ -53,6 +60,13 @@ template <class T> void round_trip(const T &value) {
 
 template <class... Ts> void round_trip_all() { (round_trip(Ts{}), ...); }
 
+// As a split method's range-for walks a container.
+template <class C> void walk(C container) {
+  for (std::size_t i = 0; i < flowc::detail::size(container); ++i)
+    (void)flowc::detail::element(container, i);
+}
+template <class... Ts> void walk_all() { (walk(Ts{}), ...); }
+
 void instantiate_everything() {
   round_trip_all<bool, char, signed char, unsigned char, char8_t, char16_t, char32_t,
                  wchar_t, short, unsigned short, int, unsigned, long, unsigned long,
@@ -61,9 +75,17 @@ void instantiate_everything() {
                  std::vector<std::uint8_t>, std::vector<bool>, std::map<int, std::string>,
                  std::unordered_map<std::string, double>, std::optional<float>,
                  std::pair<int, bool>, std::tuple<>, std::tuple<int, std::string, char>,
+                 std::deque<std::string>, std::list<short>, std::array<int, 3>,
+                 std::array<char, 0>, std::set<std::int64_t>, std::multiset<char>,
+                 std::unordered_set<std::string>, std::multimap<int, std::string>,
+                 std::variant<std::monostate, int, std::string>, std::variant<double, bool>,
                  headers_compile::Fields, headers_compile::NoFields,
                  std::vector<headers_compile::NoFields>,
                  flowc::Ref<headers_compile::Entity>>();
+  walk_all<std::vector<int>, std::deque<std::string>, std::list<short>, std::array<int, 3>,
+           std::set<std::int64_t>, std::multiset<char>, std::unordered_set<std::string>,
+           std::map<int, bool>, std::multimap<int, std::string>,
+           std::unordered_map<std::string, double>>();
   headers_compile::Entity e(3);
   round_trip(flowc::Ref<headers_compile::Entity>(&e));
   (void)flowc::decode_all<int, const std::string &>(flowc::encode_all(1, std::string()));

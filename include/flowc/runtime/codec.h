@@ -24,16 +24,28 @@
 //   enum                 its underlying integer
 //   std::string          varint length, bytes
 //   std::vector<T>       varint count, elements
+//   std::deque, list     as std::vector<T>
 //   std::vector<bool>    varint count of bits, bits packed LSB first, zero padding
+//   std::array<T, N>     the N elements, no count
 //   std::map             varint count, then key, value of each entry in key order
+//   std::multimap        as std::map, keys non-decreasing, equal keys' entries in
+//                        the multimap's order
 //   std::unordered_map   as std::map, entries in increasing order of their bytes
+//   std::set             varint count, then the elements in increasing order
+//   std::multiset        as std::set, elements non-decreasing
+//   std::unordered_set   as std::set, elements in increasing order of their bytes
 //   std::optional<T>     0, or 1 then the value
+//   std::variant         varint index of the alternative held, then its value;
+//                        an index past the last alternative is malformed, and a
+//                        valueless variant cannot be written (bad_variant_access)
+//   std::monostate       nothing (0 bytes)
 //   std::pair, tuple     members in order
 //   flowc::Ref<E>        the entity's encoded key, as a string
 // Example: encode(std::pair<int, std::string>{-2, "ab"}) is 03 02 61 62.
 // Every value has exactly one encoding and decoding accepts only that one (no
-// overlong varints, no stray bits, map entries in the order above), so equal
-// values give equal bytes and re-encoding what was decoded gives the input back.
+// overlong varints, no stray bits, map and set entries in the order above, so
+// no repeated key in a map or set), so equal values give equal bytes and
+// re-encoding what was decoded gives the input back.
 //
 // Adding a type: specialize flowc::Codec with static write(Writer&, const T&)
 // and read(Reader&, T&). For a struct, list its members once; FieldsCodec also

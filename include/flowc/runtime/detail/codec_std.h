@@ -3,24 +3,30 @@
 // See codec.h for the format as a whole. Decoding never trusts a count: it is
 // checked against the bytes that remain (Reader::count) before any memory is
 // reserved. Decoding is strict, so every value has exactly one encoding: map
-// entries must be in the encoder's order, which also makes a repeated key
-// malformed rather than silently keeping one of the values.
+// and set entries must be in the encoder's order, which also makes a repeated
+// key or element malformed rather than silently keeping one of them.
 #pragma once
 
 #include "flowc/runtime/detail/codec_scalars.h"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <iterator>
+#include <list>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace flowc {
@@ -31,32 +37,89 @@ template <class T>
 inline constexpr bool is_byte_v =
     std::is_integral_v<T> && !std::is_same_v<T, bool> && sizeof(T) == 1;
 
-// Reads n map entries. Entries must come in the order the encoder writes them
-// (std::map: increasing keys; std::unordered_map: increasing entry bytes), so
-// each map has exactly one encoding and a repeated key is malformed.
-template <class M> void read_entries(Reader &r, M &m, std::size_t n) {
-  using K = typename M::key_type;
-  using V = typename M::mapped_type;
+// One entry as read: a map's key and value, or a set's element.
+template <class C> auto read_entry(Reader &r) {
+  if constexpr (requires { typename C::mapped_type; }) {
+    std::pair<typename C::key_type, typename C::mapped_type> entry{};
+    r.read(entry.first);
+    r.read(entry.second);
+    return entry;
+  } else {
+    typename C::key_type element{};
+    r.read(element);
+    return element;
+  }
+}
+template <class C, class E> const typename C::key_type &entry_key(const E &entry) {
+  if constexpr (requires { typename C::mapped_type; })
+    return entry.first;
+  else
+    return entry;
+}
+
+// Reads n entries of a map (key, value) or a set (element) into an empty
+// container. Entries must come in the order the encoder writes them, so each
+// container has exactly one encoding and a repeated key is malformed:
+//   std::map, std::set             keys strictly increasing
+//   std::multimap, std::multiset   keys non-decreasing (Multi); equal keys
+//                                  stay in the order they were written
+//   std::unordered_map, _set       entry bytes strictly increasing, and no
+//                                  two keys equal
+template <bool Multi = false, class C> void read_entries(Reader &r, C &c, std::size_t n) {
+  constexpr bool is_map = requires { typename C::mapped_type; };
+  const char *what = is_map ? "map" : "set";
+  const char *keys = is_map ? "map keys" : "set elements";
   std::string_view previous;
   for (std::size_t i = 0; i < n; ++i) {
     std::size_t at = r.position();
-    K key{};
-    r.read(key);
-    V value{};
-    r.read(value);
-    if constexpr (requires { m.key_comp(); }) {
-      if (i > 0 && !m.key_comp()(std::prev(m.end())->first, key))
-        r.fail_at(at, "map keys are not in increasing order");
-      m.emplace_hint(m.end(), std::move(key), std::move(value));
+    auto entry = read_entry<C>(r);
+    if constexpr (requires { c.key_comp(); }) {
+      if (i > 0) {
+        const auto &last = entry_key<C>(*std::prev(c.end()));
+        const auto &key = entry_key<C>(entry);
+        if (Multi ? c.key_comp()(key, last) : !c.key_comp()(last, key))
+          r.fail_at(at, std::string(keys) + (Multi ? " decrease" : " are not in increasing order"));
+      }
+      c.emplace_hint(c.end(), std::move(entry));
     } else {
-      std::string_view entry = r.consumed_since(at);
-      if (i > 0 && !(previous < entry))
-        r.fail_at(at, "map entries are not in increasing byte order");
-      previous = entry;
-      if (!m.try_emplace(std::move(key), std::move(value)).second)
-        r.fail_at(at, "map repeats a key");
+      std::string_view bytes = r.consumed_since(at);
+      if (i > 0 && !(previous < bytes))
+        r.fail_at(at, std::string(what) + " entries are not in increasing byte order");
+      previous = bytes;
+      if (!c.emplace(std::move(entry)).second)
+        r.fail_at(at, std::string(what) + (is_map ? " repeats a key" : " repeats an element"));
     }
   }
+}
+
+// Count, then each element in the container's order.
+template <class S> void write_sequence(Writer &w, const S &s) {
+  w.varint(static_cast<std::uint64_t>(s.size()));
+  for (const auto &item : s)
+    w.write(item);
+}
+template <class S> void read_sequence(Reader &r, S &s) {
+  std::size_t n = r.count(codec_min_size<typename S::value_type>());
+  s.clear();
+  for (std::size_t i = 0; i < n; ++i)
+    r.read(s.emplace_back());
+}
+
+// Writes each element's encoding sorted by bytes: an unordered container's
+// entries, so equal containers give equal bytes whatever their insertion
+// history or bucket count.
+template <class C, class F> void write_sorted(Writer &w, const C &c, F write_entry) {
+  w.varint(static_cast<std::uint64_t>(c.size()));
+  std::vector<std::string> entries;
+  entries.reserve(c.size());
+  for (const auto &item : c) {
+    Writer entry;
+    write_entry(entry, item);
+    entries.push_back(entry.take());
+  }
+  std::sort(entries.begin(), entries.end());
+  for (const std::string &entry : entries)
+    w.bytes(entry);
 }
 
 } // namespace detail
@@ -163,18 +226,10 @@ struct Codec<std::unordered_map<K, V, Hash, Eq, Alloc>> {
   using M = std::unordered_map<K, V, Hash, Eq, Alloc>;
   static constexpr std::size_t min_size = 1;
   static void write(Writer &w, const M &m) {
-    w.varint(static_cast<std::uint64_t>(m.size()));
-    std::vector<std::string> entries;
-    entries.reserve(m.size());
-    for (const auto &[key, value] : m) {
-      Writer entry;
-      entry.write(key);
-      entry.write(value);
-      entries.push_back(entry.take());
-    }
-    std::sort(entries.begin(), entries.end());
-    for (const std::string &entry : entries)
-      w.bytes(entry);
+    detail::write_sorted(w, m, [](Writer &entry, const typename M::value_type &e) {
+      entry.write(e.first);
+      entry.write(e.second);
+    });
   }
   static void read(Reader &r, M &m) {
     std::size_t n = r.count(codec_min_size<K>() + codec_min_size<V>());
@@ -182,6 +237,95 @@ struct Codec<std::unordered_map<K, V, Hash, Eq, Alloc>> {
     m.reserve(codec_min_size<K>() + codec_min_size<V>() != 0 ? n
                                                             : std::min(n, r.remaining()));
     detail::read_entries(r, m, n);
+  }
+};
+
+// As std::map; entries with equal keys in the multimap's order (the order
+// they were inserted in), so decoding gives back the same sequence.
+template <class K, class V, class Compare, class Alloc>
+struct Codec<std::multimap<K, V, Compare, Alloc>> {
+  using M = std::multimap<K, V, Compare, Alloc>;
+  static constexpr std::size_t min_size = 1;
+  static void write(Writer &w, const M &m) {
+    w.varint(static_cast<std::uint64_t>(m.size()));
+    for (const auto &[key, value] : m) {
+      w.write(key);
+      w.write(value);
+    }
+  }
+  static void read(Reader &r, M &m) {
+    std::size_t n = r.count(codec_min_size<K>() + codec_min_size<V>());
+    m.clear();
+    detail::read_entries<true>(r, m, n);
+  }
+};
+
+// Count, then the elements in the set's order: increasing for std::set,
+// non-decreasing for std::multiset.
+template <class K, class Compare, class Alloc> struct Codec<std::set<K, Compare, Alloc>> {
+  static constexpr std::size_t min_size = 1;
+  static void write(Writer &w, const std::set<K, Compare, Alloc> &s) {
+    detail::write_sequence(w, s);
+  }
+  static void read(Reader &r, std::set<K, Compare, Alloc> &s) {
+    std::size_t n = r.count(codec_min_size<K>());
+    s.clear();
+    detail::read_entries(r, s, n);
+  }
+};
+
+template <class K, class Compare, class Alloc>
+struct Codec<std::multiset<K, Compare, Alloc>> {
+  static constexpr std::size_t min_size = 1;
+  static void write(Writer &w, const std::multiset<K, Compare, Alloc> &s) {
+    detail::write_sequence(w, s);
+  }
+  static void read(Reader &r, std::multiset<K, Compare, Alloc> &s) {
+    std::size_t n = r.count(codec_min_size<K>());
+    s.clear();
+    detail::read_entries<true>(r, s, n);
+  }
+};
+
+// As std::set, the elements sorted by their encoded bytes.
+template <class K, class Hash, class Eq, class Alloc>
+struct Codec<std::unordered_set<K, Hash, Eq, Alloc>> {
+  using S = std::unordered_set<K, Hash, Eq, Alloc>;
+  static constexpr std::size_t min_size = 1;
+  static void write(Writer &w, const S &s) {
+    detail::write_sorted(w, s, [](Writer &entry, const K &e) { entry.write(e); });
+  }
+  static void read(Reader &r, S &s) {
+    std::size_t n = r.count(codec_min_size<K>());
+    s.clear();
+    s.reserve(codec_min_size<K>() != 0 ? n : std::min(n, r.remaining()));
+    detail::read_entries(r, s, n);
+  }
+};
+
+// As std::vector: count, then each element.
+template <class T, class Alloc> struct Codec<std::deque<T, Alloc>> {
+  static constexpr std::size_t min_size = 1;
+  static void write(Writer &w, const std::deque<T, Alloc> &d) { detail::write_sequence(w, d); }
+  static void read(Reader &r, std::deque<T, Alloc> &d) { detail::read_sequence(r, d); }
+};
+
+template <class T, class Alloc> struct Codec<std::list<T, Alloc>> {
+  static constexpr std::size_t min_size = 1;
+  static void write(Writer &w, const std::list<T, Alloc> &l) { detail::write_sequence(w, l); }
+  static void read(Reader &r, std::list<T, Alloc> &l) { detail::read_sequence(r, l); }
+};
+
+// The N elements, no count: the size is part of the type.
+template <class T, std::size_t N> struct Codec<std::array<T, N>> {
+  static constexpr std::size_t min_size = N * codec_min_size<T>();
+  static void write(Writer &w, const std::array<T, N> &a) {
+    for (const T &item : a)
+      w.write(item);
+  }
+  static void read(Reader &r, std::array<T, N> &a) {
+    for (T &item : a)
+      r.read(item);
   }
 };
 
@@ -202,6 +346,49 @@ template <class T> struct Codec<std::optional<T>> {
     else
       r.read(v.emplace());
   }
+};
+
+// The index of the alternative held, as a varint, then that alternative. A
+// variant valueless by exception has no encoding: writing one throws
+// std::bad_variant_access, as std::visit would.
+template <class... Ts> struct Codec<std::variant<Ts...>> {
+  using V = std::variant<Ts...>;
+  static constexpr std::size_t min_size = 1 + std::min({codec_min_size<Ts>()...});
+  static void write(Writer &w, const V &v) {
+    if (v.valueless_by_exception())
+      throw std::bad_variant_access();
+    w.varint(static_cast<std::uint64_t>(v.index()));
+    write_alternative(w, v, std::index_sequence_for<Ts...>());
+  }
+  static void read(Reader &r, V &v) {
+    std::size_t at = r.position();
+    std::uint64_t index = r.varint<std::uint64_t>();
+    if (index >= sizeof...(Ts))
+      r.fail_at(at, "variant index " + std::to_string(index) + " is not below " +
+                        std::to_string(sizeof...(Ts)));
+    read_alternative(r, v, static_cast<std::size_t>(index), std::index_sequence_for<Ts...>());
+  }
+
+private:
+  template <std::size_t... Is>
+  static void write_alternative(Writer &w, const V &v, std::index_sequence<Is...>) {
+    (void)((v.index() == Is ? (w.write(std::get<Is>(v)), true) : false) || ...);
+  }
+  template <std::size_t... Is>
+  static void read_alternative(Reader &r, V &v, std::size_t index, std::index_sequence<Is...>) {
+    (void)((index == Is ? (r.read(v.template emplace<Is>()), true) : false) || ...);
+  }
+};
+
+// No bytes: the alternative std::variant uses for "nothing". A partial
+// specialization (through Enable), not an explicit one: flowc's generated code
+// describes std::monostate as an empty struct, with an explicit
+// specialization of the same (empty) encoding, which then takes precedence.
+template <class T>
+struct Codec<T, std::enable_if_t<std::is_same_v<T, std::monostate>>> {
+  static constexpr std::size_t min_size = 0;
+  static void write(Writer &, const std::monostate &) {}
+  static void read(Reader &, std::monostate &) {}
 };
 
 // The members in order, nothing around them.
