@@ -13,14 +13,43 @@ namespace {
 
 // The namespace-std class template a specialization comes from, or "".
 StringRef stdTemplateName(const CXXRecordDecl *record) {
-  for (StringRef name : {"basic_string", "vector", "map", "unordered_map",
-                         "optional", "pair", "tuple", "function",
-                         "basic_string_view", "span", "set", "unordered_set",
-                         "array", "list", "deque", "unique_ptr", "shared_ptr",
-                         "variant", "move_only_function"})
+  for (StringRef name :
+       {"basic_string", "vector", "map", "unordered_map", "multimap", "optional",
+        "pair", "tuple", "function", "basic_string_view", "span", "set",
+        "multiset", "unordered_set", "array", "list", "deque", "unique_ptr",
+        "shared_ptr", "variant", "move_only_function"})
     if (specializationOf(QualType(record->getTypeForDecl(), 0), "std", name))
       return name;
   return "";
+}
+
+// The type arguments of a specialization as written (`std::string_view`, not
+// `std::basic_string_view<char, std::char_traits<char>>`), so that a diagnostic
+// names the element at fault the way the user spelled it. Arguments left to
+// their defaults, and types not written as the specialization itself (an alias
+// template, a deduced type), fall back to the canonical arguments.
+llvm::SmallVector<QualType, 4>
+elementTypes(QualType type, const ClassTemplateSpecializationDecl *spec) {
+  llvm::SmallVector<QualType, 4> canonical = typeArguments(spec);
+  const auto *written = type->getAs<TemplateSpecializationType>();
+  while (written && written->isTypeAlias())
+    written = written->getAliasedType()->getAs<TemplateSpecializationType>();
+  if (!written)
+    return canonical;
+  llvm::SmallVector<QualType, 4> types;
+  for (const TemplateArgument &arg : written->template_arguments()) {
+    if (arg.getKind() == TemplateArgument::Type)
+      types.push_back(arg.getAsType());
+    else if (arg.getKind() == TemplateArgument::Pack)
+      return canonical;
+  }
+  if (types.size() > canonical.size())
+    return canonical;
+  for (std::size_t i = 0; i < types.size(); ++i)
+    if (types[i].getCanonicalType() != canonical[i])
+      return canonical;
+  types.append(canonical.begin() + types.size(), canonical.end());
+  return types;
 }
 
 bool isInStd(const CXXRecordDecl *record) {
@@ -38,7 +67,12 @@ bool isInStd(const CXXRecordDecl *record) {
 } // namespace
 
 std::string SerializableCheck::name(QualType type) const {
-  return "'" + spellType(type, context_) + "'";
+  // Appended, not "'" + spelling: GCC 12 warns (-Wrestrict, falsely) about the
+  // insert at the front that operator+ does.
+  std::string quoted = "'";
+  quoted += spellType(type, context_);
+  quoted += "'";
+  return quoted;
 }
 
 std::string SerializableCheck::whyNot(QualType type) {
@@ -94,15 +128,21 @@ std::string SerializableCheck::checkRecord(QualType type,
         return "";
       return name(type) + " is not std::string";
     }
-    if (tmpl == "vector" || tmpl == "optional")
-      return check(argument(0));
-    if (tmpl == "map" || tmpl == "unordered_map") {
-      std::string why = check(argument(0));
-      return why.empty() ? check(argument(1)) : why;
-    }
-    if (tmpl == "pair" || tmpl == "tuple") {
-      for (QualType member : typeArguments(spec))
-        if (std::string why = check(member); !why.empty())
+    // Containers: the element (a map's key and value; the type arguments
+    // after those are a comparator, a hash or an allocator).
+    unsigned elements = 0;
+    if (tmpl == "vector" || tmpl == "optional" || tmpl == "deque" ||
+        tmpl == "list" || tmpl == "array" || tmpl == "set" ||
+        tmpl == "multiset" || tmpl == "unordered_set")
+      elements = 1;
+    else if (tmpl == "map" || tmpl == "unordered_map" || tmpl == "multimap")
+      elements = 2;
+    else if (tmpl == "pair" || tmpl == "tuple" || tmpl == "variant")
+      elements = ~0u; // every member or alternative
+    if (elements != 0) {
+      llvm::SmallVector<QualType, 4> members = elementTypes(type, spec);
+      for (unsigned i = 0; i < members.size() && i < elements; ++i)
+        if (std::string why = check(members[i]); !why.empty())
           return why;
       return "";
     }
@@ -112,6 +152,8 @@ std::string SerializableCheck::checkRecord(QualType type,
       return name(type) + " does not own what it refers to";
     if (tmpl == "unique_ptr" || tmpl == "shared_ptr")
       return name(type) + " is a smart pointer";
+    if (tmpl.empty() && record->getName() == "monostate")
+      return ""; // std::variant's empty alternative
     return name(type) + " is not one of the supported standard types";
   }
 

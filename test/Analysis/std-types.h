@@ -1,0 +1,102 @@
+// The standard containers beyond vector and map, and std::variant, are
+// serializable in state, parameters, results and split frames when what they
+// hold is (issue 12).
+// RUN: %flowc --emit=ir %s | FileCheck %s
+#include <flowc/flowc.h>
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <list>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_set>
+#include <variant>
+#include <vector>
+
+namespace shelf {
+
+struct Item {
+  std::string name;
+  std::set<int> tags;
+};
+enum class Size { small, large };
+
+class Shelf {
+  FLOWC_ENTITY(Shelf);
+  FLOWC_KEY int id_ = 0;
+  std::set<std::string> names_;
+  std::multiset<int> counts_;
+  std::unordered_set<std::int64_t> ids_;
+  std::multimap<Size, Item> by_size_;
+  std::deque<std::string> queue_;
+  std::list<Item> items_;
+  std::array<double, 3> weights_{};
+  std::variant<std::monostate, int, std::string> slot_;
+  std::vector<std::variant<Item, std::array<int, 2>>> mixed_;
+
+public:
+  std::variant<int, std::string> pick(std::set<int> xs, std::list<std::string> ys,
+                                      std::array<int, 2> zs) {
+    if (xs.empty())
+      return ys.empty() ? std::string() : ys.front();
+    return *xs.begin() + zs[0];
+  }
+  std::multimap<std::string, int> group(std::deque<int> d, std::unordered_set<std::string> u,
+                                        std::multiset<char> m) {
+    std::multimap<std::string, int> out;
+    for (const std::string &s : u)
+      out.emplace(s, static_cast<int>(d.size() + m.count(s.empty() ? ' ' : s[0])));
+    return out;
+  }
+  int size() const { return static_cast<int>(names_.size()); }
+  // A set walked by a suspending range-for, a variant live across the call.
+  int walk(flowc::Ref<Shelf> other) {
+    std::set<int> seen{1, 2};
+    std::variant<int, std::string> last = 0;
+    for (int x : seen) {
+      int got = other->size();
+      if (std::holds_alternative<int>(last))
+        last = std::get<int>(last) + got * x;
+      else
+        last = std::get<std::string>(last) + "!";
+    }
+    return static_cast<int>(last.index());
+  }
+};
+
+} // namespace shelf
+
+// CHECK:      state:
+// CHECK-NEXT:   - {name: id_, type: int}
+// CHECK-NEXT:   - {name: names_, type: std::set<std::string>}
+// CHECK-NEXT:   - {name: counts_, type: std::multiset<int>}
+// CHECK-NEXT:   - {name: ids_, type: std::unordered_set<std::int64_t>}
+// CHECK-NEXT:   - {name: by_size_, type: "std::multimap<shelf::Size, shelf::Item>"}
+// CHECK-NEXT:   - {name: queue_, type: std::deque<std::string>}
+// CHECK-NEXT:   - {name: items_, type: std::list<shelf::Item>}
+// CHECK-NEXT:   - {name: weights_, type: "std::array<double, 3>"}
+// CHECK-NEXT:   - {name: slot_, type: "std::variant<std::monostate, int, std::string>"}
+// CHECK-NEXT:   - {name: mixed_, type: "std::vector<std::variant<shelf::Item, std::array<int, 2>>>"}
+// CHECK:        - name: pick
+// CHECK:          params:
+// CHECK-NEXT:       - {name: xs, type: std::set<int>}
+// CHECK-NEXT:       - {name: ys, type: std::list<std::string>}
+// CHECK-NEXT:       - {name: zs, type: "std::array<int, 2>"}
+// CHECK-NEXT:     returns: std::variant<int, std::string>
+// CHECK:        - name: group
+// CHECK:          params:
+// CHECK-NEXT:       - {name: d, type: std::deque<int>}
+// CHECK-NEXT:       - {name: u, type: std::unordered_set<std::string>}
+// CHECK-NEXT:       - {name: m, type: std::multiset<char>}
+// CHECK-NEXT:     returns: std::multimap<std::string, int>
+// CHECK:        - name: walk
+// CHECK:          frame:
+// CHECK-NEXT:       - {name: other, type: flowc::Ref<shelf::Shelf>}
+// CHECK-NEXT:       - {name: seen, type: std::set<int>}
+// CHECK-NEXT:       - {name: last, type: "std::variant<int, std::string>"}
+// CHECK:          machine: |
+// CHECK:            flowc::detail::size(seen)
+// CHECK:      structs:
+// CHECK-NEXT:   - name: Item
+// CHECK-NEXT:     qualified_name: shelf::Item
