@@ -11,12 +11,18 @@
 
 #include <flowc/flowc.h>
 
+#include <array>
+#include <deque>
+#include <list>
 #include <map>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <tuple>
+#include <unordered_set>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace ladder {
@@ -111,6 +117,13 @@ public:
   void note(std::string s) {
     ++hits_;
     notes_.push_back(std::move(s));
+  }
+  std::set<int> digits(int n) {
+    ++hits_;
+    std::set<int> out;
+    for (; n > 0; n /= 10)
+      out.insert(n % 10);
+    return out;
   }
   int fail(int v) {
     if (v < 0)
@@ -788,6 +801,136 @@ private:
   std::vector<Point> points_;
   Batch last_;
   std::map<std::string, int> totals_;
+};
+
+// More standard types in parameters, results, state and frames: each
+// container walked by a range-for whose body suspends (by index, so the list,
+// set and multimap are stepped to their element again after each call), and a
+// variant live across calls that changes its alternative between them.
+class Shelf {
+  FLOWC_ENTITY(Shelf);
+public:
+  using Slot = std::variant<std::monostate, int, std::string>;
+  explicit Shelf(std::string id) : id_(std::move(id)) {}
+
+  Slot over_set(std::set<int> xs, flowc::Ref<Counter> c) {
+    Slot acc;
+    for (int x : xs) {
+      int got = c->hit(x);
+      switch (acc.index()) {
+      case 0:
+        acc = got;
+        break;
+      case 1: {
+        int n = std::get<1>(acc) + got;
+        if (n <= 10)
+          acc = n;
+        else
+          acc = std::to_string(n);
+        break;
+      }
+      default:
+        std::get<2>(acc) += "+" + std::to_string(got);
+      }
+    }
+    seen_.insert(xs.begin(), xs.end());
+    last_ = acc;
+    return acc;
+  }
+
+  // A list local built from a call's result, changed through a reference.
+  int over_list(flowc::Ref<Counter> c) {
+    std::vector<int> r = c->range(3);
+    std::list<int> xs(r.begin(), r.end());
+    xs.push_front(-1);
+    int total = 0;
+    for (int &x : xs) {
+      x += c->hit(x * 2);
+      total += x;
+    }
+    log_.splice(log_.end(), xs);
+    return total;
+  }
+
+  // A deque in state.
+  int over_deque(flowc::Ref<Counter> c) {
+    int total = 0;
+    for (const std::string &w : queue_) {
+      c->note(w);
+      total = total * 10 + static_cast<int>(w.size()) + c->get();
+    }
+    queue_.push_back(std::to_string(total % 100));
+    queue_.pop_front();
+    return total;
+  }
+
+  // An array parameter of pairs, by structured binding through a reference.
+  std::array<int, 3> over_array(std::array<std::pair<int, std::string>, 3> items,
+                                flowc::Ref<Counter> c) {
+    std::array<int, 3> out{};
+    std::size_t i = 0;
+    for (auto &[n, word] : items) {
+      n += c->hit(n);
+      word += "!";
+      out[i++] = n * static_cast<int>(word.size());
+    }
+    shelf_ = items;
+    return out;
+  }
+
+  // A multiset parameter, a multimap local walked with a suspending body, an
+  // unordered_set only looked up (its order is not the same in both runs).
+  std::multimap<int, std::string> regroup(std::multiset<int> xs,
+                                          std::unordered_set<std::string> skip,
+                                          flowc::Ref<Counter> c) {
+    std::multimap<int, std::string> out;
+    for (int x : xs) {
+      std::string name = c->name();
+      if (skip.count(std::to_string(x)) == 0)
+        out.emplace(x % 3, name + std::to_string(c->hit(x)));
+    }
+    for (const auto &[k, v] : out) {
+      c->note(v);
+      totals_[k] += c->get() + static_cast<int>(v.size());
+    }
+    groups_.insert(out.begin(), out.end());
+    tags_.insert(skip.begin(), skip.end());
+    return out;
+  }
+
+  // An unordered set local: each element visited once, though the frame's
+  // copy is laid out anew each time it is decoded.
+  int over_unordered(flowc::Ref<Counter> c) {
+    std::unordered_set<int> xs;
+    for (int i = 0; i < 40; ++i)
+      xs.insert(i * 7919 % 1000);
+    std::set<int> visited;
+    int calls = 0;
+    for (int x : xs) {
+      calls += c->below(x) ? 1 : 0;
+      visited.insert(x);
+    }
+    return static_cast<int>(visited.size()) * 1000 + calls;
+  }
+
+  // A set a call returns, iterated as a temporary the frame keeps.
+  int over_call(flowc::Ref<Counter> c) {
+    int s = 0;
+    for (int d : c->digits(4071))
+      s = s * 10 + c->hit(d);
+    return s;
+  }
+
+private:
+  FLOWC_KEY std::string id_;
+  std::set<int> seen_;
+  Slot last_;
+  std::list<int> log_;
+  std::deque<std::string> queue_{"a", "bb", "ccc"};
+  std::array<std::pair<int, std::string>, 3> shelf_{};
+  std::multimap<int, std::string> groups_;
+  std::unordered_set<std::string> tags_;
+  std::map<int, int> totals_;
 };
 
 } // namespace ladder

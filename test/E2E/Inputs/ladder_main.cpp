@@ -48,6 +48,12 @@ template <class E> std::string show(const Ref<E> &ref) {
 }
 template <class T> std::string show(const std::vector<T> &v);
 template <class K, class V> std::string show(const std::map<K, V> &m);
+template <class K, class V> std::string show(const std::multimap<K, V> &m);
+template <class T> std::string show(const std::set<T> &s);
+template <class T> std::string show(const std::list<T> &l);
+template <class T, std::size_t N> std::string show(const std::array<T, N> &a);
+template <class... T> std::string show(const std::variant<T...> &v);
+std::string show(std::monostate) { return "monostate"; }
 template <class T> std::string show(const std::optional<T> &o);
 template <class A, class B> std::string show(const std::pair<A, B> &p);
 template <class... T> std::string show(const std::tuple<T...> &t);
@@ -65,6 +71,27 @@ template <class K, class V> std::string show(const std::map<K, V> &m) {
   for (const auto &[k, v] : m)
     out += (out.size() > 1 ? ", " : "") + show(k) + ": " + show(v);
   return out + "}";
+}
+template <class C> std::string show_items(const C &items) {
+  std::string out = "[";
+  for (const auto &item : items)
+    out += (out.size() > 1 ? ", " : "") + show(item);
+  return out + "]";
+}
+template <class K, class V> std::string show(const std::multimap<K, V> &m) {
+  std::string out = "{";
+  for (const auto &[k, v] : m)
+    out += (out.size() > 1 ? ", " : "") + show(k) + ": " + show(v);
+  return out + "}";
+}
+template <class T> std::string show(const std::set<T> &s) { return show_items(s); }
+template <class T> std::string show(const std::list<T> &l) { return show_items(l); }
+template <class T, std::size_t N> std::string show(const std::array<T, N> &a) {
+  return show_items(a);
+}
+template <class... T> std::string show(const std::variant<T...> &v) {
+  return "variant" + std::to_string(v.index()) + "(" +
+         std::visit([](const auto &alt) { return show(alt); }, v) + ")";
 }
 template <class T> std::string show(const std::optional<T> &o) {
   return o ? "some(" + show(*o) + ")" : "none";
@@ -295,5 +322,19 @@ int main() {
   STEP(Store::tally_twice, store, std::vector<std::string>{"x", "y", "x"}, a, b);
   STEP(Store::constants, store, s);
   STEP(Store::constants, store, s);
+
+  Ref<Shelf> shelf = world.make<Shelf>("sh");
+  STEP(Shelf::over_set, shelf, std::set<int>{5, 1, 3}, a);
+  STEP(Shelf::over_set, shelf, std::set<int>{9, 2, 7, 4}, b);
+  STEP(Shelf::over_set, shelf, std::set<int>{}, c);
+  STEP(Shelf::over_list, shelf, c);
+  STEP(Shelf::over_deque, shelf, a);
+  STEP(Shelf::over_deque, shelf, b);
+  STEP(Shelf::over_array, shelf,
+       std::array<std::pair<int, std::string>, 3>{{{1, "x"}, {2, "yy"}, {3, ""}}}, c);
+  STEP(Shelf::regroup, shelf, std::multiset<int>{4, 1, 4, 7, 2},
+       std::unordered_set<std::string>{"7", "9"}, a);
+  STEP(Shelf::over_unordered, shelf, c);
+  STEP(Shelf::over_call, shelf, b);
   std::printf("done\n");
 }
