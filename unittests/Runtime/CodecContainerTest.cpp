@@ -261,9 +261,9 @@ TEST(CodecNested, MapOfVectorsOfOptionalPairs) {
       {"multi", std::multimap<int, std::deque<bool>>{{1, {true}}, {1, {}}, {0, {false}}}}};
   EXPECT_EQ(round_trip(w), w);
   std::unordered_set<std::int64_t> keys{-1, 1LL << 40, 0};
-  std::tuple<std::multiset<std::string>, std::unordered_set<std::int64_t>,
-             std::optional<std::variant<std::monostate, std::deque<std::string>>>>
-      t{{"a", "a"}, keys, std::variant<std::monostate, std::deque<std::string>>{std::deque<std::string>{"q"}}};
+  using Queue = std::variant<std::monostate, std::deque<std::string>>;
+  std::tuple<std::multiset<std::string>, std::unordered_set<std::int64_t>, std::optional<Queue>>
+      t{{"a", "a"}, keys, Queue{std::deque<std::string>{"q"}}};
   EXPECT_EQ(round_trip(t), t);
 }
 
