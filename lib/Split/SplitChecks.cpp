@@ -62,29 +62,11 @@ bool within(SourceRange range, SourceLocation loc, const SourceManager &sm) {
          !sm.isBeforeInTranslationUnit(range.getEnd(), loc);
 }
 
-} // namespace
-
-bool checkSplittable(const SplitCandidate &candidate,
-                     const std::vector<std::vector<const ValueDecl *>> &live,
-                     ASTContext &context, Reporter &reporter) {
-  const FunctionDecl *function = candidate.definition;
-  const SourceManager &sm = context.getSourceManager();
-  std::string name = function->getQualifiedNameAsString();
+// Remote calls inside a try block (or a function-try-block): an exception
+// from the callee would have to unwind into this frame's catch.
+bool checkNoCallInTry(const SplitCandidate &candidate, const BodyFacts &facts,
+                      const SourceManager &sm, Reporter &reporter) {
   bool ok = true;
-
-  if (isa<CoroutineBodyStmt>(function->getBody())) {
-    reporter.error(function->getLocation(),
-                   "'%0' is a coroutine; an entity method that makes remote "
-                   "calls cannot also be a coroutine")
-        << name;
-    return false;
-  }
-
-  BodyFacts facts;
-  facts.TraverseStmt(function->getBody());
-
-  // Remote calls inside a try block (or a function-try-block): an exception
-  // from the callee would have to unwind into this frame's catch.
   for (const CXXTryStmt *attempt : facts.tries)
     for (const CXXMemberCallExpr *call : candidate.calls)
       if (within(attempt->getTryBlock()->getSourceRange(), call->getExprLoc(),
@@ -97,8 +79,14 @@ bool checkSplittable(const SplitCandidate &candidate,
         reporter.note(attempt->getTryLoc(), "the try block starts here");
         ok = false;
       }
+  return ok;
+}
 
-  // A goto whose jump spans a remote call.
+// A goto whose jump spans a remote call.
+bool checkNoGotoAcrossCall(const SplitCandidate &candidate,
+                           const BodyFacts &facts, const SourceManager &sm,
+                           Reporter &reporter) {
+  bool ok = true;
   for (const GotoStmt *jump : facts.gotos) {
     SourceLocation from = jump->getGotoLoc();
     SourceLocation to = jump->getLabel()->getLocation();
@@ -117,8 +105,16 @@ bool checkSplittable(const SplitCandidate &candidate,
         break;
       }
   }
+  return ok;
+}
 
-  // What lives across each call must travel in the frame.
+// What lives across each call must travel in the frame.
+bool checkFrameTypes(const SplitCandidate &candidate,
+                     const std::vector<std::vector<const ValueDecl *>> &live,
+                     const BodyFacts &facts, ASTContext &context,
+                     Reporter &reporter) {
+  const SourceManager &sm = context.getSourceManager();
+  bool ok = true;
   SerializableCheck serializable(context);
   llvm::DenseSet<const ValueDecl *> reported;
   for (size_t i = 0; i < candidate.calls.size(); ++i) {
@@ -160,6 +156,29 @@ bool checkSplittable(const SplitCandidate &candidate,
       ok = false;
     }
   }
+  return ok;
+}
+
+} // namespace
+
+bool checkSplittable(const SplitCandidate &candidate,
+                     const std::vector<std::vector<const ValueDecl *>> &live,
+                     ASTContext &context, Reporter &reporter) {
+  const FunctionDecl *function = candidate.definition;
+  if (isa<CoroutineBodyStmt>(function->getBody())) {
+    reporter.error(function->getLocation(),
+                   "'%0' is a coroutine; an entity method that makes remote "
+                   "calls cannot also be a coroutine")
+        << function->getQualifiedNameAsString();
+    return false;
+  }
+  BodyFacts facts;
+  facts.TraverseStmt(function->getBody());
+  const SourceManager &sm = context.getSourceManager();
+  // Every check runs (and reports), in this order, whatever the others find.
+  bool ok = checkNoCallInTry(candidate, facts, sm, reporter);
+  ok = checkNoGotoAcrossCall(candidate, facts, sm, reporter) && ok;
+  ok = checkFrameTypes(candidate, live, facts, context, reporter) && ok;
   return ok;
 }
 
