@@ -1,8 +1,9 @@
 // Analyzer.h - Clang AST -> IR for one translation unit.
 //
 // Finds the entities and jobs declared in the main file, extracts their state,
-// methods, remote call sites and signatures, checks every rule of SPEC sections
-// 1-2, and reports violations through Clang's diagnostics.
+// methods, remote call sites and signatures, checks every rule of
+// docs/entities.md and docs/mapreduce.md, and reports violations through
+// Clang's diagnostics.
 #pragma once
 
 #include "IR/IR.h"

@@ -1,4 +1,4 @@
-// EntityAnalysis.cpp - the entity rules of SPEC section 1.
+// EntityAnalysis.cpp - the entity rules of docs/entities.md.
 #include "Analysis/EntityAnalysis.h"
 
 #include "Analysis/Annotations.h"

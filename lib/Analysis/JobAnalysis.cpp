@@ -1,4 +1,4 @@
-// JobAnalysis.cpp - the MapReduce rules of SPEC section 2.
+// JobAnalysis.cpp - the MapReduce rules of docs/mapreduce.md.
 //
 //   map:     void f(std::string_view line, flowc::Emitter<K, V>& out)
 //   reduce:  R f(const K& key, std::span<const V> values)

@@ -1,4 +1,4 @@
-// Serializable.cpp - the serializable-type rules of SPEC section 1.
+// Serializable.cpp - the serializable-type rules of docs/entities.md.
 #include "Analysis/Serializable.h"
 
 #include "Analysis/Annotations.h"

@@ -1,6 +1,6 @@
 // Serializable.h - which types flowc can put in a message or a frame.
 //
-// SPEC section 1: arithmetic types, bool, std::string, std::vector,
+// docs/entities.md: arithmetic types, bool, std::string, std::vector,
 // std::deque, std::list, std::array, std::map, std::multimap,
 // std::unordered_map, std::set, std::multiset, std::unordered_set,
 // std::optional, std::variant (std::monostate among its alternatives),

@@ -2,7 +2,7 @@
 //
 // Plain data with no Clang types, so the back end (splitting, emission, DOT) and
 // the tests can read and write it without parsing C++. Its YAML form is the
-// public `--emit=ir` contract of SPEC section 5.
+// public `--emit=ir` contract (docs/ir.md).
 #pragma once
 
 #include <optional>

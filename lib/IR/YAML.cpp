@@ -1,7 +1,7 @@
 // YAML.cpp - writes the IR as YAML.
 //
 // Small records (fields, calls, suspensions) are written in flow style so the
-// document reads like SPEC section 5; everything else is block style.
+// document reads like docs/ir.md; everything else is block style.
 #include "IR/YAML.h"
 
 #include <yaml-cpp/yaml.h>

@@ -1,4 +1,4 @@
-// YAML.h - the IR's YAML form (SPEC section 5), written with yaml-cpp.
+// YAML.h - the IR's YAML form (docs/ir.md), written with yaml-cpp.
 #pragma once
 
 #include "IR/IR.h"

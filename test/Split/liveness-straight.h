@@ -18,7 +18,7 @@ private:
 class User {
   FLOWC_ENTITY(User);
 public:
-  // The SPEC's example.
+  // The shop example's method.
   bool buy_item(int amount, flowc::Ref<Item> item) {
     int total = amount * item->price();
     if (total > balance_) return false;

@@ -3,7 +3,7 @@
 //
 //   flowc [options] <source>... [-- <compiler arguments>]
 //
-// Exit codes (SPEC section 3): 0 success; 1 errors in the input; 2 wrong usage.
+// Exit codes (docs/command-line.md): 0 success; 1 errors in the input; 2 wrong usage.
 #include "Depfile.h"
 #include "EmitCode.h"
 

@@ -1,5 +1,5 @@
 // YAMLTest.cpp - the IR's YAML form, written in full: every field of every
-// record, in SPEC section 5's order and style.
+// record, in the order and style of docs/ir.md.
 #include "IR/YAML.h"
 
 #include "SampleModule.h"
