@@ -200,24 +200,52 @@ template <class Alloc> struct Codec<std::vector<bool, Alloc>> {
   }
 };
 
-// Count, then key and value of each entry, in the map's order.
-template <class K, class V, class Compare, class Alloc>
-struct Codec<std::map<K, V, Compare, Alloc>> {
-  using M = std::map<K, V, Compare, Alloc>;
+namespace detail {
+// std::map, multimap, set and multiset: count, then each entry (key, and the
+// value for a map) in the container's order. Multi: equal keys may repeat,
+// in the order they were inserted in, so decoding gives the same sequence;
+// otherwise keys must increase.
+template <class C, bool Multi> struct OrderedCodec {
+  static constexpr bool is_map = requires { typename C::mapped_type; };
+  static constexpr std::size_t entry_min_size() {
+    if constexpr (is_map)
+      return codec_min_size<typename C::key_type>() +
+             codec_min_size<typename C::mapped_type>();
+    else
+      return codec_min_size<typename C::key_type>();
+  }
   static constexpr std::size_t min_size = 1;
-  static void write(Writer &w, const M &m) {
-    w.varint(static_cast<std::uint64_t>(m.size()));
-    for (const auto &[key, value] : m) {
-      w.write(key);
-      w.write(value);
+  static void write(Writer &w, const C &c) {
+    if constexpr (is_map) {
+      w.varint(static_cast<std::uint64_t>(c.size()));
+      for (const auto &[key, value] : c) {
+        w.write(key);
+        w.write(value);
+      }
+    } else {
+      write_sequence(w, c);
     }
   }
-  static void read(Reader &r, M &m) {
-    std::size_t n = r.count(codec_min_size<K>() + codec_min_size<V>());
-    m.clear();
-    detail::read_entries(r, m, n);
+  static void read(Reader &r, C &c) {
+    std::size_t n = r.count(entry_min_size());
+    c.clear();
+    read_entries<Multi>(r, c, n);
   }
 };
+} // namespace detail
+
+template <class K, class V, class Compare, class Alloc>
+struct Codec<std::map<K, V, Compare, Alloc>>
+    : detail::OrderedCodec<std::map<K, V, Compare, Alloc>, false> {};
+template <class K, class V, class Compare, class Alloc>
+struct Codec<std::multimap<K, V, Compare, Alloc>>
+    : detail::OrderedCodec<std::multimap<K, V, Compare, Alloc>, true> {};
+template <class K, class Compare, class Alloc>
+struct Codec<std::set<K, Compare, Alloc>>
+    : detail::OrderedCodec<std::set<K, Compare, Alloc>, false> {};
+template <class K, class Compare, class Alloc>
+struct Codec<std::multiset<K, Compare, Alloc>>
+    : detail::OrderedCodec<std::multiset<K, Compare, Alloc>, true> {};
 
 // As std::map, with the entries sorted by their encoded bytes: equal maps give
 // equal bytes, whatever their insertion history or bucket count.
@@ -237,53 +265,6 @@ struct Codec<std::unordered_map<K, V, Hash, Eq, Alloc>> {
     m.reserve(codec_min_size<K>() + codec_min_size<V>() != 0 ? n
                                                             : std::min(n, r.remaining()));
     detail::read_entries(r, m, n);
-  }
-};
-
-// As std::map; entries with equal keys in the multimap's order (the order
-// they were inserted in), so decoding gives back the same sequence.
-template <class K, class V, class Compare, class Alloc>
-struct Codec<std::multimap<K, V, Compare, Alloc>> {
-  using M = std::multimap<K, V, Compare, Alloc>;
-  static constexpr std::size_t min_size = 1;
-  static void write(Writer &w, const M &m) {
-    w.varint(static_cast<std::uint64_t>(m.size()));
-    for (const auto &[key, value] : m) {
-      w.write(key);
-      w.write(value);
-    }
-  }
-  static void read(Reader &r, M &m) {
-    std::size_t n = r.count(codec_min_size<K>() + codec_min_size<V>());
-    m.clear();
-    detail::read_entries<true>(r, m, n);
-  }
-};
-
-// Count, then the elements in the set's order: increasing for std::set,
-// non-decreasing for std::multiset.
-template <class K, class Compare, class Alloc> struct Codec<std::set<K, Compare, Alloc>> {
-  static constexpr std::size_t min_size = 1;
-  static void write(Writer &w, const std::set<K, Compare, Alloc> &s) {
-    detail::write_sequence(w, s);
-  }
-  static void read(Reader &r, std::set<K, Compare, Alloc> &s) {
-    std::size_t n = r.count(codec_min_size<K>());
-    s.clear();
-    detail::read_entries(r, s, n);
-  }
-};
-
-template <class K, class Compare, class Alloc>
-struct Codec<std::multiset<K, Compare, Alloc>> {
-  static constexpr std::size_t min_size = 1;
-  static void write(Writer &w, const std::multiset<K, Compare, Alloc> &s) {
-    detail::write_sequence(w, s);
-  }
-  static void read(Reader &r, std::multiset<K, Compare, Alloc> &s) {
-    std::size_t n = r.count(codec_min_size<K>());
-    s.clear();
-    detail::read_entries<true>(r, s, n);
   }
 };
 
