@@ -64,6 +64,11 @@ template <class... Ts> void round_trip_all() { (round_trip(Ts{}), ...); }
 template <class C> void walk(C container) {
   for (std::size_t i = 0; i < flowc::detail::size(container); ++i)
     (void)flowc::detail::element(container, i);
+  flowc::detail::Position p;
+  for (flowc::detail::start(container, p); flowc::detail::more(container, p);
+       flowc::detail::next(container, p))
+    (void)flowc::detail::at(container, p);
+  round_trip(p);
 }
 template <class... Ts> void walk_all() { (walk(Ts{}), ...); }
 

@@ -13,9 +13,10 @@
 //   m_.finish(v) / m_.finish()       the method's return value (then `return;`)
 //   m_.bad_label()                   the frame's label names no resume point
 // and flowc::detail::size/element, with which a suspending range-for walks
-// its container by index.
+// its container by index (detail/range_position.h).
 #pragma once
 
+#include "flowc/runtime/detail/range_position.h"
 #include "flowc/runtime/entity.h"
 
 #include <algorithm>
@@ -129,41 +130,6 @@ private:
 };
 
 namespace detail {
-
-// What a lowered range-for iterates by index. An index must name the same
-// element after the frame was encoded and decoded. An unordered container's
-// order is how it was built and so is not kept: it is walked in the order of
-// its entries' encodings (the codec's order) instead, which decoding keeps.
-// Each step then encodes every entry, so such a loop is quadratic, as one
-// over a list or a set (std::next) is in steps.
-template <class C> std::size_t size(const C &container) {
-  return static_cast<std::size_t>(std::size(container));
-}
-template <class C> decltype(auto) element(C &container, std::size_t index) {
-  using Bare = std::remove_cvref_t<C>;
-  if constexpr (requires { typename Bare::hasher; }) {
-    using It = decltype(std::begin(container));
-    std::vector<std::pair<std::string, It>> entries;
-    entries.reserve(std::size(container));
-    for (It it = std::begin(container); it != std::end(container); ++it) {
-      Writer w;
-      if constexpr (requires { typename Bare::mapped_type; }) {
-        w.write(it->first);
-        w.write(it->second);
-      } else {
-        w.write(*it);
-      }
-      entries.emplace_back(w.take(), it);
-    }
-    auto nth = entries.begin() + static_cast<std::ptrdiff_t>(index);
-    std::nth_element(entries.begin(), nth, entries.end(),
-                     [](const auto &a, const auto &b) { return a.first < b.first; });
-    return *nth->second;
-  } else {
-    return *std::next(std::begin(container),
-                      static_cast<std::ptrdiff_t>(index));
-  }
-}
 
 // The EntityType members that follow from E's generated traits.
 template <class E> void destroy(void *entity) { delete static_cast<E *>(entity); }
