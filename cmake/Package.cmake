@@ -1,11 +1,19 @@
 # Install rules and the CMake package: find_package(flowc CONFIG).
+# The runtime-only configuration (FLOWC_RUNTIME_ONLY, or FLOWC_BUILD_TOOL off)
+# installs the same package without the tool and its templates; its
+# flowc_generate() then uses already generated files (docs/cmake.md).
 include(CMakePackageConfigHelpers)
 
 install(DIRECTORY include/flowc DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-# The built-in templates, where an installed bin/flowc looks for them.
 set(FLOWC_INSTALL_TEMPLATESDIR ${CMAKE_INSTALL_DATADIR}/flowc/templates)
-install(DIRECTORY templates/ DESTINATION ${FLOWC_INSTALL_TEMPLATESDIR}
-  FILES_MATCHING PATTERN "*.mustache")
+if(FLOWC_BUILD_TOOL)
+  # The built-in templates, where an installed bin/flowc looks for them.
+  install(DIRECTORY templates/ DESTINATION ${FLOWC_INSTALL_TEMPLATESDIR}
+    FILES_MATCHING PATTERN "*.mustache")
+  set(FLOWC_PACKAGE_HAS_TOOL ON)
+else()
+  set(FLOWC_PACKAGE_HAS_TOOL OFF)
+endif()
 install(TARGETS flowc EXPORT flowcTargets)
 install(EXPORT flowcTargets NAMESPACE flowc::
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/flowc)

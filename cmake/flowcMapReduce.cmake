@@ -9,7 +9,8 @@
 #                                none is a header
 #     [OUTPUT_DIR <dir>]         default: ${CMAKE_CURRENT_BINARY_DIR}/<name>.flowc
 #     [TEMPLATES <dir>]          flowc --templates
-#     [EXTRA_ARGS <arg>...])     compiler arguments for flowc's parse (after --)
+#     [EXTRA_ARGS <arg>...]      compiler arguments for flowc's parse (after --)
+#     [GENERATED_DIR <dir>])     already generated files, as in flowc_generate()
 #
 # For each JOBS file X.<ext>, flowc writes X.flowc.h and X.flowc.cpp; the
 # executable <name> is SOURCES plus the generated sources, linked with
@@ -24,7 +25,7 @@ include_guard(GLOBAL)
 include("${CMAKE_CURRENT_LIST_DIR}/flowcCommon.cmake")
 
 function(flowc_add_mapreduce name)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "OUTPUT_DIR;TEMPLATES"
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "OUTPUT_DIR;TEMPLATES;GENERATED_DIR"
                         "SOURCES;JOBS;EXTRA_ARGS")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "flowc_add_mapreduce(${name}): unknown arguments: ${arg_UNPARSED_ARGUMENTS}")
@@ -49,6 +50,10 @@ function(flowc_add_mapreduce name)
     set(out "${CMAKE_CURRENT_BINARY_DIR}/${name}.flowc")
   endif()
   get_filename_component(out "${out}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_BINARY_DIR}")
+  # With GENERATED_DIR and no flowc, the jobs' files come from there; only
+  # <name>.main.cpp is still written into <out>.
+  _flowc_generated_dir("flowc_add_mapreduce(${name})" "${arg_GENERATED_DIR}"
+                       "${arg_JOBS}" generated)
 
   set(sources ${arg_SOURCES})
   set(generated_sources)
@@ -58,7 +63,7 @@ function(flowc_add_mapreduce name)
     get_filename_component(input_abs "${input}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
     get_filename_component(stem "${input_abs}" NAME_WLE)
     _flowc_add_command(flowc_add_mapreduce "${name}" "${input}" "${out}"
-                       "${arg_TEMPLATES}" "${arg_EXTRA_ARGS}" header source)
+                       "${arg_TEMPLATES}" "${arg_EXTRA_ARGS}" "${generated}" header source)
     _flowc_is_header("${input_abs}" is_header)
     if(NOT is_header)
       # Compiled through X.flowc.cpp, which includes it.
@@ -107,6 +112,6 @@ int main(int argc, char **argv) {
   endif()
 
   add_executable(${name} ${sources} ${generated_sources} ${generated_headers})
-  target_include_directories(${name} PRIVATE "${out}")
+  target_include_directories(${name} PRIVATE ${generated} "${out}")
   target_link_libraries(${name} PRIVATE flowc::runtime_mapreduce)
 endfunction()
