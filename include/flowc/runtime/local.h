@@ -42,7 +42,7 @@
 #include "flowc/runtime/codec.h"
 #include "flowc/runtime/entity.h"
 #include "flowc/runtime/isolation.h"
-#include "flowc/runtime/local/completion.h"
+#include "flowc/runtime/completion.h"
 
 #include <chrono>
 #include <cstddef>
@@ -74,8 +74,12 @@ struct LocalOptions {
   bool roundtrip_frames = false;
 };
 
+namespace dataflow {
+class Clients;
+class Core;
+} // namespace dataflow
+
 namespace detail {
-class LocalCore;
 template <class E>
 concept generated_entity = requires { EntityTraits<E>::type(); };
 } // namespace detail
@@ -134,7 +138,8 @@ private:
   void post_create(const EntityType &type, std::string key, void *object,
                    std::unique_ptr<detail::Completion> done);
 
-  std::unique_ptr<detail::LocalCore> core_;
+  std::unique_ptr<dataflow::Clients> clients_;
+  std::unique_ptr<dataflow::Core> core_;
 };
 
 template <class E, class... A>

@@ -1,20 +1,45 @@
-// runtime.cpp - LocalRuntime's client side: requests become messages in the
-// inbox of the worker that owns the key.
+// runtime.cpp - LocalRuntime's client side: one process of the runtime core
+// (lib/Runtime/Core) holding every worker, so it needs no transport; requests
+// become messages in the inbox of the worker that owns the key.
 #include "core.h"
-#include "worker.h"
 
 #include "flowc/runtime/local.h"
 
+#include <algorithm>
+#include <thread>
+
 namespace flowc {
 
-using local::Message;
+using dataflow::Message;
+
+namespace {
+dataflow::Options core_options(const LocalOptions &options) {
+  return dataflow::Options{options.isolation, options.max_depth,
+                           options.detect_deadlocks, options.deadlock_timeout,
+                           options.roundtrip_frames};
+}
+dataflow::Placement placement(const LocalOptions &options) {
+  unsigned workers = options.workers > 0
+                         ? options.workers
+                         : std::max(1u, std::thread::hardware_concurrency());
+  return dataflow::Placement{1, 0, workers};
+}
+} // namespace
 
 LocalRuntime::LocalRuntime(LocalOptions options)
-    : core_(std::make_unique<detail::LocalCore>(options)) {}
+    : clients_(std::make_unique<dataflow::Clients>()),
+      core_(std::make_unique<dataflow::Core>(core_options(options),
+                                             placement(options), clients_.get(),
+                                             nullptr)) {}
 
-LocalRuntime::~LocalRuntime() = default;
+// Every request made so far gets its answer before the workers stop: a chain
+// still running may need any worker.
+LocalRuntime::~LocalRuntime() {
+  clients_->drain();
+  core_.reset();
+}
 
-unsigned LocalRuntime::workers() const { return core_->size(); }
+unsigned LocalRuntime::workers() const { return core_->placement.total(); }
 
 Stats LocalRuntime::stats() const { return core_->stats(); }
 
@@ -23,10 +48,9 @@ unsigned LocalRuntime::worker_of(std::string_view encoded_key) const {
 }
 
 namespace {
-void post(detail::LocalCore &core, Message &&message) {
-  unsigned owner = core.owner(message.key);
-  message.txn.age = core.issued.fetch_add(1, std::memory_order_relaxed) + 1;
-  core.worker(owner).inbox().push(std::move(message));
+void post(dataflow::Core &core, dataflow::Clients &clients, Message &&message) {
+  message.txn.age = clients.issue();
+  core.post(std::move(message));
 }
 } // namespace
 
@@ -42,7 +66,7 @@ void LocalRuntime::post_call(Outgoing call,
   message.key = std::move(call.key);
   message.bytes = std::move(call.args);
   message.to.client = done.release();
-  post(*core_, std::move(message));
+  post(*core_, *clients_, std::move(message));
 }
 
 void LocalRuntime::post_create(const EntityType &type, std::string key,
@@ -54,7 +78,7 @@ void LocalRuntime::post_create(const EntityType &type, std::string key,
   message.object = object;
   message.key = std::move(key);
   message.to.client = done.release();
-  post(*core_, std::move(message));
+  post(*core_, *clients_, std::move(message));
 }
 
 std::future<std::string> LocalRuntime::run(Outgoing call) {
@@ -75,7 +99,7 @@ std::future<std::string> LocalRuntime::state(const EntityType &type,
   message.type = &type;
   message.key = std::move(key);
   message.to.client = done.release();
-  post(*core_, std::move(message));
+  post(*core_, *clients_, std::move(message));
   return future;
 }
 

@@ -14,7 +14,7 @@
 #include <mutex>
 #include <vector>
 
-namespace flowc::local {
+namespace flowc::dataflow {
 
 class Inbox {
 public:
@@ -41,4 +41,4 @@ private:
   bool stopped_ = false;
 };
 
-} // namespace flowc::local
+} // namespace flowc::dataflow

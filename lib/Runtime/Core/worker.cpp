@@ -4,11 +4,11 @@
 
 #include "core.h"
 
-namespace flowc::local {
+namespace flowc::dataflow {
 
 using detail::Failure;
 
-Worker::Worker(detail::LocalCore &core, unsigned index, unsigned workers)
+Worker::Worker(Core &core, unsigned index, unsigned workers)
     : core_(core), index_(index),
       serializable_(core.options.isolation == Isolation::serializable),
       detect_(!serializable_ && core.options.detect_deadlocks),
@@ -85,8 +85,9 @@ void Worker::dispatch(Message &message) {
     return on_abort(message);
   case Message::Kind::commit:
   case Message::Kind::rollback:
-    return release(*static_cast<Gate *>(message.object), message.chain,
-                   message.kind == Message::Kind::commit);
+    if (Gate *gate = gate_at(message))
+      release(*gate, message.chain, message.kind == Message::Kind::commit);
+    return;
   case Message::Kind::wound:
     return on_wound(message);
   case Message::Kind::waiting:
@@ -116,13 +117,21 @@ void Worker::send(unsigned worker, Message &&message) {
   // A long round hands others what it has for them early, so they do not
   // sit idle until it ends.
   if (batch.size() >= kEarlyFlush && worker != index_)
-    core_.worker(worker).inbox().push_all(batch);
+    core_.deliver(worker, batch);
 }
 
 void Worker::flush() {
   for (unsigned worker = 0; worker < out_.size(); ++worker)
     if (worker != index_ && !out_[worker].empty())
-      core_.worker(worker).inbox().push_all(out_[worker]);
+      core_.deliver(worker, out_[worker]);
+}
+
+Gate *Worker::gate_at(const Message &message) {
+  if (message.gate < gate_ids_.size())
+    return gate_ids_[message.gate];
+  core_.report("worker " + std::to_string(index_) + " has no gate #" +
+               std::to_string(message.gate) + " (a malformed message)");
+  return nullptr;
 }
 
 void Worker::answer(const ReplyTo &to, std::uint64_t chain, Txn &&txn,
@@ -164,19 +173,7 @@ void Worker::add_stats(Stats &stats) const {
 
 // Fulfils the round's client futures together, after the round's messages
 // went out: a client waiting on several of them wakes once, not once each.
-void Worker::answer_clients() {
-  for (Answer &answer : answers_) {
-    if (answer.ok)
-      answer.client->succeed(std::move(answer.bytes));
-    else
-      answer.client->fail(answer.kind, std::move(answer.bytes));
-    delete answer.client;
-  }
-  completed_.fetch_add(answers_.size());
-  answers_.clear();
-  if (core_.draining.load())
-    core_.completed_while_draining();
-}
+void Worker::answer_clients() { core_.answer(answers_); }
 
 void Worker::on_create(Message &message) {
   const EntityType &type = *message.type;
@@ -190,8 +187,10 @@ void Worker::on_create(Message &message) {
   }
   count(committed_);
   Gate &gate = gates_[message.object];
+  gate.id = static_cast<std::uint32_t>(gate_ids_.size());
   gate.object = message.object;
   gate.type = &type;
+  gate_ids_.push_back(&gate);
   succeed(message.to, {});
 }
 
@@ -217,4 +216,4 @@ void Worker::serve_state(Gate &gate, Message &message) {
   succeed(message.to, message.type->save_state(gate.object));
 }
 
-} // namespace flowc::local
+} // namespace flowc::dataflow

@@ -3,7 +3,7 @@
 
 #include <iterator>
 
-namespace flowc::local {
+namespace flowc::dataflow {
 
 void Inbox::wake(std::unique_lock<std::mutex> &lock) {
   bool sleeping = sleeping_;
@@ -55,4 +55,4 @@ void Inbox::stop() {
   wake(lock);
 }
 
-} // namespace flowc::local
+} // namespace flowc::dataflow

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-namespace flowc::local {
+namespace flowc::dataflow {
 
 template <class T> class OrderedQueue {
 public:
@@ -74,4 +74,4 @@ private:
   std::size_t head_ = 0;
 };
 
-} // namespace flowc::local
+} // namespace flowc::dataflow

@@ -8,7 +8,7 @@
 
 #include <string>
 
-namespace flowc::local {
+namespace flowc::dataflow {
 
 using detail::Failure;
 
@@ -133,4 +133,4 @@ void Worker::on_reply(Message &message) {
     admit(gate);
 }
 
-} // namespace flowc::local
+} // namespace flowc::dataflow

@@ -1,14 +1,18 @@
-// worker.h - one partition of a LocalRuntime: a thread that owns the entities
+// worker.h - one partition of a runtime: a thread that owns the entities
 // whose keys hash to it and the activations suspended in them.
 //
 // Nothing here is shared with other workers except the inbox and the wait-for
 // graph: a worker reads its inbox in batches, runs what each message asks,
 // collects what it sends per destination, and hands each destination its
 // whole batch at the end of the round (messages to itself go to the next
-// round without a lock). Each message is handled to the end before the next:
-// a method runs until it finishes or suspends on a remote call.
+// round without a lock; Core::deliver takes the others, to a worker of this
+// process or through the transport to another's). Each message is handled to
+// the end before the next: a method runs until it finishes or suspends on a
+// remote call. Workers are numbered across all processes; this one's number
+// is `index_`.
 #pragma once
 
+#include "clients.h"
 #include "frames.h"
 #include "gate.h"
 #include "inbox.h"
@@ -25,11 +29,9 @@
 #include <unordered_map>
 #include <vector>
 
-namespace flowc::detail {
-class LocalCore;
-}
+namespace flowc::dataflow {
 
-namespace flowc::local {
+class Core;
 
 // A chain as its root's worker keeps it (Isolation::serializable): enough to
 // run it again, and whether an older chain wounded it and where it waits.
@@ -40,15 +42,16 @@ struct Root {
   std::uint32_t method = 0;
   std::string key, args;
   bool wounded = false;
-  std::uint32_t waits = 0; // the latest wait heard of, and where it is
+  std::uint32_t waits = 0; // the latest wait heard of (0: none), and where
   std::uint32_t wait_worker = 0;
-  Gate *wait_gate = nullptr;
+  std::uint32_t wait_gate = 0;
 };
 
 class Worker {
 public:
-  // `workers` is how many there are (the core is still adding them).
-  Worker(detail::LocalCore &core, unsigned index, unsigned workers);
+  // `workers` is how many there are in all processes (the core is still
+  // adding this process's).
+  Worker(Core &core, unsigned index, unsigned workers);
   ~Worker();
   Worker(const Worker &) = delete;
   Worker &operator=(const Worker &) = delete;
@@ -57,8 +60,6 @@ public:
   void join();
 
   Inbox &inbox() { return inbox_; }
-  // Client requests this worker has answered.
-  std::uint64_t completed() const { return completed_.load(); }
   // Adds this worker's counts of the chains rooted here.
   void add_stats(Stats &stats) const;
 
@@ -107,12 +108,15 @@ private:
   void release(Gate &gate, std::uint64_t chain, bool commit);
   void notify_root(Message::Kind kind, std::uint64_t chain, Gate *gate = nullptr,
                    std::uint32_t waits = 0);
+  // The gate a message names by number; null (reported) if there is none,
+  // which only a corrupt message from another process can do.
+  Gate *gate_at(const Message &message);
   void on_wound(Message &message);
   void on_waiting(Message &message);
   void wounded(std::uint64_t chain);
-  void waits_at(std::uint64_t chain, unsigned worker, Gate *gate,
+  void waits_at(std::uint64_t chain, unsigned worker, std::uint32_t gate,
                 std::uint32_t waits);
-  void kick(std::uint64_t chain, unsigned worker, Gate *gate);
+  void kick(std::uint64_t chain, unsigned worker, std::uint32_t gate);
   void on_kick(Message &message);
 
   // Isolation::serializable: each chain's record on its root's worker, and
@@ -133,7 +137,7 @@ private:
   void on_abort(Message &message);
   void expire_waits(Clock::time_point now);
 
-  detail::LocalCore &core_;
+  Core &core_;
   const unsigned index_;
   const bool serializable_; // options.isolation
   const bool detect_;      // options.detect_deadlocks (chain mode)
@@ -143,6 +147,7 @@ private:
   Inbox inbox_;
   EntityTable entities_;
   std::unordered_map<void *, Gate> gates_; // by object; node-stable
+  std::vector<Gate *> gate_ids_;           // by Gate::id
   Frames frames_;
   std::vector<std::vector<Message>> out_; // by destination worker
   std::uint64_t chains_ = 0;              // chains this worker started
@@ -160,14 +165,7 @@ private:
   std::vector<WaitGraph::Victim> victims_; // scratch
   std::vector<std::uint64_t> retargeted_;  // scratch
 
-  struct Answer { // a client's result, delivered at the end of the round
-    detail::Completion *client;
-    bool ok;
-    detail::Failure kind;
-    std::string bytes;
-  };
   std::vector<Answer> answers_;
-  alignas(64) std::atomic<std::uint64_t> completed_{0};
   // Counts for stats(): written by this worker only, read by any thread.
   std::atomic<std::uint64_t> committed_{0}, failed_{0}, reruns_{0}, wounds_{0},
       waits_{0};
@@ -178,4 +176,4 @@ private:
   std::thread thread_;
 };
 
-} // namespace flowc::local
+} // namespace flowc::dataflow

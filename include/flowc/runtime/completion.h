@@ -1,4 +1,4 @@
-// completion.h - how LocalRuntime hands a result back to the client that asked.
+// completion.h - how a runtime hands a result back to the client that asked.
 //
 // A client request (create, call, state) carries a Completion; the worker
 // that finishes the request calls succeed() or fail() on it once, then

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace flowc::local {
+namespace flowc::dataflow {
 
 // A chain's lock on an entity (Isolation::serializable).
 struct Lock {
@@ -20,6 +20,7 @@ struct Lock {
 };
 
 struct Gate {
+  std::uint32_t id = 0; // its number on its worker (Held::gate)
   void *object = nullptr;
   const EntityType *type = nullptr;
 
@@ -39,4 +40,4 @@ struct Gate {
   std::string undo;
 };
 
-} // namespace flowc::local
+} // namespace flowc::dataflow

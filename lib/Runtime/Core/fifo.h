@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-namespace flowc::local {
+namespace flowc::dataflow {
 
 template <class T> class Fifo {
 public:
@@ -55,4 +55,4 @@ private:
   std::size_t head_ = 0;
 };
 
-} // namespace flowc::local
+} // namespace flowc::dataflow

@@ -24,16 +24,14 @@
 #include <unordered_set>
 #include <vector>
 
-namespace flowc::local {
-
-struct Gate;
+namespace flowc::dataflow {
 
 class WaitGraph {
 public:
   // Where a waiting chain waits: the worker that owns the entity, its gate.
   struct Place {
     std::uint32_t worker = 0;
-    Gate *gate = nullptr;
+    std::uint32_t gate = 0; // Gate::id
   };
   struct Victim {
     std::uint64_t chain = 0;
@@ -63,4 +61,4 @@ private:
   std::unordered_set<std::uint64_t> doomed_;
 };
 
-} // namespace flowc::local
+} // namespace flowc::dataflow

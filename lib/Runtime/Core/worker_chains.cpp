@@ -7,7 +7,7 @@
 
 #include "core.h"
 
-namespace flowc::local {
+namespace flowc::dataflow {
 
 using detail::Failure;
 
@@ -32,7 +32,6 @@ void Worker::begin_chain(const Message &call) {
   root.args = call.bytes;
   root.wounded = false;
   root.waits = 0;
-  root.wait_gate = nullptr;
   roots_.insert(std::move(node));
 }
 
@@ -53,13 +52,13 @@ void Worker::end_chain(std::uint64_t chain, detail::Completion *client,
 
   for (const Held &held : txn.locks) {
     if (held.worker == index_) {
-      release(*held.gate, chain, ok);
+      release(*gate_ids_[held.gate], chain, ok);
       continue;
     }
     Message end;
     end.kind = ok ? Message::Kind::commit : Message::Kind::rollback;
     end.chain = chain;
-    end.object = held.gate;
+    end.gate = held.gate;
     send(held.worker, std::move(end));
   }
 
@@ -104,4 +103,4 @@ void Worker::rerun(Root &&root) {
   released_.push_back(&gate);
 }
 
-} // namespace flowc::local
+} // namespace flowc::dataflow

@@ -1,7 +1,7 @@
 // wait_graph.cpp - see wait_graph.h.
 #include "wait_graph.h"
 
-namespace flowc::local {
+namespace flowc::dataflow {
 
 bool WaitGraph::wait(std::uint64_t chain, std::uint64_t holder, Place place,
                      std::vector<Victim> &victims) {
@@ -44,4 +44,4 @@ void WaitGraph::retarget(std::span<const std::uint64_t> chains,
       edge->second.holder = holder;
 }
 
-} // namespace flowc::local
+} // namespace flowc::dataflow

@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-namespace flowc::local {
+namespace flowc::dataflow {
 
 using detail::Failure;
 
@@ -25,13 +25,13 @@ void Worker::wait(Gate &gate, Message &&message) {
   if (track_waits_ && message.to.from_entity()) {
     if (detect_) {
       victims_.clear();
-      if (!core_.graph.wait(message.chain, gate.holder, {index_, &gate},
+      if (!core_.graph.wait(message.chain, gate.holder, {index_, gate.id},
                             victims_)) {
         for (const WaitGraph::Victim &victim : victims_) {
           Message abort;
           abort.kind = Message::Kind::abort;
           abort.chain = victim.chain;
-          abort.object = victim.place.gate;
+          abort.gate = victim.place.gate;
           send(victim.place.worker, std::move(abort));
         }
         return fail(message, Failure::deadlock, deadlock_message(message));
@@ -88,7 +88,10 @@ void Worker::admit(Gate &gate) {
 // A chain of a cycle another worker found: fail it unless its entity has
 // already let it in (and failed it then).
 void Worker::on_abort(Message &message) {
-  Gate &gate = *static_cast<Gate *>(message.object);
+  Gate *at = gate_at(message);
+  if (at == nullptr)
+    return;
+  Gate &gate = *at;
   Message waiter;
   if (!gate.waiting.remove_first(
           [&](const Message &m) { return m.tracked && m.chain == message.chain; },
@@ -130,4 +133,4 @@ void Worker::expire_waits(Clock::time_point now) {
                                                  std::chrono::milliseconds(1));
 }
 
-} // namespace flowc::local
+} // namespace flowc::dataflow

@@ -1,18 +1,20 @@
-// message.h - what LocalRuntime's workers send each other (and clients send
+// message.h - what a runtime's workers send each other (and clients send
 // workers). One plain struct for every kind, so queues are vectors of values
 // that move without allocating: keys and small arguments fit in std::string's
-// inline buffer.
+// inline buffer. Everything in it is plain data except `type`, `to.client`
+// and a create's `object`, which a transport between processes translates
+// (lib/Runtime/Mpi/wire.cpp); a gate is named by its number on its worker.
 #pragma once
 
 #include "flowc/runtime/entity.h"
-#include "flowc/runtime/local/completion.h"
+#include "flowc/runtime/completion.h"
 
 #include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
 
-namespace flowc::local {
+namespace flowc::dataflow {
 
 // Where the result of a call goes: back to a client, or to the activation
 // suspended on it (a frame slot on a worker).
@@ -26,12 +28,11 @@ struct ReplyTo {
   bool from_entity() const { return client == nullptr; }
 };
 
-struct Gate;
-
-// A lock a chain holds: the entity's gate on a worker.
+// A lock a chain holds: the entity's gate on a worker, by its number there
+// (Worker::gate_at), so it means the same in every process.
 struct Held {
   std::uint32_t worker = 0;
-  Gate *gate = nullptr; // only ever dereferenced by `worker`
+  std::uint32_t gate = 0;
 };
 
 // What a chain carries from call to reply under Isolation::serializable
@@ -51,14 +52,14 @@ struct Message {
     reply,  // the result (or failure) of the call a frame is suspended on
     create, // take ownership of `object` under (type, key)
     state,  // a client wants (type, key)'s encoded state
-    abort,  // chain mode: `chain`, waiting at gate `object`, is in a deadlock
+    abort,  // chain mode: `chain`, waiting at `gate`, is in a deadlock
     // Isolation::serializable:
-    commit,   // `chain` ended: release its lock on gate `object`
-    rollback, // `chain` failed: restore what it changed at gate `object`, release
+    commit,   // `chain` ended: release its lock on `gate`
+    rollback, // `chain` failed: restore what it changed at `gate`, release
     wound,    // to `chain`'s root worker: an older chain waits for it
-    waiting,  // to `chain`'s root worker: it waits at gate `object` of
-              // worker `to.worker` (its wait number txn.waits)
-    kick,     // `chain`, wounded, waits at gate `object`: fail it with retry
+    waiting,  // to `chain`'s root worker: it waits at `gate` of worker
+              // `to.worker` (its wait number txn.waits)
+    kick,     // `chain`, wounded, waits at `gate`: fail it with retry
   };
 
   Kind kind = Kind::call;
@@ -66,10 +67,11 @@ struct Message {
   detail::Failure failure = detail::Failure::other;
   bool tracked = false;                      // a waiter in the wait-for graph
   std::uint32_t method = 0;
+  std::uint32_t gate = 0;                    // abort .. kick: a gate's number
   std::uint32_t depth = 0;                   // call: nesting in its chain, from 1
   std::uint64_t chain = 0;                   // 0: not yet assigned (a client call)
   const EntityType *type = nullptr;
-  void *object = nullptr;
+  void *object = nullptr;                    // create: the new entity
   std::string key;                           // encoded
   std::string bytes;                         // args, result or error message
   ReplyTo to;                                // call/create/state: whom to answer;
@@ -78,4 +80,4 @@ struct Message {
   std::chrono::steady_clock::time_point since; // a tracked waiter: since when
 };
 
-} // namespace flowc::local
+} // namespace flowc::dataflow

@@ -19,7 +19,7 @@
 
 #include <algorithm>
 
-namespace flowc::local {
+namespace flowc::dataflow {
 
 using detail::Failure;
 
@@ -70,7 +70,7 @@ void Worker::take_lock(Gate &gate, Message &message, bool exclusive) {
           spare_locks_.pop_back();
         }
       }
-      message.txn.locks.push_back(Held{index_, &gate});
+      message.txn.locks.push_back(Held{index_, gate.id});
     }
     if (exclusive) {
       gate.readers.clear(); // at most this chain's own shared lock
@@ -125,12 +125,12 @@ void Worker::notify_root(Message::Kind kind, std::uint64_t chain, Gate *gate,
   if (root == index_) {
     if (kind == Message::Kind::wound)
       return wounded(chain);
-    return waits_at(chain, index_, gate, waits);
+    return waits_at(chain, index_, gate->id, waits);
   }
   Message notice;
   notice.kind = kind;
   notice.chain = chain;
-  notice.object = gate;
+  notice.gate = gate != nullptr ? gate->id : 0;
   notice.to.worker = index_;
   notice.txn.waits = waits;
   send(root, std::move(notice));
@@ -139,8 +139,7 @@ void Worker::notify_root(Message::Kind kind, std::uint64_t chain, Gate *gate,
 void Worker::on_wound(Message &message) { wounded(message.chain); }
 
 void Worker::on_waiting(Message &message) {
-  waits_at(message.chain, message.to.worker, static_cast<Gate *>(message.object),
-           message.txn.waits);
+  waits_at(message.chain, message.to.worker, message.gate, message.txn.waits);
 }
 
 void Worker::wounded(std::uint64_t chain) {
@@ -150,11 +149,11 @@ void Worker::wounded(std::uint64_t chain) {
   Root &root = found->second;
   root.wounded = true;
   count(wounds_);
-  if (root.wait_gate != nullptr)
+  if (root.waits != 0)
     kick(chain, root.wait_worker, root.wait_gate);
 }
 
-void Worker::waits_at(std::uint64_t chain, unsigned worker, Gate *gate,
+void Worker::waits_at(std::uint64_t chain, unsigned worker, std::uint32_t gate,
                       std::uint32_t waits) {
   auto found = roots_.find(chain);
   if (found == roots_.end())
@@ -169,18 +168,21 @@ void Worker::waits_at(std::uint64_t chain, unsigned worker, Gate *gate,
     kick(chain, worker, gate);
 }
 
-void Worker::kick(std::uint64_t chain, unsigned worker, Gate *gate) {
+void Worker::kick(std::uint64_t chain, unsigned worker, std::uint32_t gate) {
   Message kick;
   kick.kind = Message::Kind::kick;
   kick.chain = chain;
-  kick.object = gate;
+  kick.gate = gate;
   send(worker, std::move(kick));
 }
 
 // Fails the wounded chain's call if it still waits here; if it was let in
 // meanwhile, it runs on, and its next wait (if any) brings another kick.
 void Worker::on_kick(Message &message) {
-  Gate &gate = *static_cast<Gate *>(message.object);
+  Gate *at = gate_at(message);
+  if (at == nullptr)
+    return;
+  Gate &gate = *at;
   Message waiter;
   if (!gate.queue.remove_first(
           [&](const Message &m) {
@@ -239,4 +241,4 @@ void Worker::admit_locked(Gate &gate) {
   }
 }
 
-} // namespace flowc::local
+} // namespace flowc::dataflow

@@ -12,7 +12,7 @@
 #include <memory>
 #include <vector>
 
-namespace flowc::local {
+namespace flowc::dataflow {
 
 // One method invocation on one entity, with where its result goes.
 struct Frame {
@@ -53,4 +53,4 @@ private:
   std::vector<std::uint32_t> free_;
 };
 
-} // namespace flowc::local
+} // namespace flowc::dataflow

@@ -1,0 +1,355 @@
+// progress.cpp - see progress.h.
+#include "progress.h"
+
+#include "wire.h"
+#include "worker.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+namespace flowc::mpi {
+
+using dataflow::Answer;
+using dataflow::Message;
+
+namespace {
+enum Tag : int {
+  kBatch = 1,      // records (wire.h)
+  kStats = 2,      // rank 0 asks for a rank's counts
+  kStatsReply = 3, // five varints (isolation.h's Stats)
+  kEnd = 4,        // rank 0: the job ends
+};
+constexpr unsigned kYieldTurns = 64;
+constexpr int kMaxReceivesPerTurn = 64;
+} // namespace
+
+Progress::Progress(MPI_Comm comm, int rank, int ranks,
+                   dataflow::Placement placement, const Registry &registry)
+    : comm_(comm), rank_(rank), ranks_(ranks), placement_(placement),
+      registry_(registry) {
+  for (int r = 0; r < ranks; ++r)
+    out_.push_back(std::make_unique<Outbox>());
+}
+
+Progress::~Progress() {
+  if (thread_.joinable())
+    thread_.join();
+}
+
+void Progress::start(dataflow::Core *core, dataflow::Clients *clients) {
+  core_ = core;
+  clients_ = clients;
+  thread_ = std::thread([this] { run(); });
+}
+
+// An MPI call that fails here means a rank or the network is gone: nothing
+// can be answered any more, so the job ends, naming this rank.
+void Progress::check(int code, const char *call) const {
+  if (code == MPI_SUCCESS)
+    return;
+  char text[MPI_MAX_ERROR_STRING];
+  int length = 0;
+  MPI_Error_string(code, text, &length);
+  std::fprintf(stderr, "flowc: rank %d: %s failed: %.*s; ending the job\n",
+               rank_, call, length, text);
+  MPI_Abort(MPI_COMM_WORLD, 1);
+}
+
+void Progress::wake() {
+  std::unique_lock lock(mutex_);
+  work_ = true;
+  bool sleeping = sleeping_;
+  lock.unlock();
+  if (sleeping)
+    wake_.notify_one();
+}
+
+void Progress::send(unsigned worker, std::vector<Message> &batch) {
+  Outbox &box = *out_[placement_.process_of(worker)];
+  {
+    std::lock_guard lock(box.mutex);
+    for (const Message &message : batch)
+      encode(box.bytes, worker, message, registry_);
+  }
+  batch.clear();
+  wake();
+}
+
+void Progress::answer(std::vector<Answer> &answers) {
+  Outbox &box = *out_[0];
+  {
+    std::lock_guard lock(box.mutex);
+    for (const Answer &answer : answers)
+      encode(box.bytes, answer);
+  }
+  answers.clear();
+  wake();
+}
+
+void Progress::track(detail::Completion *client) {
+  std::lock_guard lock(tracked_mutex_);
+  tracked_.insert(client);
+}
+
+Stats Progress::remote_stats() {
+  if (ranks_ == 1)
+    return {};
+  std::future<Stats> sum;
+  {
+    std::lock_guard lock(mutex_);
+    stats_ = std::promise<Stats>();
+    sum = stats_.get_future();
+    stats_wanted_ = true;
+  }
+  wake();
+  return sum.get();
+}
+
+void Progress::end_job() {
+  {
+    std::lock_guard lock(mutex_);
+    end_job_ = true;
+  }
+  wake();
+}
+
+void Progress::wait_for_end() {
+  std::unique_lock lock(mutex_);
+  ended_.wait(lock, [&] { return job_ended_; });
+}
+
+void Progress::detach() {
+  std::lock_guard lock(core_mutex_);
+  core_ = nullptr;
+  clients_ = nullptr;
+}
+
+void Progress::finish() {
+  {
+    std::lock_guard lock(mutex_);
+    finishing_ = true;
+  }
+  wake();
+  if (thread_.joinable())
+    thread_.join();
+}
+
+void Progress::isend(int to, int tag, std::string bytes) {
+  Pending &send = pending_.emplace_back();
+  send.bytes = std::move(bytes);
+  check(MPI_Isend(send.bytes.data(), static_cast<int>(send.bytes.size()),
+                  MPI_BYTE, to, tag, comm_, &send.request),
+        "MPI_Isend");
+}
+
+// Every rank's buffer goes out whole, and the requests of other threads.
+bool Progress::post_sends() {
+  bool busy = false;
+  for (int to = 0; to < ranks_; ++to) {
+    if (to == rank_)
+      continue;
+    std::string bytes;
+    {
+      std::lock_guard lock(out_[to]->mutex);
+      bytes.swap(out_[to]->bytes);
+    }
+    if (bytes.empty())
+      continue;
+    isend(to, kBatch, std::move(bytes));
+    busy = true;
+  }
+  std::unique_lock lock(mutex_);
+  if (stats_wanted_) {
+    stats_wanted_ = false;
+    stats_replies_ = 0;
+    stats_sum_ = Stats{};
+    lock.unlock();
+    for (int to = 1; to < ranks_; ++to)
+      isend(to, kStats, {});
+    lock.lock();
+    busy = true;
+  }
+  if (end_job_) {
+    end_job_ = false;
+    lock.unlock();
+    for (int to = 1; to < ranks_; ++to)
+      isend(to, kEnd, {});
+    busy = true;
+  }
+  return busy;
+}
+
+bool Progress::receive() {
+  bool busy = false;
+  for (int n = 0; n < kMaxReceivesPerTurn; ++n) {
+    int flag = 0;
+    MPI_Status status;
+    check(MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, comm_, &flag, &status),
+          "MPI_Iprobe");
+    if (!flag)
+      break;
+    busy = true;
+    int count = 0;
+    check(MPI_Get_count(&status, MPI_BYTE, &count), "MPI_Get_count");
+    std::string bytes(static_cast<std::size_t>(count), '\0');
+    check(MPI_Recv(bytes.data(), count, MPI_BYTE, status.MPI_SOURCE,
+                   status.MPI_TAG, comm_, MPI_STATUS_IGNORE),
+          "MPI_Recv");
+    switch (status.MPI_TAG) {
+    case kBatch:
+      deliver(status.MPI_SOURCE, bytes);
+      break;
+    case kStats: {
+      Stats stats;
+      {
+        std::lock_guard lock(core_mutex_);
+        if (core_ != nullptr)
+          stats = core_->stats();
+      }
+      std::string reply;
+      Writer w(reply);
+      for (std::uint64_t n : {stats.committed, stats.failed, stats.reruns,
+                              stats.wounds, stats.waits})
+        w.varint(n);
+      isend(status.MPI_SOURCE, kStatsReply, std::move(reply));
+      break;
+    }
+    case kStatsReply: {
+      try {
+        Reader r(bytes);
+        stats_sum_.committed += r.varint<std::uint64_t>();
+        stats_sum_.failed += r.varint<std::uint64_t>();
+        stats_sum_.reruns += r.varint<std::uint64_t>();
+        stats_sum_.wounds += r.varint<std::uint64_t>();
+        stats_sum_.waits += r.varint<std::uint64_t>();
+        r.expect_end();
+      } catch (const DecodeError &e) {
+        std::fprintf(stderr, "flowc: rank %d: malformed counts from rank %d: %s\n",
+                     rank_, status.MPI_SOURCE, e.what());
+      }
+      if (++stats_replies_ == ranks_ - 1)
+        stats_.set_value(stats_sum_);
+      break;
+    }
+    case kEnd: {
+      std::lock_guard lock(mutex_);
+      job_ended_ = true;
+      ended_.notify_all();
+      break;
+    }
+    default:
+      std::fprintf(stderr, "flowc: rank %d: a message with unknown tag %d from rank %d\n",
+                   rank_, status.MPI_TAG, status.MPI_SOURCE);
+    }
+  }
+  return busy;
+}
+
+// Decoded messages go to this rank's workers, a batch per worker; failure
+// replies for other ranks' frames and answers for rank 0 go back out.
+void Progress::deliver(int from, std::string_view bytes) {
+  std::lock_guard lock(core_mutex_);
+  if (core_ == nullptr)
+    return; // the job is ending: nothing waits for these any more
+  Decoded decoded;
+  decode(bytes, from, registry_, placement_.total(), decoded);
+  for (const std::string &error : decoded.errors)
+    core_->report(error);
+  std::vector<std::vector<Message>> batches(placement_.total());
+  for (Decoded::Routed &routed : decoded.messages)
+    batches[routed.worker].push_back(std::move(routed.message));
+  for (unsigned worker = 0; worker < batches.size(); ++worker)
+    if (!batches[worker].empty())
+      core_->deliver(worker, batches[worker]);
+  if (decoded.answers.empty())
+    return;
+  if (clients_ == nullptr)
+    return answer(decoded.answers);
+  std::vector<Answer> known;
+  {
+    std::lock_guard tracked(tracked_mutex_);
+    for (Answer &answer : decoded.answers) {
+      if (tracked_.erase(answer.client) == 1)
+        known.push_back(std::move(answer));
+      else
+        core_->report("an answer from rank " + std::to_string(from) +
+                      " for no request in flight (a malformed message)");
+    }
+  }
+  clients_->deliver(known);
+}
+
+bool Progress::retire_sends() {
+  bool busy = false;
+  for (auto it = pending_.begin(); it != pending_.end();) {
+    int done = 0;
+    check(MPI_Test(&it->request, &done, MPI_STATUS_IGNORE), "MPI_Test");
+    if (!done) {
+      ++it;
+      continue;
+    }
+    it = pending_.erase(it);
+    busy = true;
+  }
+  return busy;
+}
+
+void Progress::idle(unsigned turns) {
+  if (turns < kYieldTurns)
+    return std::this_thread::yield();
+  unsigned shift = std::min(6u, (turns - kYieldTurns) / 16);
+  auto pause = std::chrono::microseconds(16u << shift); // 16 us .. 1 ms
+  std::unique_lock lock(mutex_);
+  if (work_ || finishing_)
+    return;
+  sleeping_ = true;
+  wake_.wait_for(lock, pause, [&] { return work_ || finishing_; });
+  sleeping_ = false;
+}
+
+// Finishing: once everything this rank had to send has gone, a non-blocking
+// barrier; receiving goes on meanwhile, so every other rank's sends complete
+// too (their contents are dropped: the job is over).
+void Progress::run() {
+  unsigned idle_turns = 0;
+  MPI_Request barrier = MPI_REQUEST_NULL;
+  bool in_barrier = false;
+  for (;;) {
+    {
+      std::lock_guard lock(mutex_);
+      work_ = false;
+    }
+    bool busy = post_sends();
+    busy |= receive();
+    busy |= retire_sends();
+    bool finishing;
+    {
+      std::lock_guard lock(mutex_);
+      finishing = finishing_ && !end_job_;
+    }
+    if (finishing && !in_barrier && pending_.empty()) {
+      bool empty = true;
+      for (auto &box : out_) {
+        std::lock_guard lock(box->mutex);
+        empty = empty && box->bytes.empty();
+      }
+      if (empty) {
+        check(MPI_Ibarrier(comm_, &barrier), "MPI_Ibarrier");
+        in_barrier = true;
+      }
+    }
+    if (in_barrier) {
+      int done = 0;
+      check(MPI_Test(&barrier, &done, MPI_STATUS_IGNORE), "MPI_Test");
+      if (done)
+        return;
+    }
+    if (busy)
+      idle_turns = 0;
+    else
+      idle(idle_turns++);
+  }
+}
+
+} // namespace flowc::mpi
