@@ -4,6 +4,14 @@
 // through using-declarations on purpose: `std::int64_t` (a using of ::int64_t)
 // would come out as `int64_t`. So template specializations and written
 // qualifiers are walked here, and only the leaves are handed to Clang.
+//
+// Clang 19 also leaves the template arguments of a qualifier unqualified: the
+// type of a structured binding of a tuple comes out as
+// `std::tuple_element<1UL, std::tuple<basic_string<char>, long>>::type`
+// (or `...<Color, long>>::type` for an enum in a namespace), which does not
+// compile outside that namespace. A member type of a class template
+// specialization is therefore spelled as what it names (`long`), and so is a
+// substituted template parameter. docs/ir.md says how types are spelled.
 #include "Analysis/TypeSpelling.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -31,12 +39,13 @@ PrintingPolicy policyFor(const ASTContext &context) {
 std::string spell(QualType type, const ASTContext &context,
                   const PrintingPolicy &policy);
 
-std::string spellArguments(ArrayRef<TemplateArgument> args,
-                           const ASTContext &context,
-                           const PrintingPolicy &policy) {
-  std::string out = "<";
-  bool first = true;
+void spellArgumentList(ArrayRef<TemplateArgument> args, const ASTContext &context,
+                       const PrintingPolicy &policy, std::string &out, bool &first) {
   for (const TemplateArgument &arg : args) {
+    if (arg.getKind() == TemplateArgument::Pack) {
+      spellArgumentList(arg.pack_elements(), context, policy, out, first);
+      continue;
+    }
     if (!first)
       out += ", ";
     first = false;
@@ -47,7 +56,25 @@ std::string spellArguments(ArrayRef<TemplateArgument> args,
       arg.print(policy, os, /*IncludeType=*/true);
     }
   }
+}
+
+std::string spellArguments(ArrayRef<TemplateArgument> args,
+                           const ASTContext &context,
+                           const PrintingPolicy &policy) {
+  std::string out = "<";
+  bool first = true;
+  spellArgumentList(args, context, policy, out, first);
   return out + ">";
+}
+
+// Whether `decl` is declared inside a class template specialization, where
+// Clang would spell it through the specialization's arguments.
+bool inSpecialization(const Decl *decl) {
+  for (const DeclContext *dc = decl->getDeclContext(); dc && !dc->isFileContext();
+       dc = dc->getParent())
+    if (isa<ClassTemplateSpecializationDecl>(dc))
+      return true;
+  return false;
 }
 
 std::string spell(QualType type, const ASTContext &context,
@@ -79,6 +106,26 @@ std::string spell(QualType type, const ASTContext &context,
                                           type.getLocalQualifiers()),
                  context, policy);
 
+  // A template parameter replaced by its argument: the argument.
+  if (const auto *subst = dyn_cast<SubstTemplateTypeParmType>(t))
+    return spell(context.getQualifiedType(subst->getReplacementType(),
+                                          type.getLocalQualifiers()),
+                 context, policy);
+  // A member typedef of a class template specialization
+  // (`std::tuple_element<1UL, std::tuple<...>>::type`): what it names.
+  {
+    QualType named = type.getLocalUnqualifiedType();
+    Qualifiers qualifiers = type.getLocalQualifiers();
+    if (const auto *elaborated = dyn_cast<ElaboratedType>(t)) {
+      named = elaborated->getNamedType();
+      qualifiers += named.getLocalQualifiers();
+    }
+    if (const auto *typedef_ = dyn_cast<TypedefType>(named.getTypePtr());
+        typedef_ && inSpecialization(typedef_->getDecl()))
+      return spell(context.getQualifiedType(typedef_->desugar(), qualifiers),
+                   context, policy);
+  }
+
   if (const auto *ref = dyn_cast<LValueReferenceType>(t))
     return spell(ref->getPointeeTypeAsWritten(), context, policy) + " &";
   if (const auto *ref = dyn_cast<RValueReferenceType>(t))
@@ -105,11 +152,36 @@ std::string spell(QualType type, const ASTContext &context,
   }
   if (const auto *spec = dyn_cast<TemplateSpecializationType>(t)) {
     if (const TemplateDecl *decl = spec->getTemplateName().getAsTemplateDecl()) {
+      ArrayRef<TemplateArgument> args = spec->template_arguments();
+      // A non-type argument is an expression as written (`inner::Color::blue`),
+      // valid only where it was written: use the value it converted to
+      // (`qualified::inner::Color::blue`), found at the same position when no
+      // parameter is a pack; else spell the type it names.
+      if (!spec->isDependentType() &&
+          llvm::any_of(args, [](const TemplateArgument &arg) {
+            return arg.getKind() == TemplateArgument::Expression;
+          })) {
+        const auto *record = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+            spec->getAsCXXRecordDecl());
+        if (spec->isTypeAlias() || !record ||
+            decl->getTemplateParameters()->hasParameterPack())
+          return spell(context.getQualifiedType(spec->desugar(),
+                                                type.getLocalQualifiers()),
+                       context, policy);
+        ArrayRef<TemplateArgument> converted = record->getTemplateArgs().asArray();
+        std::vector<TemplateArgument> written(args.begin(), args.end());
+        for (size_t i = 0; i < written.size() && i < converted.size(); ++i)
+          if (written[i].getKind() == TemplateArgument::Expression)
+            written[i] = converted[i];
+        std::string out;
+        llvm::raw_string_ostream os(out);
+        decl->printQualifiedName(os, policy);
+        return prefix + out + spellArguments(written, context, policy);
+      }
       std::string out;
       llvm::raw_string_ostream os(out);
       decl->printQualifiedName(os, policy);
-      return prefix + out +
-             spellArguments(spec->template_arguments(), context, policy);
+      return prefix + out + spellArguments(args, context, policy);
     }
   }
   return TypeName::getFullyQualifiedName(type, context, policy,
