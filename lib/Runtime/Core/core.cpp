@@ -9,12 +9,18 @@
 namespace flowc::dataflow {
 
 namespace {
-// FNV-1a: the same placement in every process, whatever its standard library.
+// FNV-1a, then MurmurHash3's finalizer so that every bit depends on every
+// byte (keys are often one or two bytes: small integers): the same placement
+// in every process, whatever its standard library.
 std::uint64_t key_hash(std::string_view key) {
   std::uint64_t h = 14695981039346656037ull;
   for (unsigned char c : key)
     h = (h ^ c) * 1099511628211ull;
-  return h ^ (h >> 29);
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  return h ^ (h >> 33);
 }
 } // namespace
 
