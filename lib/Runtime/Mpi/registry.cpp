@@ -45,7 +45,7 @@ void Registry::freeze() {
 
 std::int64_t Registry::id(const EntityType *type) const {
   auto found = ids_.find(type);
-  return found == ids_.end() ? -1 : found->second;
+  return found == ids_.end() ? std::int64_t{-1} : std::int64_t{found->second};
 }
 
 const EntityType *Registry::type(std::uint64_t id) const {
