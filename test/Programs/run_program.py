@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""run_program.py - generate, compile and differentially run entity programs.
+
+    run_program.py [options] SEED...
+
+For each seed: gen_program.py writes prog.h and main.cpp; flowc generates
+prog.flowc.{h,cpp}; one binary is built (direct mode and the generated code
+live side by side, as in unittests/Local); it runs in direct mode, on the
+Executor and on LocalRuntime with 1, 2 (frames round-tripped) and 4 workers;
+every output must equal direct mode's.
+
+Exit status: 0 when every seed passed, 1 otherwise. A failing seed's folder
+(prog.h, main.cpp, generated code, outputs, a diff and a README with the
+command that reproduces it) is copied under --keep when given.
+
+Outcomes per seed: pass, reject (flowc refused the program: exit 1 with
+errors), flowc-crash, compile (the generated code does not compile),
+direct-crash (a generator bug: direct mode must run), diff (a world printed
+something else), crash (a world crashed or hung), timeout.
+"""
+import argparse
+import difflib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SRC = os.path.dirname(os.path.dirname(HERE))
+WORLDS = ['direct', 'executor', 'local1', 'local2', 'local4']
+
+
+def sh(cmd, cwd, timeout):
+    try:
+        p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           timeout=timeout)
+        return p.returncode, p.stdout.decode(errors='replace'), p.stderr.decode(errors='replace')
+    except subprocess.TimeoutExpired as e:
+        return 'timeout', (e.stdout or b'').decode(errors='replace'), (e.stderr or b'').decode(errors='replace')
+
+
+def clang(a):
+    return 'clang' in os.path.basename(a.cxx)
+
+
+def flags(a, use_pch=True):
+    pch = []
+    if a.pch and use_pch:
+        if clang(a):
+            if os.path.exists(os.path.join(a.pch, 'harness.pch')):
+                pch = ['-include-pch', os.path.join(a.pch, 'harness.pch')]
+        else:
+            pch = ['-I' + a.pch]
+    return ['-std=c++20', a.opt, '-w', '-pthread'] + pch + [
+        '-I' + os.path.join(a.src, 'include'), '-I' + os.path.join(a.src, 'unittests', 'Local'),
+        '-I' + HERE]
+
+
+def build_pch(a):
+    """harness.h precompiled once into a.pch (g++ finds harness.h.gch there)."""
+    os.makedirs(a.pch, exist_ok=True)
+    gch = os.path.join(a.pch, 'harness.pch' if clang(a) else 'harness.h.gch')
+    if os.path.exists(gch):
+        return
+    tmp = '%s.%d.tmp' % (gch, os.getpid())
+    rc, out, err = sh([a.cxx] + flags(a, False) + ['-x', 'c++-header',
+                      os.path.join(HERE, 'harness.h'), '-o', tmp], a.pch, 600)
+    if rc == 0:
+        os.replace(tmp, gch)
+    else:
+        sys.stderr.write('precompiling harness.h failed; going on without\n' + err)
+
+
+def run_seed(seed, a, work):
+    d = os.path.join(work, 'seed%d' % seed)
+    shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(d)
+    gen = [sys.executable, os.path.join(HERE, 'gen_program.py'), str(seed), d]
+    if a.enable:
+        gen += ['--enable', a.enable]
+    if a.disable:
+        gen += ['--disable', a.disable]
+    rc, out, err = sh(gen, d, 60)
+    if rc != 0:
+        return 'generator', d, err
+    shutil.copy(os.path.join(HERE, 'fuzz_support.h'), d)
+    rc, out, err = sh([a.flowc, 'prog.h', '-o', d, '--', '-I' + d], d, 300)
+    with open(os.path.join(d, 'flowc.txt'), 'w') as f:
+        f.write(out + err)
+    if rc == 'timeout':
+        return 'flowc-timeout', d, err
+    if rc != 0:
+        return ('reject' if rc == 1 and 'error:' in err else 'flowc-crash'), d, err
+    cmd = [a.cxx] + flags(a) + ['-I' + d,
+           'main.cpp', 'prog.flowc.cpp', a.runtime_lib, '-pthread', '-o', 'prog']
+    rc, out, err = sh(cmd, d, 600)
+    with open(os.path.join(d, 'compile.txt'), 'w') as f:
+        f.write(' '.join(cmd) + '\n' + out + err)
+    if rc != 0:
+        return 'compile', d, err
+    outputs = {}
+    for world in WORLDS:
+        rc, out, err = sh(['./prog', world], d, a.timeout)
+        with open(os.path.join(d, world + '.txt'), 'w') as f:
+            f.write(out)
+        if rc != 0:
+            if world == 'direct':
+                return 'direct-crash', d, 'direct: exit %s\n%s' % (rc, err[-2000:])
+            return ('timeout' if rc == 'timeout' else 'crash'), d, '%s: exit %s\n%s' % (world, rc, err[-2000:])
+        outputs[world] = out
+    diffs = []
+    for world in WORLDS[1:]:
+        if outputs[world] != outputs['direct']:
+            diffs += list(difflib.unified_diff(outputs['direct'].splitlines(True),
+                                               outputs[world].splitlines(True),
+                                               'direct', world, n=2))
+    if diffs:
+        with open(os.path.join(d, 'diff.txt'), 'w') as f:
+            f.writelines(diffs)
+        return 'diff', d, ''.join(diffs[:40])
+    return 'pass', d, ''
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('seeds', nargs='*', help='seeds, or FROM-TO ranges')
+    ap.add_argument('--pch-only', action='store_true', help='only precompile the harness')
+    ap.add_argument('--flowc', default=os.path.join(SRC, 'build', 'bin', 'flowc'))
+    ap.add_argument('--src', default=SRC,
+                    help='the flowc source tree whose include/ and unittests/Local/ to use')
+    ap.add_argument('--cxx', default='clang++-19' if shutil.which('clang++-19') else 'clang++')
+    ap.add_argument('--opt', default='-O0')
+    ap.add_argument('--runtime-lib', default=os.path.join(
+        SRC, 'build', 'lib', 'Runtime', 'Local', 'libflowc_runtime_local.a'))
+    ap.add_argument('--pch', help='folder for a precompiled harness.h (built once, kept)')
+    ap.add_argument('--enable', default='')
+    ap.add_argument('--disable', default='')
+    ap.add_argument('--work', help='work folder (default: a temporary one, removed)')
+    ap.add_argument('--keep', help='copy each failing seed folder here')
+    ap.add_argument('--timeout', type=int, default=120, help='seconds per world run')
+    ap.add_argument('--expect', default='pass',
+                    help='the outcome every seed must have (a regression marked to fail: diff, compile...)')
+    a = ap.parse_args()
+    seeds = []
+    for s in a.seeds:
+        if '-' in s[1:]:
+            lo, hi = s.split('-', 1)
+            seeds += list(range(int(lo), int(hi) + 1))
+        else:
+            seeds.append(int(s))
+    work = a.work or tempfile.mkdtemp(prefix='fuzz-programs-')
+    if a.pch:
+        build_pch(a)
+    if a.pch_only:
+        return 0
+    bad = 0
+    for seed in seeds:
+        t0 = time.time()
+        outcome, d, detail = run_seed(seed, a, work)
+        print('seed %d: %s (%.1fs)' % (seed, outcome, time.time() - t0), flush=True)
+        if outcome != a.expect:
+            bad += 1
+            if detail:
+                print(detail.rstrip()[-3000:], flush=True)
+        if outcome != 'pass' and a.keep:
+            dest = os.path.join(a.keep, 'seed%d' % seed)
+            shutil.rmtree(dest, ignore_errors=True)
+            shutil.copytree(d, dest, ignore=shutil.ignore_patterns('prog'))
+            with open(os.path.join(dest, 'README'), 'w') as f:
+                f.write('seed %d: %s\nreproduce: %s %s %d%s%s\n\n%s\n' % (
+                    seed, outcome, sys.executable, os.path.abspath(__file__), seed,
+                    ' --enable ' + a.enable if a.enable else '',
+                    ' --disable ' + a.disable if a.disable else '', detail))
+        if not a.work:
+            shutil.rmtree(d, ignore_errors=True)
+    if not a.work:
+        shutil.rmtree(work, ignore_errors=True)
+    return 1 if bad else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
