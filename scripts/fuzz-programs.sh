@@ -11,6 +11,7 @@
 #   RUNTIME_LIB=build/lib/Runtime/Local/libflowc_runtime_local.a
 #   CXX=clang++-19 OPT=-O0  how generated programs are built
 #   ENABLE=a,b DISABLE=c    call positions / features (gen_program.py --list)
+#   FLOWC_ONLY=1            only generate and run flowc (a quick sweep)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 if [ $# -lt 2 ]; then
@@ -25,16 +26,18 @@ lib=${RUNTIME_LIB:-$root/build/lib/Runtime/Local/libflowc_runtime_local.a}
 log="$out/log.txt"
 : > "$log"
 src=${SRC:-$root}
-export root flowc lib out src
+export root flowc lib out src FLOWC_ONLY
 export FUZZ_CXX=${CXX:-$(command -v clang++-19 || echo clang++)} FUZZ_OPT=${OPT:--O0} FUZZ_ENABLE=${ENABLE:-} FUZZ_DISABLE=${DISABLE:-}
 one() {
   nice -n 10 python3 "$root/test/Programs/run_program.py" --flowc "$flowc" \
     --runtime-lib "$lib" --src "$src" --pch "$out/.pch" --cxx="$FUZZ_CXX" --opt="$FUZZ_OPT" --keep "$out" \
-    ${FUZZ_ENABLE:+--enable "$FUZZ_ENABLE"} ${FUZZ_DISABLE:+--disable "$FUZZ_DISABLE"} \
+    ${FLOWC_ONLY:+--flowc-only} ${FUZZ_ENABLE:+--enable "$FUZZ_ENABLE"} ${FUZZ_DISABLE:+--disable "$FUZZ_DISABLE"} \
     "$1" 2>&1 | head -1 || true
 }
 export -f one
-# Precompile the harness once, before the parallel runs share it.
+# Precompile the harness once, before the parallel runs share it (afresh:
+# a precompiled header older than the headers it holds is refused).
+rm -rf "$out/.pch"
 nice -n 10 python3 "$root/test/Programs/run_program.py" --pch "$out/.pch" --pch-only \
   --src "$src" --cxx="$FUZZ_CXX" --opt="$FUZZ_OPT"
 seq "$from" "$to" | xargs -P "$jobs" -I{} bash -c 'one {}' | tee -a "$log"

@@ -99,8 +99,12 @@ template <class T> std::uint64_t fold(const T &v) {
     for (const auto &item : v)
       h = mixu(h, fold(item));
     return h;
-  } else {
+  } else if constexpr (requires { fold_struct(v); }) {
     return fold_struct(v); // generated for each struct, found by ADL
+  } else {
+    // std::vector<bool>'s element proxy, from a range-for by value.
+    static_assert(std::is_convertible_v<const T &, bool>);
+    return static_cast<bool>(v) ? 1 : 2;
   }
 }
 

@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <memory>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -39,9 +40,11 @@ public:
     states_.push_back([this, ref, name] { return name + " " + hex(world_.state(ref)); });
     if constexpr (std::is_same_v<World, local_test::DirectWorld>) {
       E *object = flowc::Access::object(ref);
+      // A copy of the object, not its encoded state: decoding would turn
+      // the Refs it holds (pointers in direct mode) into keys.
       undo_.push_back([object]() -> std::function<void()> {
-        std::string saved = flowc::EntityTraits<E>::type().save_state(object);
-        return [object, saved] { flowc::EntityTraits<E>::type().load_state(object, saved); };
+        auto saved = std::make_shared<E>(*object);
+        return [object, saved] { *object = *saved; };
       });
     }
   }

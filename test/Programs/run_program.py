@@ -74,17 +74,21 @@ def build_pch(a):
 
 
 def run_seed(seed, a, work):
-    d = os.path.join(work, 'seed%d' % seed)
+    d = os.path.join(work, 'seed%s' % (os.path.basename(seed.rstrip('/')) if isinstance(seed, str) else seed))
     shutil.rmtree(d, ignore_errors=True)
     os.makedirs(d)
-    gen = [sys.executable, os.path.join(HERE, 'gen_program.py'), str(seed), d]
-    if a.enable:
-        gen += ['--enable', a.enable]
-    if a.disable:
-        gen += ['--disable', a.disable]
-    rc, out, err = sh(gen, d, 60)
-    if rc != 0:
-        return 'generator', d, err
+    if isinstance(seed, str):  # a saved program (a regression case)
+        for name in ('prog.h', 'main.cpp'):
+            shutil.copy(os.path.join(seed, name), d)
+    else:
+        gen = [sys.executable, os.path.join(HERE, 'gen_program.py'), str(seed), d]
+        if a.enable:
+            gen += ['--enable', a.enable]
+        if a.disable:
+            gen += ['--disable', a.disable]
+        rc, out, err = sh(gen, d, 60)
+        if rc != 0:
+            return 'generator', d, err
     shutil.copy(os.path.join(HERE, 'fuzz_support.h'), d)
     rc, out, err = sh([a.flowc, 'prog.h', '-o', d, '--', '-I' + d], d, 300)
     with open(os.path.join(d, 'flowc.txt'), 'w') as f:
@@ -93,8 +97,14 @@ def run_seed(seed, a, work):
         return 'flowc-timeout', d, err
     if rc != 0:
         return ('reject' if rc == 1 and 'error:' in err else 'flowc-crash'), d, err
+    if a.flowc_only:
+        return 'pass', d, ''
+    # One translation unit: the client and the generated code share their
+    # headers' parse (the machines are the expensive part anyway).
+    with open(os.path.join(d, 'unity.cpp'), 'w') as f:
+        f.write('#include "main.cpp"\n#include "prog.flowc.cpp"\n')
     cmd = [a.cxx] + flags(a) + ['-I' + d,
-           'main.cpp', 'prog.flowc.cpp', a.runtime_lib, '-pthread', '-o', 'prog']
+           'unity.cpp'] + [l for l in a.runtime_lib.split(';') if l] + ['-pthread', '-o', 'prog']
     rc, out, err = sh(cmd, d, 600)
     with open(os.path.join(d, 'compile.txt'), 'w') as f:
         f.write(' '.join(cmd) + '\n' + out + err)
@@ -125,15 +135,19 @@ def run_seed(seed, a, work):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('seeds', nargs='*', help='seeds, or FROM-TO ranges')
+    ap.add_argument('seeds', nargs='*',
+                    help='seeds, FROM-TO ranges, or folders holding a saved prog.h and main.cpp')
     ap.add_argument('--pch-only', action='store_true', help='only precompile the harness')
+    ap.add_argument('--flowc-only', action='store_true',
+                    help='stop after flowc (a quick sweep for rejections and crashes)')
     ap.add_argument('--flowc', default=os.path.join(SRC, 'build', 'bin', 'flowc'))
     ap.add_argument('--src', default=SRC,
                     help='the flowc source tree whose include/ and unittests/Local/ to use')
     ap.add_argument('--cxx', default='clang++-19' if shutil.which('clang++-19') else 'clang++')
     ap.add_argument('--opt', default='-O0')
     ap.add_argument('--runtime-lib', default=os.path.join(
-        SRC, 'build', 'lib', 'Runtime', 'Local', 'libflowc_runtime_local.a'))
+        SRC, 'build', 'lib', 'Runtime', 'Local', 'libflowc_runtime_local.a'),
+                    help='the runtime libraries to link, separated by ;')
     ap.add_argument('--pch', help='folder for a precompiled harness.h (built once, kept)')
     ap.add_argument('--enable', default='')
     ap.add_argument('--disable', default='')
@@ -145,7 +159,9 @@ def main():
     a = ap.parse_args()
     seeds = []
     for s in a.seeds:
-        if '-' in s[1:]:
+        if os.path.isdir(s):
+            seeds.append(os.path.abspath(s))
+        elif '-' in s[1:]:
             lo, hi = s.split('-', 1)
             seeds += list(range(int(lo), int(hi) + 1))
         else:
@@ -159,17 +175,17 @@ def main():
     for seed in seeds:
         t0 = time.time()
         outcome, d, detail = run_seed(seed, a, work)
-        print('seed %d: %s (%.1fs)' % (seed, outcome, time.time() - t0), flush=True)
+        print('seed %s: %s (%.1fs)' % (seed, outcome, time.time() - t0), flush=True)
         if outcome != a.expect:
             bad += 1
             if detail:
                 print(detail.rstrip()[-3000:], flush=True)
         if outcome != 'pass' and a.keep:
-            dest = os.path.join(a.keep, 'seed%d' % seed)
+            dest = os.path.join(a.keep, os.path.basename(d))
             shutil.rmtree(dest, ignore_errors=True)
             shutil.copytree(d, dest, ignore=shutil.ignore_patterns('prog'))
             with open(os.path.join(dest, 'README'), 'w') as f:
-                f.write('seed %d: %s\nreproduce: %s %s %d%s%s\n\n%s\n' % (
+                f.write('seed %s: %s\nreproduce: %s %s %s%s%s\n\n%s\n' % (
                     seed, outcome, sys.executable, os.path.abspath(__file__), seed,
                     ' --enable ' + a.enable if a.enable else '',
                     ' --disable ' + a.disable if a.disable else '', detail))
