@@ -79,6 +79,8 @@ FEATURES = {
     'constref': False,     # const T& parameters live across calls (issue 12 item 2)
     'const_methods': True, # read-only methods (that may make calls)
     'range_bind': True,    # for (const auto& [k, v] : local_map) with calls
+    'ref_result': True,    # r->next(i)->m(...): a call on a Ref another call returned
+    'peer_loop': True,     # for (const auto &r : peers_) r->m(...): calls on the loop variable
     'catch_var': False,    # catch (const std::runtime_error &e) after a call (bug 1)
 }
 
@@ -378,6 +380,11 @@ class Gen:
         if target_cls == cls['name'] and self.feat['callbacks'] and not ctx['const']:
             opts.append('flowc::Ref<%s>(this)' % target_cls)
         peers = 'peers%s_' % target_cls[1:]
+        if self.feat['ref_result'] and allow_call and ctx['sites'] > 1 and self.chance(0.15):
+            src = (int(target_cls[1:]) - 1) % len(self.classes)
+            ctx['sites'] -= 1
+            u = self.rng.choice(self.u64_locals(ctx))
+            return 'peers%d_[%s %% peers%d_.size()]->next(%s)' % (src, u, src, u)
         if self.chance(0.3) and allow_call and self.on('target') and ctx['sites'] > 1:
             idx = self.u64(ctx, 1, True, 'target')
             opts = ['%s[(%s) %% %s.size()]' % (peers, idx, peers)]
@@ -387,11 +394,12 @@ class Gen:
             opts.append('%s.front()' % peers)
         return self.rng.choice(opts)
 
-    def call(self, ctx, ret=None, want_void=False, allow_nested=True):
-        """A remote call; returns (expr, Ty or None)."""
+    def call(self, ctx, ret=None, want_void=False, allow_nested=True, target=None):
+        """A remote call; returns (expr, Ty or None). target: (class, Ref expr)."""
         ctx['sites'] -= 1
         cands = [om for om in self.call_targets(ctx)
-                 if (want_void or om['ret'] is not None) and (ret is None or om['ret'] == ret)]
+                 if (want_void or om['ret'] is not None) and (ret is None or om['ret'] == ret)
+                 and (target is None or om['cls'] == target[0])]
         if not cands:
             return None
         om = self.rng.choice(cands)
@@ -409,7 +417,7 @@ class Gen:
                 args.append('flowc::Ref<%s>(this)' % rc)
             else:
                 args.append(self.ref_expr(ctx, rc, False))
-        target = self.ref_expr(ctx, om['cls'], True)
+        target = target[1] if target else self.ref_expr(ctx, om['cls'], True)
         return '%s->%s(%s)' % (target, om['name'], ', '.join(args)), om['ret']
 
     def value(self, ctx, t, allow_call, position=None):
@@ -635,8 +643,10 @@ class Gen:
                     self.u64(ctx, 1, pos))]
             if c == 20 and self.feat['bindings']:
                 return self.binding(ctx, calls)
-            if c == 21 and calls and self.on('object'):
+            if c == 21 and calls and self.on('object') and self.chance(0.5):
                 return self.object_stmt(ctx)
+            if c == 21 and calls and self.feat['peer_loop']:
+                return self.peer_loop(ctx)
             return ['acc = fz::mixu(acc, %s);' % self.u64(ctx, 1, False, None, True)]
         finally:
             ctx['depth'] -= 1
@@ -863,6 +873,20 @@ class Gen:
         return ['auto [%s] = %s;' % (', '.join(names), src),
                 'acc = fz::mixu(acc, fz::fold(%s));' % names[-1]]
 
+    def peer_loop(self, ctx):
+        """Calls on the loop variable of a range-for over the peers (never
+        changed after setup, so iterating the state member itself is safe)."""
+        k = self.r(len(self.classes))
+        r = self.fresh('r')
+        ctx['loop'] += 1
+        cl = self.call(ctx, want_void=True, target=('E%d' % k, r))
+        ctx['loop'] -= 1
+        if not cl:
+            return []
+        body = ['%s;' % cl[0]] if cl[1] is None else ['acc = fz::mixu(acc, fz::fold(%s));' % cl[0]]
+        return (['for (%s%s : peers%d_) {' % (self.rng.choice(['const auto &', 'auto ', 'flowc::Ref<E%d> ' % k]), r, k)]
+                + self.indent(body) + ['}'])
+
     def object_stmt(self, ctx):
         """Calls in object expressions of member calls (off by default)."""
         c = self.r(3)
@@ -938,6 +962,9 @@ class Gen:
         for i in range(len(self.classes)):
             L.append('    peers%d_ = std::move(p%d);' % (i, i))
         L.append('  }')
+        nxt = (cls['index'] + 1) % len(self.classes)
+        L.append('  flowc::Ref<E%d> next(std::uint64_t i) const { return peers%d_[i %% peers%d_.size()]; }'
+                 % (nxt, nxt, nxt))
         for m in cls['methods']:
             ret = m['ret'].cpp() if m['ret'] else 'void'
             L.append('  %s %s(%s)%s;' % (ret, m['name'], ', '.join(self.sig(m)),
