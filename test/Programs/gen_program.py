@@ -81,7 +81,8 @@ FEATURES = {
     'range_bind': True,    # for (const auto& [k, v] : local_map) with calls
     'ref_result': True,    # r->next(i)->m(...): a call on a Ref another call returned
     'peer_loop': True,     # for (const auto &r : peers_) r->m(...): calls on the loop variable
-    'catch_var': False,    # catch (const std::runtime_error &e) after a call (bug 1)
+    'catch_var': False,    # catch (const std::runtime_error &e) after a call (regress/catch-var)
+    'bool_proxy': False,   # for (auto e : vector<bool>) with calls (regress/vector-bool-loop)
 }
 
 INT_TYPES = ['std::int64_t', 'std::uint32_t', 'int', 'std::uint8_t', 'short',
@@ -820,7 +821,10 @@ class Gen:
             ctx['locals'] += [(k, t.args[0]), (val, t.args[1])]
             first = 'acc2 += fz::mixu(fz::fold(%s), fz::fold(%s));' % (k, val)
         else:
-            head = 'for (%s %s : %s) {' % (self.rng.choice(['const auto &', 'auto']), v, rng_expr)
+            spelling = self.rng.choice(['const auto &', 'auto'])
+            if t.kind == 'vector' and elem.kind == 'bool' and not self.feat['bool_proxy']:
+                spelling = 'bool'  # not std::vector<bool>'s proxy
+            head = 'for (%s %s : %s) {' % (spelling, v, rng_expr)
             ctx['locals'].append((v, elem))
             first = 'acc2 += fz::fold(%s);' % v
         acc2 = self.fresh('sum')
