@@ -147,7 +147,8 @@ bool EntityAnalysis::findKey(const CXXRecordDecl *record, ir::Entity &entity) {
     QualType type = field->getType().getCanonicalType();
     bool isString = specializationOf(type, "std", "basic_string") &&
                     serializable_.whyNot(type).empty();
-    if (!isString && !type->isIntegralType(context_)) {
+    if (!isString &&
+        !(isStandardArithmetic(type) && !type->isRealFloatingType())) {
       reporter_.error(field->getLocation(),
                       "key '%0' of entity '%1' has type '%2'; a key must be "
                       "std::string or an integral type")
@@ -224,10 +225,18 @@ std::vector<ir::Field> EntityAnalysis::params(const FunctionDecl *function,
     fields.push_back({name, spellType(type, context_)});
     if (type->isLValueReferenceType() &&
         !type.getNonReferenceType().isConstQualified()) {
-      reporter_.error(param->getLocation(),
-                      "parameter '%0' of %1 is a non-const reference; "
-                      "arguments are sent by value")
-          << name << what;
+      // The fix-it makes it `const T &`; taking it by value would do too.
+      SourceLocation typeBegin =
+          param->getTypeSourceInfo()
+              ? param->getTypeSourceInfo()->getTypeLoc().getBeginLoc()
+              : SourceLocation();
+      auto diag = reporter_.error(param->getLocation(),
+                                  "parameter '%0' of %1 is a non-const "
+                                  "reference; arguments are sent by value, so "
+                                  "take it by value or by const reference")
+                  << name << what;
+      if (typeBegin.isValid() && !typeBegin.isMacroID())
+        diag << FixItHint::CreateInsertion(typeBegin, "const ");
       continue;
     }
     QualType value = type.getNonReferenceType();

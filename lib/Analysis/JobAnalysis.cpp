@@ -8,6 +8,7 @@
 #include "Analysis/JobAnalysis.h"
 
 #include "Analysis/Annotations.h"
+#include "Analysis/Serializable.h"
 #include "Analysis/SourceLines.h"
 #include "Analysis/TypeSpelling.h"
 
@@ -128,8 +129,7 @@ void JobAnalysis::assign(const FunctionDecl *function, StringRef kind,
 bool JobAnalysis::checkKeyValueType(QualType type, SourceLocation loc,
                                     StringRef what, StringRef job) {
   QualType canonical = type.getCanonicalType().getUnqualifiedType();
-  if (canonical->isIntegralType(context_) || canonical->isRealFloatingType() ||
-      isStdString(canonical))
+  if (isStandardArithmetic(canonical) || isStdString(canonical))
     return true;
   reporter_.error(loc, "%0 of job '%1' has type '%2'; keys and values must be "
                        "integral, floating point, bool or std::string")

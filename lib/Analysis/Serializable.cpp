@@ -52,6 +52,19 @@ elementTypes(QualType type, const ClassTemplateSpecializationDecl *spec) {
   return types;
 }
 
+// Decoding value-initializes a struct and then reads each member into it.
+// An implicit default constructor not declared yet exists unless a member
+// prevents it, and the members are checked one by one anyway.
+bool isDefaultConstructible(const CXXRecordDecl *record) {
+  if (record->needsImplicitDefaultConstructor())
+    return true;
+  for (const CXXConstructorDecl *ctor : record->ctors())
+    if (ctor->isDefaultConstructor() && !ctor->isDeleted() &&
+        ctor->getAccess() == AS_public)
+      return true;
+  return false;
+}
+
 bool isInStd(const CXXRecordDecl *record) {
   const DeclContext *context = record->getDeclContext();
   while (!context->isTranslationUnit()) {
@@ -65,6 +78,38 @@ bool isInStd(const CXXRecordDecl *record) {
 }
 
 } // namespace
+
+bool isStandardArithmetic(QualType type) {
+  const auto *builtin = type.getCanonicalType()->getAs<BuiltinType>();
+  if (!builtin)
+    return false;
+  switch (builtin->getKind()) {
+  case BuiltinType::Bool:
+  case BuiltinType::Char_U:
+  case BuiltinType::UChar:
+  case BuiltinType::WChar_U:
+  case BuiltinType::Char8:
+  case BuiltinType::Char16:
+  case BuiltinType::Char32:
+  case BuiltinType::UShort:
+  case BuiltinType::UInt:
+  case BuiltinType::ULong:
+  case BuiltinType::ULongLong:
+  case BuiltinType::Char_S:
+  case BuiltinType::SChar:
+  case BuiltinType::WChar_S:
+  case BuiltinType::Short:
+  case BuiltinType::Int:
+  case BuiltinType::Long:
+  case BuiltinType::LongLong:
+  case BuiltinType::Float:
+  case BuiltinType::Double:
+  case BuiltinType::LongDouble:
+    return true;
+  default:
+    return false;
+  }
+}
 
 std::string SerializableCheck::name(QualType type) const {
   // Appended, not "'" + spelling: GCC 12 warns (-Wrestrict, falsely) about the
@@ -85,8 +130,11 @@ std::string SerializableCheck::check(QualType type) {
   const Type *t = canonical.getTypePtr();
 
   if (const auto *builtin = dyn_cast<BuiltinType>(t)) {
-    if (builtin->isInteger() || builtin->isFloatingPoint())
+    if (isStandardArithmetic(canonical))
       return "";
+    if (builtin->isInteger() || builtin->isFloatingPoint())
+      return name(type) + " is not a standard arithmetic type (use std::int64_t, "
+                          "double or another standard one)";
     return name(type) + " is not a value type";
   }
   if (t->isEnumeralType())
@@ -171,12 +219,18 @@ std::string SerializableCheck::checkRecord(QualType type,
     return name(type) + " has virtual functions";
   if (record->getNumBases() != 0)
     return name(type) + " has base classes";
+  if (!isDefaultConstructible(record))
+    return name(type) + " has no public default constructor (a decoded value "
+                        "is built first, then its members are read into it)";
   if (!inProgress_.insert(record).second)
     return ""; // recursive through a container: checked further up
   for (const FieldDecl *field : record->fields()) {
     if (field->getAccess() != AS_public)
       return name(type) + " has a non-public member '" +
              field->getNameAsString() + "'";
+    if (field->getType().isConstQualified())
+      return name(type) + " has a const member '" +
+             field->getNameAsString() + "', which decoding cannot write";
     if (std::string why = check(field->getType()); !why.empty())
       return "member '" + field->getNameAsString() + "' of " + name(type) +
              ": " + why;

@@ -17,6 +17,12 @@
 
 namespace flowc {
 
+// bool, the character types, the standard signed and unsigned integers,
+// float, double and long double: the arithmetic types the codec and the
+// MapReduce text form know. Not __int128, _BitInt, _Float16 or __float128,
+// which standard library traits do not all treat as arithmetic.
+bool isStandardArithmetic(clang::QualType type);
+
 class SerializableCheck {
 public:
   explicit SerializableCheck(const clang::ASTContext &context)

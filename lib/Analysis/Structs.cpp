@@ -21,11 +21,12 @@ void StructCollector::add(QualType type) {
     return;
   if (SerializableCheck(context_).whyNot(canonical) != "")
     return;
-  const auto *spec = dyn_cast<ClassTemplateSpecializationDecl>(record);
-  if (spec && record->isInStdNamespace()) {
-    // A std container, pair or tuple: what it holds.
-    for (QualType argument : typeArguments(spec))
-      add(argument);
+  if (record->isInStdNamespace()) {
+    // A std container, pair or tuple: what it holds (std::monostate holds
+    // nothing, and the codec knows it).
+    if (const auto *spec = dyn_cast<ClassTemplateSpecializationDecl>(record))
+      for (QualType argument : typeArguments(spec))
+        add(argument);
     return;
   }
   addRecord(record->getDefinition());

@@ -131,7 +131,10 @@ bool checkFrameTypes(const SplitCandidate &candidate,
       if (reported.count(carried))
         continue;
       QualType type = carried->getType();
-      bool reference = type->isReferenceType() && !(var && bindsOwnTemporary(var));
+      // A parameter arrived as a value (a `const T &` or `T &&` one too) and
+      // travels as one: docs/semantics.md says what that changes.
+      bool reference = type->isReferenceType() && !isa<ParmVarDecl>(carried) &&
+                       !(var && bindsOwnTemporary(var));
       if (reference && var && facts.loopVariables.count(var))
         continue; // re-bound from the loop index after resuming
       std::string why;

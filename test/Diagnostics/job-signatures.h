@@ -20,6 +20,12 @@ void m2(std::string_view line, flowc::Emitter<std::vector<int>, int> &out);
 FLOWC_REDUCE(types)
 int r2(const std::vector<int> &key, std::span<const int> values);
 
+FLOWC_MAP(wide)
+void m5(std::string_view line, flowc::Emitter<std::string, __int128> &out);
+// CHECK-DAG: job-signatures.h:[[@LINE-1]]:71: error: the value type of job 'wide' has type '__int128'; keys and values must be integral, floating point, bool or std::string
+FLOWC_REDUCE(wide)
+__int128 r5(const std::string &key, std::span<const __int128> values);
+
 FLOWC_MAP(shape)
 void m3(std::string_view line);
 // CHECK-DAG: job-signatures.h:[[@LINE-1]]:6: error: map function 'm3' of job 'shape' must take (std::string_view line, flowc::Emitter<K, V>& out)

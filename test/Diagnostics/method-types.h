@@ -14,7 +14,10 @@ public:
   Calls(int *start);
   // CHECK: method-types.h:[[@LINE-1]]:14: error: parameter 'start' of the constructor of 'Calls' has type 'int *', which cannot be serialized: 'int *' is a raw pointer
   void out(int &result) { result = value_; }
-  // CHECK: method-types.h:[[@LINE-1]]:17: error: parameter 'result' of 'Calls::out' is a non-const reference; arguments are sent by value
+  // CHECK: method-types.h:[[@LINE-1]]:17: error: parameter 'result' of 'Calls::out' is a non-const reference; arguments are sent by value, so take it by value or by const reference
+  // CHECK-NEXT: void out(int &result) { result = value_; }
+  // CHECK-NEXT: | {{ *}}^
+  // CHECK-NEXT: | {{ *}}const{{ $}}
   void on(std::function<void()> callback);
   // CHECK: method-types.h:[[@LINE-1]]:33: error: parameter 'callback' of 'Calls::on' has type 'std::function<void ()>', which cannot be serialized
   int *where() { return &value_; }

@@ -12,6 +12,9 @@
 struct Hidden { private: int secret_ = 0; };
 struct Virtual { virtual ~Virtual() = default; int x = 0; };
 struct Holder { int *p = nullptr; };
+struct NoDefault { explicit NoDefault(int v) : v(v) {} int v; };
+struct Fixed { const int v = 1; };
+struct HoldsNoDefault { NoDefault inner; };
 class Inner { FLOWC_ENTITY(Inner); FLOWC_KEY int id_ = 0; };
 class Bad {
   FLOWC_ENTITY(Bad);
@@ -40,4 +43,12 @@ class Bad {
   // CHECK: state-types.h:[[@LINE-1]]:9: error: {{.*}}'Inner' is an entity (pass a flowc::Ref<Inner> instead)
   int array_[4];
   // CHECK: state-types.h:[[@LINE-1]]:7: error: {{.*}}is a C array (use std::vector)
+  NoDefault no_default_;
+  // CHECK: state-types.h:[[@LINE-1]]:13: error: {{.*}}'NoDefault' has no public default constructor (a decoded value is built first, then its members are read into it)
+  std::vector<HoldsNoDefault> holds_;
+  // CHECK: state-types.h:[[@LINE-1]]:31: error: {{.*}}member 'inner' of 'HoldsNoDefault': 'NoDefault' has no public default constructor
+  Fixed fixed_;
+  // CHECK: state-types.h:[[@LINE-1]]:9: error: {{.*}}'Fixed' has a const member 'v', which decoding cannot write
+  __int128 wide_;
+  // CHECK: state-types.h:[[@LINE-1]]:12: error: {{.*}}'__int128' is not a standard arithmetic type (use std::int64_t, double or another standard one)
 };

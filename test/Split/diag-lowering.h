@@ -45,7 +45,7 @@ public:
   }
   int no_default_live(flowc::Ref<Peer> p) {
     NoDefault x(1);
-    // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:15: error: 'x' lives across a remote call, but its type cannot be default-constructed, so the method's frame cannot hold it
+    // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:15: error: local 'x' of type 'NoDefault' lives across the remote call to 'Peer::get' at line [[@LINE+1]], but it cannot be carried in the method's frame: 'NoDefault' has no public default constructor
     p->get();
     return x.v;
   }

@@ -650,12 +650,16 @@ public:
   int audit(flowc::Ref<Auditor> auditor);
   int ping(flowc::Ref<Auditor> auditor, int n);
   int during(flowc::Ref<Auditor> auditor);
+  int by_reference(const std::string &tag, const std::vector<int> &fees,
+                   flowc::Ref<Auditor> auditor);
+  int by_rvalue(std::string &&tag, flowc::Ref<Auditor> auditor);
 
 private:
   FLOWC_KEY std::string owner_;
   int balance_;
   std::vector<int> history_;
   std::vector<int> pings_;
+  std::vector<std::string> owner_tags_;
 };
 
 class Auditor {
@@ -698,6 +702,27 @@ inline int Account::during(flowc::Ref<Auditor> auditor) {
   balance_ += auditor->inspect(flowc::Ref<Account>(this), 1);
   history_.push_back(balance_);
   return balance_;
+}
+
+// const T& and T&& parameters live across calls: each arrived as a value and
+// travels in the frame as one. The callee's own copy is what it reads after a
+// callback (docs/semantics.md).
+inline int Account::by_reference(const std::string &tag,
+                                 const std::vector<int> &fees,
+                                 flowc::Ref<Auditor> auditor) {
+  int seen = 0;
+  for (const int &fee : fees)
+    seen += auditor->inspect(flowc::Ref<Account>(this), fee);
+  history_.push_back(static_cast<int>(tag.size() + fees.size()));
+  owner_tags_.push_back(tag + ":" + std::to_string(seen));
+  return seen + static_cast<int>(tag.size());
+}
+
+inline int Account::by_rvalue(std::string &&tag, flowc::Ref<Auditor> auditor) {
+  int seen = auditor->inspect(flowc::Ref<Account>(this), 2);
+  tag += "!";
+  owner_tags_.push_back(std::move(tag));
+  return seen;
 }
 
 // Containers and structs in parameters, results, state and frames.

@@ -308,6 +308,9 @@ int main() {
   STEP(Account::ping, acct, aud, 5);
   STEP(Account::during, acct, aud);
   STEP(Auditor::inspect, aud, acct, 3);
+  STEP(Account::by_reference, acct, std::string("fees"), std::vector<int>{3, 4}, aud);
+  STEP(Account::by_reference, acct, std::string(), std::vector<int>{}, aud);
+  STEP(Account::by_rvalue, acct, std::string("moved"), aud);
 
   Ref<Store> store = world.make<Store>("st");
   STEP(Store::locals, store, a);
