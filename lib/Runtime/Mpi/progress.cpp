@@ -95,6 +95,7 @@ void Progress::track(detail::Completion *client) {
 Stats Progress::remote_stats() {
   if (ranks_ == 1)
     return {};
+  std::lock_guard one_at_a_time(stats_mutex_);
   std::future<Stats> sum;
   {
     std::lock_guard lock(mutex_);
@@ -162,6 +163,7 @@ bool Progress::post_sends() {
   std::unique_lock lock(mutex_);
   if (stats_wanted_) {
     stats_wanted_ = false;
+    stats_pending_ = true;
     stats_replies_ = 0;
     stats_sum_ = Stats{};
     lock.unlock();
@@ -216,6 +218,11 @@ bool Progress::receive() {
       break;
     }
     case kStatsReply: {
+      if (!stats_pending_) {
+        std::fprintf(stderr, "flowc: rank %d: counts from rank %d nobody asked for\n",
+                     rank_, status.MPI_SOURCE);
+        break;
+      }
       try {
         Reader r(bytes);
         stats_sum_.committed += r.varint<std::uint64_t>();
@@ -228,8 +235,10 @@ bool Progress::receive() {
         std::fprintf(stderr, "flowc: rank %d: malformed counts from rank %d: %s\n",
                      rank_, status.MPI_SOURCE, e.what());
       }
-      if (++stats_replies_ == ranks_ - 1)
+      if (++stats_replies_ == ranks_ - 1) {
+        stats_pending_ = false;
         stats_.set_value(stats_sum_);
+      }
       break;
     }
     case kEnd: {

@@ -97,7 +97,9 @@ private:
   bool end_job_ = false;     // rank 0: send the end to every rank
   bool job_ended_ = false;   // other ranks: rank 0 sent it
   bool finishing_ = false;
+  std::mutex stats_mutex_; // one remote_stats() at a time
   bool stats_wanted_ = false;
+  bool stats_pending_ = false; // replies are awaited (the thread's own)
   int stats_replies_ = 0;
   Stats stats_sum_;
   std::promise<Stats> stats_;
