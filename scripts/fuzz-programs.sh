@@ -38,8 +38,10 @@ export -f one
 # Precompile the harness once, before the parallel runs share it (afresh:
 # a precompiled header older than the headers it holds is refused).
 rm -rf "$out/.pch"
-nice -n 10 python3 "$root/test/Programs/run_program.py" --pch "$out/.pch" --pch-only \
-  --src "$src" --cxx="$FUZZ_CXX" --opt="$FUZZ_OPT"
+if [ -z "${FLOWC_ONLY:-}" ]; then
+  nice -n 10 python3 "$root/test/Programs/run_program.py" --pch "$out/.pch" --pch-only \
+    --src "$src" --cxx="$FUZZ_CXX" --opt="$FUZZ_OPT"
+fi
 seq "$from" "$to" | xargs -P "$jobs" -I{} bash -c 'one {}' | tee -a "$log"
 # One line per outcome, then the failing seeds by outcome.
 {

@@ -68,7 +68,8 @@ POSITIONS = {
     'member_arg': True,    # state_v_.push_back(CALL), local.insert(CALL)
     'index_assign': True,  # state_m_[k] = CALL
     'throw': True,         # throw std::runtime_error(str(CALL))
-    'object': False,       # CALL.size(), m[CALL].push_back(CALL): object expressions
+    'object': False,       # CALL.size(), m[CALL].push_back(x): a call in an object expression
+    'object_args': False,  # m[CALL].push_back(CALL): and another in the arguments (issue 12 item 1)
 }
 # Features that are not positions.
 FEATURES = {
@@ -904,8 +905,9 @@ class Gen:
         name = self.fresh('g')
         kt = self.key_type(1)
         ctx['locals'].append((name, Ty('map', [kt, Ty('vector', [Ty('string')])])))
+        arg = self.value(ctx, Ty('string'), c == 2 and self.on('object_args'))
         return ['std::map<%s, std::vector<std::string>> %s;' % (kt.cpp(), name),
-                '%s[%s].push_back(%s);' % (name, self.value(ctx, kt, True), self.value(ctx, Ty('string'), True)),
+                '%s[%s].push_back(%s);' % (name, self.value(ctx, kt, True), arg),
                 'acc = fz::mixu(acc, fz::fold(%s));' % name]
 
     # --- output ----------------------------------------------------------------
