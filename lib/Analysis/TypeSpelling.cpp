@@ -16,6 +16,8 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/QualTypeNames.h"
 #include "clang/AST/TemplateBase.h"
 #include "llvm/Support/raw_ostream.h"
@@ -171,8 +173,10 @@ std::string spell(QualType type, const ASTContext &context,
         ArrayRef<TemplateArgument> converted = record->getTemplateArgs().asArray();
         std::vector<TemplateArgument> written(args.begin(), args.end());
         for (size_t i = 0; i < written.size() && i < converted.size(); ++i)
-          if (written[i].getKind() == TemplateArgument::Expression)
-            written[i] = converted[i];
+          if (written[i].getKind() == TemplateArgument::Expression &&
+              !isa<IntegerLiteral, CharacterLiteral, CXXBoolLiteralExpr>(
+                  written[i].getAsExpr()->IgnoreParenImpCasts()))
+            written[i] = converted[i]; // a literal (`3`) stays as written
         std::string out;
         llvm::raw_string_ostream os(out);
         decl->printQualifiedName(os, policy);
