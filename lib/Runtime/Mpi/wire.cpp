@@ -4,7 +4,6 @@
 #include "flowc/runtime/codec.h"
 #include "flowc/runtime/entity_table.h"
 
-#include <cstring>
 #include <stdexcept>
 
 namespace flowc::mpi {
@@ -68,6 +67,9 @@ public:
   void read();
   // Fails the chain this record was part of, if its header was read.
   void fail(Failure kind, const std::string &why);
+  // Answers whoever waits for this call or reply with a failure: the frame
+  // (with the chain's locks, for its root to undo) or the client.
+  void answer_failure(Failure kind, std::string why);
 
 private:
   unsigned worker_index(const char *what) {
@@ -166,21 +168,7 @@ void RecordReader::read_message(unsigned dest) {
     if (tag != kUnregistered)
       r_.fail_at(0, "a request names no entity class");
     // No create<E> in the program names the class: no entity of it exists.
-    Failure why = Failure::not_found;
-    std::string text = unregistered_ + " does not exist";
-    if (m_.to.from_entity()) {
-      Message reply;
-      reply.kind = Message::Kind::reply;
-      reply.failed = true;
-      reply.failure = why;
-      reply.bytes = std::move(text);
-      reply.to = m_.to;
-      reply.txn = std::move(m_.txn);
-      out_.messages.push_back({m_.to.worker, std::move(reply)});
-    } else {
-      out_.answers.push_back(Answer{m_.to.client, false, why, std::move(text)});
-    }
-    return;
+    return answer_failure(Failure::not_found, unregistered_ + " does not exist");
   }
   if (m_.kind == Message::Kind::create)
     build_entity(m_);
@@ -221,22 +209,23 @@ void RecordReader::fail(Failure kind, const std::string &why) {
   case Message::Kind::create:
   case Message::Kind::state:
   case Message::Kind::reply:
-    break;
+    return answer_failure(kind, why);
   default:
     return; // nobody waits for it
   }
-  if (m_.to.from_entity()) {
-    Message reply;
-    reply.kind = Message::Kind::reply;
-    reply.failed = true;
-    reply.failure = kind;
-    reply.bytes = why;
-    reply.to = m_.to;
-    reply.txn = std::move(m_.txn);
-    out_.messages.push_back({m_.to.worker, std::move(reply)});
-  } else {
-    out_.answers.push_back(Answer{m_.to.client, false, kind, why});
-  }
+}
+
+void RecordReader::answer_failure(Failure kind, std::string why) {
+  if (!m_.to.from_entity())
+    return out_.answers.push_back(Answer{m_.to.client, false, kind, std::move(why)});
+  Message reply;
+  reply.kind = Message::Kind::reply;
+  reply.failed = true;
+  reply.failure = kind;
+  reply.bytes = std::move(why);
+  reply.to = m_.to;
+  reply.txn = std::move(m_.txn);
+  out_.messages.push_back({m_.to.worker, std::move(reply)});
 }
 
 } // namespace
