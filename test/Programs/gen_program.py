@@ -83,6 +83,7 @@ FEATURES = {
     'ref_result': True,    # r->next(i)->m(...): a call on a Ref another call returned
     'peer_loop': True,     # for (const auto &r : peers_) r->m(...): calls on the loop variable
     'catch_var': False,    # catch (const std::runtime_error &e) after a call (regress/catch-var)
+    'concurrent': True,    # a last phase of concurrent bump chains (commutative: hits_ += x)
     'bool_proxy': False,   # for (auto e : vector<bool>) with calls (regress/vector-bool-loop)
 }
 
@@ -137,6 +138,9 @@ class Ty:
 class Gen:
     def __init__(self, seed, pos, feat):
         self.rng = random.Random(seed)
+        # The concurrent phase draws from its own stream, so turning it on or
+        # off leaves the rest of the program as it was.
+        self.crng = random.Random(seed * 1000003 + 17)
         self.seed = seed
         self.pos = pos
         self.feat = feat
@@ -937,6 +941,24 @@ class Gen:
         L.append('')
         for cls in self.classes:
             L += self.emit_class(cls)
+        # The concurrent phase's method: it only adds to hits_ (commutative),
+        # so the final states do not depend on the order chains commit in.
+        if self.feat['concurrent']:
+            for cls in self.classes:
+                L.append('inline void %s::bump(std::uint32_t fuel, std::uint64_t x) {' % cls['name'])
+                L.append('  hits_ += x;')
+                L.append('  if (fuel == 0)')
+                L.append('    return;')
+                for f in range(1 + self.crng.randrange(2)):
+                    k = self.crng.randrange(len(self.classes))
+                    step = '%s * %d + %d' % ('x', 1 + self.crng.randrange(5), self.crng.randrange(10))
+                    if self.crng.random() < 0.5:
+                        L.append('  for (const auto &r : peers%d_)' % k)
+                        L.append('    r->bump(fuel - 1, %s);' % step)
+                    else:
+                        L.append('  peers%d_[x %% peers%d_.size()]->bump(fuel - 1, %s);' % (k, k, step))
+                L.append('}')
+                L.append('')
         # Methods out of line, after every class is complete.
         for cls in self.classes:
             for m in cls['methods']:
@@ -975,6 +997,8 @@ class Gen:
             ret = m['ret'].cpp() if m['ret'] else 'void'
             L.append('  %s %s(%s)%s;' % (ret, m['name'], ', '.join(self.sig(m)),
                                         ' const' if m['const'] else ''))
+        if self.feat['concurrent']:
+            L.append('  void bump(std::uint32_t fuel, std::uint64_t x);')
         L.append('')
         L.append('private:')
         L.append('  FLOWC_KEY %s key_;' % cls['key'].cpp())
@@ -982,6 +1006,8 @@ class Gen:
             L.append('  std::vector<flowc::Ref<E%d>> peers%d_;' % (i, i))
         for sn, st in cls['state']:
             L.append('  %s %s{};' % (st.cpp(), sn))
+        if self.feat['concurrent']:
+            L.append('  std::uint64_t hits_{};')
         L.append('};')
         L.append('')
         return L
@@ -1027,6 +1053,14 @@ class Gen:
                 args.append(rng.choice(insts[oi]))
             L.append('  log.template call<&fz::%s::%s>("%d %s.%s", %s, %s);' % (
                 cls['name'], m['name'], step, var, m['name'], var, ', '.join(args)))
+        if self.feat['concurrent']:
+            # Started together on LocalRuntime, one after another elsewhere.
+            for _ in range(6 + self.crng.randrange(12)):
+                ci = self.crng.randrange(len(self.classes))
+                var = self.crng.choice(insts[ci])
+                L.append('  log.template spawn<&fz::%s::bump>(%s, %du, %dULL);' % (
+                    self.classes[ci]['name'], var, self.crng.randrange(4), self.crng.randrange(1000)))
+            L.append('  log.join();')
         L.append('}')
         L.append('')
         L.append('int main(int argc, char **argv) {')

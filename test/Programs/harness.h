@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <future>
 #include <memory>
 #include <string>
 #include <type_traits>
@@ -74,8 +75,38 @@ public:
       std::printf("  %s\n", state().c_str());
   }
 
+  // The concurrent phase: on LocalRuntime every spawned chain is in flight
+  // at once, elsewhere they run one after another. Their effects commute, so
+  // join() prints the same states either way.
+  template <auto Method, class E, class... A> void spawn(const flowc::Ref<E> &ref, A &&...args) {
+    if constexpr (std::is_same_v<World, local_test::LocalWorld>) {
+      auto future = std::make_shared<std::future<void>>(
+          world_.runtime().template call<Method>(ref, std::forward<A>(args)...));
+      spawned_.push_back([future] { local_test::await(std::move(*future)); });
+    } else {
+      world_.template call<Method>(ref, std::forward<A>(args)...);
+      spawned_.push_back([] {});
+    }
+  }
+  void join() {
+    std::size_t failed = 0;
+    for (auto &wait : spawned_) {
+      try {
+        wait();
+      } catch (const std::exception &e) {
+        ++failed;
+        std::printf("concurrent chain threw: %s\n", e.what());
+      }
+    }
+    std::printf("concurrent: %zu chains, %zu failed\n", spawned_.size(), failed);
+    spawned_.clear();
+    for (auto &state : states_)
+      std::printf("  %s\n", state().c_str());
+  }
+
 private:
   World &world_;
+  std::vector<std::function<void()>> spawned_;
   std::vector<std::function<std::string()>> states_;
   std::vector<std::function<std::function<void()>()>> undo_; // direct mode only
 };
