@@ -51,3 +51,5 @@ seq "$from" "$to" | xargs -P "$jobs" -I{} bash -c 'one {}' | tee -a "$log"
     echo "$outcome: $(sed -n "s/^seed \([0-9]*\): $outcome .*/\1/p" "$log" | sort -n | tr '\n' ' ')"
   done
 } | tee "$out/summary.txt"
+# Non-zero when any seed did not pass.
+! grep '^seed [0-9]*:' "$log" | grep -qv ': pass'
