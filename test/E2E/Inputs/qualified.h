@@ -29,6 +29,11 @@ struct Cell {
 template <class T> struct Box {
   T value{};
   std::vector<T> more;
+  struct Nested {
+    T value{};
+    int n = 0;
+  };
+  enum class Kind { a, b };
 };
 
 // A template over a value of a namespace's enum.
@@ -143,6 +148,15 @@ public:
     int k = r->k();
     return tint.shade * 10 + first.x + static_cast<int>(mapped) + k;
   }
+  // Types nested in class template specializations, one kept as a frame
+  // temporary through a binding of a tuple.
+  int nested_in_templates(flowc::Ref<Peer> r) {
+    inner::Box<inner::Cell>::Nested nested{inner::Cell{4, "m"}, 2};
+    inner::Box<inner::Color>::Kind kind = inner::Box<inner::Color>::Kind::b;
+    std::tuple<inner::Box<inner::Cell>::Nested, int> t{nested, 3};
+    auto [a, b] = t;
+    return depth(a, kind, r->k()) + b;
+  }
   // A member alias of the entity.
   int member_alias(flowc::Ref<Peer> r) {
     Local l{inner::Color::red, std::nullopt};
@@ -151,6 +165,10 @@ public:
   }
 
 private:
+  static int depth(const inner::Box<inner::Cell>::Nested &nested,
+                   inner::Box<inner::Color>::Kind kind, int k) {
+    return nested.value.x * 1000 + nested.n * 100 + static_cast<int>(kind) * 10 + k;
+  }
   static int weigh(inner::Color c, const inner::Cell &cell, inner::Plain p, int k) {
     return static_cast<int>(c) * 1000 + cell.x * 100 + p * 10 + k;
   }

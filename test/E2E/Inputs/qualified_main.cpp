@@ -80,6 +80,7 @@ int main() {
   STEP(enums_and_structs);
   STEP(temporaries);
   STEP(tinted);
+  STEP(nested_in_templates);
   STEP(member_alias);
   std::printf("done\n");
   return 0;
