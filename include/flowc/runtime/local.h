@@ -39,10 +39,11 @@
 #pragma once
 
 #include "flowc/runtime/access.h"
+#include "flowc/runtime/client.h"
 #include "flowc/runtime/codec.h"
+#include "flowc/runtime/completion.h"
 #include "flowc/runtime/entity.h"
 #include "flowc/runtime/isolation.h"
-#include "flowc/runtime/completion.h"
 
 #include <chrono>
 #include <cstddef>
@@ -79,12 +80,7 @@ class Clients;
 class Core;
 } // namespace dataflow
 
-namespace detail {
-template <class E>
-concept generated_entity = requires { EntityTraits<E>::type(); };
-} // namespace detail
-
-class LocalRuntime {
+class LocalRuntime : public detail::ClientApi<LocalRuntime> {
 public:
   explicit LocalRuntime(LocalOptions options = {});
   ~LocalRuntime();
@@ -96,31 +92,7 @@ public:
   // object is then destroyed), or what the constructor threw.
   template <class E, class... A> std::future<Ref<E>> create(A &&...args);
 
-  // Names an existing entity by key, without a message.
-  template <class E>
-  Ref<E> ref(const typename EntityTraits<E>::key_type &key) const {
-    return Access::make_ref<E>(encode(key));
-  }
-
-  // Runs `ref->Method(args...)` as a new call chain. The future throws
-  // EntityNotFound when the chain calls a key nobody created, RemoteError
-  // when a method in it throws, and (Isolation::chain only) Deadlock when it
-  // waited on a chain that waited on it.
-  template <auto Method, class E, class... A>
-  std::future<detail::value_result_of<Method>> call(const Ref<E> &ref,
-                                                    A &&...args);
-
-  // The entity's whole committed state (EntityType::save_state): read when
-  // no chain holds the entity to change it.
-  template <class E> std::future<std::string> state(const Ref<E> &ref) {
-    return state(EntityTraits<E>::type(), detail::key_of(ref));
-  }
-
-  // The type-erased forms: a call from its parts (the encoded result comes
-  // back; malformed arguments fail with DecodeError, an unknown method id
-  // with Error), and the state of the entity of `type` with encoded `key`.
-  std::future<std::string> run(Outgoing call);
-  std::future<std::string> state(const EntityType &type, std::string key);
+  // ref, call, state, run and worker_of(ref): client.h.
 
   // Chains committed, failed and re-run so far (a consistent sum only when
   // no request is in flight).
@@ -128,13 +100,14 @@ public:
 
   unsigned workers() const;
   // The worker that owns an entity.
+  using ClientApi::worker_of;
   unsigned worker_of(std::string_view encoded_key) const;
-  template <class E> unsigned worker_of(const Ref<E> &ref) const {
-    return worker_of(detail::key_of(ref));
-  }
 
 private:
+  friend class detail::ClientApi<LocalRuntime>;
   void post_call(Outgoing call, std::unique_ptr<detail::Completion> done);
+  void post_state(const EntityType &type, std::string key,
+                  std::unique_ptr<detail::Completion> done);
   void post_create(const EntityType &type, std::string key, void *object,
                    std::unique_ptr<detail::Completion> done);
 
@@ -165,17 +138,6 @@ std::future<Ref<E>> LocalRuntime::create(A &&...args) {
       [key](std::string_view) { return Access::make_ref<E>(key); });
   std::future<Ref<E>> future = done->future();
   post_create(type, std::move(key), object.release(), std::move(done));
-  return future;
-}
-
-template <auto Method, class E, class... A>
-std::future<detail::value_result_of<Method>>
-LocalRuntime::call(const Ref<E> &ref, A &&...args) {
-  Outgoing out = make_call<Method>(ref, std::forward<A>(args)...);
-  auto done = detail::make_deliver<detail::value_result_of<Method>>(
-      [](std::string_view bytes) { return decode_result<Method>(bytes); });
-  auto future = done->future();
-  post_call(std::move(out), std::move(done));
   return future;
 }
 

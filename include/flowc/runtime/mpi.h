@@ -35,6 +35,7 @@
 #pragma once
 
 #include "flowc/runtime/access.h"
+#include "flowc/runtime/client.h"
 #include "flowc/runtime/codec.h"
 #include "flowc/runtime/completion.h"
 #include "flowc/runtime/entity.h"
@@ -67,7 +68,7 @@ namespace mpi {
 class Node;
 }
 
-class MpiRuntime {
+class MpiRuntime : public detail::ClientApi<MpiRuntime> {
 public:
   // Initializes MPI (MPI_THREAD_SERIALIZED: one thread per rank makes every
   // MPI call) unless the program did. On ranks other than 0 it serves until
@@ -81,21 +82,7 @@ public:
   // As LocalRuntime's (local.h); see above for the arguments.
   template <class E, class... A> std::future<Ref<E>> create(A &&...args);
 
-  template <class E>
-  Ref<E> ref(const typename EntityTraits<E>::key_type &key) const {
-    return Access::make_ref<E>(encode(key));
-  }
-
-  template <auto Method, class E, class... A>
-  std::future<detail::value_result_of<Method>> call(const Ref<E> &ref,
-                                                    A &&...args);
-
-  template <class E> std::future<std::string> state(const Ref<E> &ref) {
-    return state(EntityTraits<E>::type(), detail::key_of(ref));
-  }
-
-  std::future<std::string> run(Outgoing call);
-  std::future<std::string> state(const EntityType &type, std::string key);
+  // ref, call, state, run and worker_of(ref): client.h.
 
   // The counts of every rank's chains, summed (asks each rank).
   Stats stats() const;
@@ -105,13 +92,14 @@ public:
   // Workers over all ranks, and the one that owns an entity (rank
   // worker_of / workers-per-rank).
   unsigned workers() const;
+  using ClientApi::worker_of;
   unsigned worker_of(std::string_view encoded_key) const;
-  template <class E> unsigned worker_of(const Ref<E> &ref) const {
-    return worker_of(detail::key_of(ref));
-  }
 
 private:
+  friend class detail::ClientApi<MpiRuntime>;
   void post_call(Outgoing call, std::unique_ptr<detail::Completion> done);
+  void post_state(const EntityType &type, std::string key,
+                  std::unique_ptr<detail::Completion> done);
   void post_create(const EntityType &type, std::string key, void *object,
                    const char *constructor, std::string args,
                    std::unique_ptr<detail::Completion> done);
@@ -121,7 +109,7 @@ private:
 
 template <class E, class... A>
 std::future<Ref<E>> MpiRuntime::create(A &&...args) {
-  static_assert(requires { EntityTraits<E>::type(); },
+  static_assert(detail::generated_entity<E>,
                 "flowc: create<E>: no generated code for E: is it a "
                 "FLOWC_ENTITY and its X.flowc.h included?");
   static_assert(std::is_constructible_v<E, A...>,
@@ -155,17 +143,6 @@ std::future<Ref<E>> MpiRuntime::create(A &&...args) {
   std::future<Ref<E>> future = done->future();
   post_create(type, std::move(key), object.release(), Constructor::name(),
               std::move(encoded_args), std::move(done));
-  return future;
-}
-
-template <auto Method, class E, class... A>
-std::future<detail::value_result_of<Method>>
-MpiRuntime::call(const Ref<E> &ref, A &&...args) {
-  Outgoing out = make_call<Method>(ref, std::forward<A>(args)...);
-  auto done = detail::make_deliver<detail::value_result_of<Method>>(
-      [](std::string_view bytes) { return decode_result<Method>(bytes); });
-  auto future = done->future();
-  post_call(std::move(out), std::move(done));
   return future;
 }
 

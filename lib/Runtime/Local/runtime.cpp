@@ -81,26 +81,14 @@ void LocalRuntime::post_create(const EntityType &type, std::string key,
   post(*core_, *clients_, std::move(message));
 }
 
-std::future<std::string> LocalRuntime::run(Outgoing call) {
-  auto done = detail::make_deliver<std::string>(
-      [](std::string_view bytes) { return std::string(bytes); });
-  auto future = done->future();
-  post_call(std::move(call), std::move(done));
-  return future;
-}
-
-std::future<std::string> LocalRuntime::state(const EntityType &type,
-                                             std::string key) {
-  auto done = detail::make_deliver<std::string>(
-      [](std::string_view bytes) { return std::string(bytes); });
-  auto future = done->future();
+void LocalRuntime::post_state(const EntityType &type, std::string key,
+                          std::unique_ptr<detail::Completion> done) {
   Message message;
   message.kind = Message::Kind::state;
   message.type = &type;
   message.key = std::move(key);
   message.to.client = done.release();
   post(*core_, *clients_, std::move(message));
-  return future;
 }
 
 } // namespace flowc
