@@ -4,6 +4,7 @@
 #include "Emit/EntityContext.h"
 
 #include "Emit/FileContext.h"
+#include "Emit/MachineContext.h"
 
 namespace flowc::emit {
 
@@ -32,7 +33,8 @@ mstch::map methodContext(const ir::Entity &entity, const ir::Method &method,
       {"frame_type", id + "_frame"},
       {"machine_type", id + "_machine"},
       {"frame", fieldsContext(method.frame)},
-      {"machine", method.machine},
+      {"machine", method.machine ? mstch::array{machineContext(*method.machine)}
+                                 : mstch::array{}},
   };
 }
 
@@ -79,7 +81,7 @@ const Schema &entitySchema() {
       {"frame_type", {}},
       {"machine_type", {}},
       {"frame", field},
-      {"machine", {}},
+      {"machine", machineSchema()},
   }};
   static const Schema schema{{
       {"name", {}},

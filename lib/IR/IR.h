@@ -35,6 +35,103 @@ struct Suspension {
   bool operator==(const Suspension &) const = default;
 };
 
+// The split method as data (docs/ir.md, "The machine"). The lowering keeps
+// the user's source as text and names each use of the machine's protocol
+// (a frame field, a suspension, a finish, an index loop's step), so that the
+// template machine.mustache spells the protocol in one place.
+struct Piece;
+using Code = std::vector<Piece>; // text with protocol parts, in order
+
+// Where the method waits for one remote call: record the call, set the
+// label, return; resumed at the label, the result is read from the machine.
+struct Suspend {
+  unsigned label = 0; // 1, 2, ... in source order
+  unsigned line = 0;  // of the call, for the generated comment
+  std::string callee; // the method called, qualified: `shop::Item::price`
+  std::vector<Code> args; // the reference called, then the arguments
+  std::string result;     // the frame field the result goes to; empty: unread
+  std::string result_type;
+  bool operator==(const Suspend &) const = default;
+};
+
+// `return value;`: the machine's result, then the method returns.
+struct Finish {
+  std::optional<Code> value; // absent for `return;`
+  std::string type; // set when the value is braced: it names the result type
+  bool discarded = false; // `return f();` in a void method: evaluated only
+  bool operator==(const Finish &) const = default;
+};
+
+// One step of a range-for resumed by index: the loop variable bound to the
+// element at the frame field `index` of `range`.
+struct IndexLoop {
+  std::string index;
+  Code range;
+  Code variable; // what is bound to the element
+  bool pointer = false; // `variable` points to the element (a reference)
+  bool operator==(const IndexLoop &) const = default;
+};
+
+struct Piece {
+  std::string text;  // source text, rewritten
+  std::string field; // or: a frame field, by name
+  std::optional<Suspend> suspend;  // or: a suspension
+  std::optional<Finish> finish;    // or: a finish
+  std::optional<IndexLoop> loop;   // or: the head of an index loop
+  bool operator==(const Piece &) const = default;
+};
+
+// How the machine binds a parameter at its start (label 0).
+struct MachineParam {
+  std::string name;  // as in the body
+  std::string type;  // the parameter's type without its reference
+  std::string field; // the frame field holding it, or empty when it is dead
+  unsigned index = 0; // its position among the arguments
+  bool operator==(const MachineParam &) const = default;
+};
+
+// A local declared at the top of the machine because a resume would jump
+// over its declaration.
+struct MachineLocal {
+  enum class Home {
+    frame,    // a frame field, through a reference named as the variable
+    local,    // a local of the machine (dead across every call)
+    pointer,  // a reference: a pointer to what it is bound to
+    constant, // usable in constant expressions: declared once, as written
+  };
+  Home home = Home::local;
+  std::string name;
+  std::string type;  // the stored type; a pointer's pointee
+  std::string store; // Home::local: the variable assigned (a const's copy)
+  bool is_const = false;
+  Code declaration; // Home::constant
+  bool operator==(const MachineLocal &) const = default;
+};
+
+// A pointer loop variable found again from its loop's index on resuming.
+struct Rebind {
+  std::string variable;
+  Code range;
+  std::string index;
+  bool operator==(const Rebind &) const = default;
+};
+
+// Resuming at `label`: re-bind the index loops around the call, then jump.
+struct Resume {
+  unsigned label = 0;
+  std::vector<Rebind> rebinds; // outermost loop first
+  bool operator==(const Resume &) const = default;
+};
+
+struct Machine {
+  std::vector<MachineParam> params;
+  std::vector<MachineLocal> locals; // in declaration order
+  std::vector<Resume> resumes;      // one per suspension, in label order
+  Code body;                        // the method body, `{` to `}`
+  bool finishes_at_end = false;     // a void method falls off its end
+  bool operator==(const Machine &) const = default;
+};
+
 struct Method {
   std::string name;
   unsigned line = 0;
@@ -44,10 +141,10 @@ struct Method {
   std::vector<RemoteCall> remote_calls; // in source order
   std::vector<Suspension> suspensions;  // one per remote call, same order
   // The split method (methods with remote calls only): the frame's fields
-  // (live variables, then the temporaries flowc adds) and the body of the
-  // resumable state machine, as C++ for the code generator.
+  // (live variables, then the temporaries flowc adds) and the resumable
+  // state machine.
   std::vector<Field> frame;
-  std::string machine;
+  std::optional<Machine> machine;
   bool operator==(const Method &) const = default;
 };
 

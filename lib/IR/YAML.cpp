@@ -37,6 +37,139 @@ void writeFields(YAML::Emitter &out, const char *key,
   writeSeq(out, key, fields, [&](const Field &field) { out << field; });
 }
 
+// Code as a sequence of one-key maps: `text`, `field`, `suspend`, `finish`
+// or `loop`, in order.
+void writeCode(YAML::Emitter &out, const Code &code);
+
+void writeCodes(YAML::Emitter &out, const char *key,
+                const std::vector<Code> &codes) {
+  writeSeq(out, key, codes, [&](const Code &code) { writeCode(out, code); });
+}
+
+void writePiece(YAML::Emitter &out, const Piece &piece) {
+  out << YAML::BeginMap;
+  if (piece.suspend) {
+    const Suspend &s = *piece.suspend;
+    out << YAML::Key << "suspend" << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << "label" << YAML::Value << s.label;
+    out << YAML::Key << "line" << YAML::Value << s.line;
+    out << YAML::Key << "callee" << YAML::Value << s.callee;
+    writeCodes(out, "args", s.args);
+    if (!s.result.empty()) {
+      out << YAML::Key << "result" << YAML::Value << s.result;
+      out << YAML::Key << "result_type" << YAML::Value << s.result_type;
+    }
+    out << YAML::EndMap;
+  } else if (piece.finish) {
+    const Finish &f = *piece.finish;
+    out << YAML::Key << "finish" << YAML::Value << YAML::BeginMap;
+    if (f.value) {
+      out << YAML::Key << "value" << YAML::Value;
+      writeCode(out, *f.value);
+    }
+    if (!f.type.empty())
+      out << YAML::Key << "type" << YAML::Value << f.type;
+    if (f.discarded)
+      out << YAML::Key << "discarded" << YAML::Value << true;
+    out << YAML::EndMap;
+  } else if (piece.loop) {
+    const IndexLoop &l = *piece.loop;
+    out << YAML::Key << "loop" << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << "index" << YAML::Value << l.index;
+    out << YAML::Key << "range" << YAML::Value;
+    writeCode(out, l.range);
+    out << YAML::Key << "variable" << YAML::Value;
+    writeCode(out, l.variable);
+    out << YAML::Key << "pointer" << YAML::Value << l.pointer;
+    out << YAML::EndMap;
+  } else if (!piece.field.empty()) {
+    out << YAML::Key << "field" << YAML::Value << piece.field;
+  } else {
+    // Quoted always: source text may read as a YAML number or boolean.
+    out << YAML::Key << "text" << YAML::Value << YAML::DoubleQuoted
+        << piece.text;
+  }
+  out << YAML::EndMap;
+}
+
+void writeCode(YAML::Emitter &out, const Code &code) {
+  // An expression that is one piece reads best on one line.
+  bool flow = code.size() <= 1 && (code.empty() || (!code.front().suspend &&
+                                                    !code.front().finish &&
+                                                    !code.front().loop));
+  if (flow)
+    out << YAML::Flow;
+  out << YAML::BeginSeq;
+  for (const Piece &piece : code)
+    writePiece(out, piece);
+  out << YAML::EndSeq;
+}
+
+const char *homeName(MachineLocal::Home home) {
+  switch (home) {
+  case MachineLocal::Home::frame:
+    return "frame";
+  case MachineLocal::Home::local:
+    return "local";
+  case MachineLocal::Home::pointer:
+    return "pointer";
+  case MachineLocal::Home::constant:
+    return "constant";
+  }
+  return "";
+}
+
+void writeMachine(YAML::Emitter &out, const Machine &machine) {
+  out << YAML::BeginMap;
+  writeSeq(out, "params", machine.params, [&](const MachineParam &param) {
+    out << YAML::Flow << YAML::BeginMap;
+    out << YAML::Key << "name" << YAML::Value << param.name;
+    out << YAML::Key << "type" << YAML::Value << param.type;
+    if (!param.field.empty())
+      out << YAML::Key << "field" << YAML::Value << param.field;
+    out << YAML::Key << "index" << YAML::Value << param.index;
+    out << YAML::EndMap;
+  });
+  writeSeq(out, "locals", machine.locals, [&](const MachineLocal &local) {
+    bool constant = local.home == MachineLocal::Home::constant;
+    if (!constant)
+      out << YAML::Flow;
+    out << YAML::BeginMap;
+    out << YAML::Key << "home" << YAML::Value << homeName(local.home);
+    out << YAML::Key << "name" << YAML::Value << local.name;
+    if (constant) {
+      out << YAML::Key << "declaration" << YAML::Value;
+      writeCode(out, local.declaration);
+    } else {
+      out << YAML::Key << "type" << YAML::Value << local.type;
+      if (!local.store.empty() && local.store != local.name)
+        out << YAML::Key << "store" << YAML::Value << local.store;
+      if (local.is_const)
+        out << YAML::Key << "const" << YAML::Value << true;
+    }
+    out << YAML::EndMap;
+  });
+  writeSeq(out, "resumes", machine.resumes, [&](const Resume &resume) {
+    out << YAML::Flow << YAML::BeginMap;
+    out << YAML::Key << "label" << YAML::Value << resume.label;
+    if (!resume.rebinds.empty())
+      writeSeq(out, "rebinds", resume.rebinds, [&](const Rebind &rebind) {
+        out << YAML::BeginMap;
+        out << YAML::Key << "variable" << YAML::Value << rebind.variable;
+        out << YAML::Key << "range" << YAML::Value;
+        writeCode(out, rebind.range);
+        out << YAML::Key << "index" << YAML::Value << rebind.index;
+        out << YAML::EndMap;
+      });
+    out << YAML::EndMap;
+  });
+  out << YAML::Key << "body" << YAML::Value;
+  writeCode(out, machine.body);
+  out << YAML::Key << "finishes_at_end" << YAML::Value
+      << machine.finishes_at_end;
+  out << YAML::EndMap;
+}
+
 void writeMethod(YAML::Emitter &out, const Method &method) {
   out << YAML::BeginMap;
   out << YAML::Key << "name" << YAML::Value << method.name;
@@ -62,10 +195,10 @@ void writeMethod(YAML::Emitter &out, const Method &method) {
       out << name;
     out << YAML::EndSeq << YAML::EndMap;
   });
-  if (!method.frame.empty() || !method.machine.empty()) {
+  if (method.machine) {
     writeFields(out, "frame", method.frame);
-    out << YAML::Key << "machine" << YAML::Value << YAML::Literal
-        << method.machine;
+    out << YAML::Key << "machine" << YAML::Value;
+    writeMachine(out, *method.machine);
   }
   out << YAML::EndMap;
 }

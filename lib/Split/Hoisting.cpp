@@ -22,7 +22,8 @@ void Lowerer::hoist(const ValueDecl *decl, const DeclStmt *declaration) {
       return;
     }
     h.home = Home::Constant;
-    h.name = h.store = unique(decl->getName());
+    h.name = unique(decl->getName());
+    h.store = ir::textCode(h.name);
     h.declaration = declaration;
     hoisted_[decl] = h;
     return;
@@ -42,9 +43,10 @@ void Lowerer::hoist(const ValueDecl *decl, const DeclStmt *declaration) {
   // Structured bindings are reached through the object they decompose (see
   // renameUses), which is what is hoisted.
   h.name = unique(decomposition ? "flowc_b" : decl->getName());
-  h.store = h.name;
+  h.store = ir::textCode(h.name);
   if (h.isConst)
-    h.store = h.home == Home::Frame ? "f_." + h.name : unique("flowc_" + h.name);
+    h.store = h.home == Home::Frame ? ir::fieldCode(h.name)
+                                    : ir::textCode(unique("flowc_" + h.name));
   // Hoisted locals and frame fields start default-constructed.
   const auto *record = stored->getAsCXXRecordDecl();
   if (h.home != Home::Pointer && record &&
@@ -153,21 +155,21 @@ void Lowerer::findHoisted() {
 
 // `T x = e;` for hoisted x becomes `x = e;` (`x = &(e);` for a reference);
 // a constant's declaration moves to the top.
-std::string Lowerer::declarationAsAssignment(const DeclStmt *stmt) {
-  std::string out;
+Code Lowerer::declarationAsAssignment(const DeclStmt *stmt) {
+  Code out;
   for (const Decl *d : stmt->decls())
     if (const auto *var = dyn_cast<VarDecl>(d))
       out += assignment(var);
   return out;
 }
 
-std::string Lowerer::assignment(const VarDecl *var) {
+Code Lowerer::assignment(const VarDecl *var) {
   auto found = hoisted_.find(var);
   if (found == hoisted_.end())
-    return ""; // a static
+    return {}; // a static
   const Hoisted &h = found->second;
   if (h.home == Home::Constant)
-    return "";
+    return {};
   const Expr *init = var->getInit();
   // `T x;` of a class type: Clang's implicit default construction.
   if (const auto *construct = dyn_cast_or_null<CXXConstructExpr>(init);
@@ -176,10 +178,10 @@ std::string Lowerer::assignment(const VarDecl *var) {
     init = nullptr;
   if (!init)
     return var->getType()->isRecordType() ? h.store + " = " + h.type + "(); "
-                                          : "";
+                                          : Code();
   if (h.home == Home::Pointer)
     return h.name + " = &(" + renderExpr(init) + "); ";
-  std::string value;
+  Code value;
   switch (var->getInitStyle()) {
   case VarDecl::CInit:
     value = isa<InitListExpr>(init->IgnoreImplicit())
@@ -192,7 +194,7 @@ std::string Lowerer::assignment(const VarDecl *var) {
     if (isa<DecompositionDecl>(var)) {
       error(var->getLocation(), "a structured binding initialized with () "
                                 "or {} before a remote call");
-      return "";
+      return {};
     }
     // The written `(args)` or `{args}` after the name, as a temporary.
     unsigned begin = endOffset(var->getLocation());

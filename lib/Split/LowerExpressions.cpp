@@ -14,24 +14,24 @@ namespace flowc::lowering {
 // remote calls are lowered, and the values computed before the last of them
 // are kept in temporaries. Returns each operand's new text, or nothing for an
 // operand left as written.
-std::vector<std::optional<std::string>>
+std::vector<std::optional<Code>>
 Lowerer::lowerOperands(ArrayRef<const Expr *> operands, bool sentByValue,
-                       std::string &prelude) {
+                       Code &prelude) {
   auto plan = planOperands(
       operands, sentByValue, [this](const Expr *e) { return containsCall(e); },
       context_);
-  std::vector<std::optional<std::string>> texts(operands.size());
+  std::vector<std::optional<Code>> texts(operands.size());
   for (size_t i = 0; i < operands.size(); ++i) {
     const Expr *operand = operands[i];
     if (containsCall(operand)) {
       Lowered inner = lowerExpr(operand);
       prelude += inner.prelude;
-      std::string value = inner.value;
+      Code value = inner.value;
       if (plan[i].kept && !value.empty())
         value = keep(value, operand, prelude);
-      texts[i] = value.empty() ? "void()" : value;
+      texts[i] = value.empty() ? ir::textCode("void()") : value;
     } else if (plan[i].kept) {
-      std::string temp = newTemp(operand->getType(), operand, "value");
+      Code temp = newTemp(operand->getType(), operand, "value");
       prelude += temp + " = " + renderExpr(operand) + "; ";
       texts[i] = temp;
     }
@@ -60,9 +60,9 @@ Lowerer::Lowered Lowerer::lowerRemoteCall(const CXXMemberCallExpr *call) {
   std::vector<const Expr *> operands{site->ref};
   operands.insert(operands.end(), call->arg_begin(), call->arg_end());
   Lowered out;
-  std::vector<std::optional<std::string>> lowered =
+  std::vector<std::optional<Code>> lowered =
       lowerOperands(operands, /*sentByValue=*/true, out.prelude);
-  std::vector<std::string> texts;
+  std::vector<Code> texts;
   for (size_t i = 0; i < operands.size(); ++i) {
     if (lowered[i]) {
       texts.push_back(*lowered[i]);
@@ -80,34 +80,30 @@ Lowerer::Lowered Lowerer::lowerRemoteCall(const CXXMemberCallExpr *call) {
                        "the parameter is declared here");
         failed_ = true;
       }
-      texts.push_back(text.value_or(""));
+      texts.push_back(ir::textCode(text.value_or("")));
     } else {
       texts.push_back(renderExpr(operands[i]));
     }
     // A braced argument initializes its parameter, which the machine's call
     // template cannot deduce: name the type.
-    if (i > 0 && StringRef(texts.back()).ltrim().starts_with("{"))
+    if (i > 0 && ir::startsWithText(texts.back(), "{"))
       texts.back() =
           spell(site->method->getParamDecl(i - 1)->getType()) + texts.back();
   }
-  unsigned label = callLabel_.lookup(call);
-  std::string method = spellType(QualType(site->entity->getTypeForDecl(), 0),
-                                 context_) +
-                       "::" + site->method->getNameAsString();
-  unsigned line = presumedLineOf(sm_, site->methodLoc);
-  out.prelude += "f_.label = " + std::to_string(label) +
-                 "; /* remote call, line " + std::to_string(line) +
-                 " */ m_.template call<&" + method + ">(";
-  for (size_t i = 0; i < texts.size(); ++i)
-    out.prelude += (i ? ", " : "") + texts[i];
-  out.prelude += "); return; flowc_resume_" + std::to_string(label) + ":; ";
+  ir::Suspend suspend;
+  suspend.label = callLabel_.lookup(call);
+  suspend.line = presumedLineOf(sm_, site->methodLoc);
+  suspend.callee = spellType(QualType(site->entity->getTypeForDecl(), 0),
+                             context_) +
+                   "::" + site->method->getNameAsString();
+  suspend.args = std::move(texts);
   QualType result = call->getType();
   if (!result->isVoidType() && !isDiscarded(call)) {
-    std::string temp = newTemp(result, call, "result");
-    out.prelude += temp + " = m_.template result<" +
-                   spell(site->method->getReturnType()) + ">(); ";
-    out.value = temp;
+    out.value = newTemp(result, call, "result");
+    suspend.result = out.value.front().field;
+    suspend.result_type = spell(site->method->getReturnType());
   }
+  out.prelude += ir::suspendCode(std::move(suspend));
   return out;
 }
 
@@ -116,7 +112,7 @@ Lowerer::Lowered Lowerer::lowerRemoteCall(const CXXMemberCallExpr *call) {
 Lowerer::Lowered Lowerer::lowerChildren(const Expr *expr) {
   SmallVector<const Expr *, 4> children = operandsInOrder(expr);
   Lowered out;
-  std::vector<std::optional<std::string>> lowered =
+  std::vector<std::optional<Code>> lowered =
       lowerOperands(children, /*sentByValue=*/false, out.prelude);
   for (size_t i = 0; i < children.size(); ++i)
     if (lowered[i])
@@ -130,7 +126,7 @@ Lowerer::Lowered Lowerer::lowerChildren(const Expr *expr) {
 
 Lowerer::Lowered Lowerer::lowerExpr(const Expr *expr) {
   if (!containsCall(expr))
-    return {"", renderExpr(expr)};
+    return {{}, renderExpr(expr)};
   if (const auto *call = dyn_cast<CXXMemberCallExpr>(expr);
       call && callLabel_.count(call))
     return lowerRemoteCall(call);
@@ -138,7 +134,7 @@ Lowerer::Lowered Lowerer::lowerExpr(const Expr *expr) {
       op && op->isLogicalOp() && containsCall(op->getRHS())) {
     Lowered left = lowerExpr(op->getLHS());
     Lowered right = lowerExpr(op->getRHS());
-    std::string temp = newTemp(context_.BoolTy, op, "condition");
+    Code temp = newTemp(context_.BoolTy, op, "condition");
     Lowered out;
     out.prelude = left.prelude + temp + " = static_cast<bool>(" + left.value +
                   "); if (" + (op->getOpcode() == BO_LAnd ? "" : "!") + temp +
@@ -159,7 +155,7 @@ Lowerer::Lowered Lowerer::lowerExpr(const Expr *expr) {
                     yes.value + "; } else { " + no.prelude + no.value + "; } ";
       return out;
     }
-    std::string temp = newTemp(expr->getType(), expr, "conditional value");
+    Code temp = newTemp(expr->getType(), expr, "conditional value");
     out.prelude = test.prelude + "if (" + test.value + ") { " + yes.prelude +
                   temp + " = " + yes.value + "; } else { " + no.prelude + temp +
                   " = " + no.value + "; } ";
@@ -168,11 +164,11 @@ Lowerer::Lowered Lowerer::lowerExpr(const Expr *expr) {
   }
   if (isa<StmtExpr>(expr)) {
     error(expr->getBeginLoc(), "a statement expression");
-    return {"", ""};
+    return {};
   }
   if (isa<LambdaExpr>(expr)) {
     error(expr->getBeginLoc(), "this expression");
-    return {"", ""};
+    return {};
   }
   return lowerChildren(expr);
 }

@@ -41,14 +41,14 @@ struct Lowerer::LoopParts {
 // Such a loop becomes `while (true)` with the test lowered in front of the
 // body (or after it, for do-while) and the increment at the end, where
 // `continue` is sent.
-std::string Lowerer::loopWithSuspendingTest(const LoopParts &loop) {
+Code Lowerer::loopWithSuspendingTest(const LoopParts &loop) {
   std::string label = "flowc_continue_" + std::to_string(++loops_);
   bool usesContinue = false;
   std::function<void(const Stmt *)> visit = [&](const Stmt *s) {
     if (!s)
       return;
     if (isa<ContinueStmt>(s)) {
-      replace(s, [label] { return "goto " + label + ";"; });
+      replace(s, [label] { return ir::textCode("goto " + label + ";"); });
       usesContinue = true;
       return;
     }
@@ -58,25 +58,26 @@ std::string Lowerer::loopWithSuspendingTest(const LoopParts &loop) {
       visit(child);
   };
   visit(loop.body);
-  std::string test;
+  Code test;
   if (loop.condVar) {
     test = leadingStmt(loop.condVar) + "if (!(" +
            condName(cast<VarDecl>(loop.condVar->getSingleDecl())) +
            ")) break; ";
   } else if (loop.cond) {
     Lowered c = lowerExpr(loop.cond);
-    std::string value = loop.lparen.isValid()
-                            ? parenthesized(loop.cond, loop.lparen,
-                                            loop.rparen, c.value)
-                            : c.value;
+    Code value = loop.lparen.isValid() ? parenthesized(loop.cond, loop.lparen,
+                                                       loop.rparen, c.value)
+                                       : c.value;
     test = c.prelude + "if (!(" + value + ")) break; ";
   }
-  std::string step;
+  Code step;
   if (loop.inc) {
     Lowered i = lowerExpr(loop.inc);
-    step = i.prelude + (i.value.empty() ? "" : "(void)(" + i.value + "); ");
+    step = i.prelude;
+    if (!i.value.empty())
+      step += "(void)(" + i.value + "); ";
   }
-  std::string out = "{ " + leadingStmt(loop.init) + "while (true) { ";
+  Code out = "{ " + leadingStmt(loop.init) + "while (true) { ";
   if (loop.testFirst)
     out += test;
   out += render(loop.bodyBegin, loop.bodyEnd, nullptr) + " ";
@@ -90,15 +91,16 @@ std::string Lowerer::loopWithSuspendingTest(const LoopParts &loop) {
 
 // A statement that runs before the one it belongs to (an init-statement or a
 // condition variable's declaration), lowered, ending with a semicolon.
-std::string Lowerer::leadingStmt(const Stmt *stmt) {
+Code Lowerer::leadingStmt(const Stmt *stmt) {
   if (!stmt)
-    return "";
-  std::string text = isa<Expr>(stmt) && containsCall(stmt) ? lowerStmt(stmt)
-                                                           : render(stmt);
-  StringRef trimmed = StringRef(text).rtrim();
-  if (!trimmed.empty() && !trimmed.ends_with(";") && !trimmed.ends_with("}"))
-    return trimmed.str() + "; ";
-  return trimmed.str() + " ";
+    return {};
+  Code trimmed = ir::rtrimmed(isa<Expr>(stmt) && containsCall(stmt)
+                                  ? lowerStmt(stmt)
+                                  : render(stmt));
+  if (!trimmed.empty() && !ir::endsWithText(trimmed, ";") &&
+      !ir::endsWithText(trimmed, "}"))
+    return trimmed + "; ";
+  return trimmed + " ";
 }
 
 // How the lowered body names a condition variable.
@@ -112,11 +114,10 @@ std::string Lowerer::condName(const VarDecl *var) {
 
 // The text between a condition's parentheses with the condition replaced by
 // `value`: the comments written there stay.
-std::string Lowerer::parenthesized(const Expr *cond, SourceLocation lparen,
-                                   SourceLocation rparen,
-                                   const std::string &value) {
+Code Lowerer::parenthesized(const Expr *cond, SourceLocation lparen,
+                            SourceLocation rparen, const Code &value) {
   replaceText(cond, value);
-  std::string text = render(endOffset(lparen), offset(rparen), nullptr);
+  Code text = render(endOffset(lparen), offset(rparen), nullptr);
   unreplace(cond);
   return text;
 }
@@ -144,19 +145,19 @@ static bool isPath(const Expr *expr) {
   return false;
 }
 
-std::string Lowerer::lowerRangeFor(const CXXForRangeStmt *loop) {
+Code Lowerer::lowerRangeFor(const CXXForRangeStmt *loop) {
   const Expr *range = loop->getRangeInit();
   if (loop->getInit() && containsCall(range)) {
     error(loop->getInit()->getBeginLoc(),
           "a range-for with an init-statement and a remote call in its range");
-    return "";
+    return {};
   }
   Lowered r = lowerExpr(range);
-  std::string prelude = r.prelude, rangeText = r.value;
+  Code prelude = r.prelude, rangeText = r.value;
   if (!containsCall(loop->getBody())) {
     // Only the range suspends: iterate the range as written, now computed.
     replaceText(range, rangeText);
-    std::string rest = render(loop, loop);
+    Code rest = render(loop, loop);
     unreplace(range);
     return "{ " + prelude + rest + " }";
   }
@@ -173,39 +174,35 @@ std::string Lowerer::lowerRangeFor(const CXXForRangeStmt *loop) {
                     "variable, a member or a temporary, so that it can find "
                     "its range again after each call; iterate a copy");
     failed_ = true;
-    return "";
+    return {};
   }
   prelude = leadingStmt(loop->getInit()) + prelude;
-  std::string index = "flowc_i" + std::to_string(++loops_);
-  temporaries_.push_back({index, "std::size_t"});
-  indexed_[loop] = {"f_." + index, rangeText};
+  ir::IndexLoop step;
+  step.index = "flowc_i" + std::to_string(++loops_);
+  temporaries_.push_back({step.index, "std::size_t"});
+  indexed_[loop] = {step.index, rangeText};
   const Hoisted &var = hoisted_.find(loop->getLoopVariable())->second;
-  std::string element =
-      "flowc::detail::element(" + rangeText + ", f_." + index + ")";
-  std::string bind = var.home == Home::Pointer
-                         ? var.name + " = &" + element + "; "
-                         : var.store + " = " + element + "; ";
-  return "{ " + prelude + "for (f_." + index + " = 0; f_." + index +
-         " < flowc::detail::size(" + rangeText + "); ++f_." + index + ") { " +
-         bind +
+  step.range = rangeText;
+  step.pointer = var.home == Home::Pointer;
+  step.variable = step.pointer ? ir::textCode(var.name) : var.store;
+  return "{ " + prelude + ir::loopCode(std::move(step)) +
          render(endOffset(loop->getRParenLoc()), extent(loop->getBody()).second,
                 nullptr) +
          " } }";
 }
 
-std::string Lowerer::lowerStmt(const Stmt *stmt) {
+Code Lowerer::lowerStmt(const Stmt *stmt) {
   if (const auto *expr = dyn_cast<Expr>(stmt)) {
     Lowered l = lowerExpr(expr);
     // A discarded result is just a temporary: nothing left to evaluate.
-    bool bare = l.value.empty() || l.value == "void()" ||
-                (StringRef(l.value).starts_with("f_.flowc_t") &&
-                 l.value.find_first_of(" ()") == std::string::npos);
-    return l.prelude + (bare ? "" : l.value + ";");
+    bool bare = l.value.empty() || ir::isTextCode(l.value, "void()") ||
+                ir::isFieldCode(l.value);
+    return bare ? l.prelude : l.prelude + l.value + ";";
   }
   if (const auto *ret = dyn_cast<ReturnStmt>(stmt)) {
     const Expr *value = ret->getRetValue();
     Lowered l = value ? lowerExpr(value) : Lowered{};
-    return "{ " + l.prelude + finish(value, l.value) + "return; }";
+    return "{ " + l.prelude + finish(value, l.value) + " }";
   }
   if (const auto *decls = dyn_cast<DeclStmt>(stmt))
     return lowerDeclStmt(decls);
@@ -218,11 +215,11 @@ std::string Lowerer::lowerStmt(const Stmt *stmt) {
         !containsCall(condVar) && !declaresHoisted(branch->getInit()) &&
         !declaresHoisted(condVar))
       return render(stmt, stmt);
-    std::string out = "{ " + leadingStmt(branch->getInit());
-    std::string test;
+    Code out = "{ " + leadingStmt(branch->getInit());
+    Code test;
     if (condVar) {
       out += leadingStmt(condVar);
-      test = condName(branch->getConditionVariable());
+      test = ir::textCode(condName(branch->getConditionVariable()));
     } else {
       Lowered c = lowerExpr(branch->getCond());
       out += c.prelude;
@@ -240,11 +237,11 @@ std::string Lowerer::lowerStmt(const Stmt *stmt) {
         !containsCall(condVar) && !declaresHoisted(sw->getInit()) &&
         !declaresHoisted(condVar))
       return render(stmt, stmt);
-    std::string out = "{ " + leadingStmt(sw->getInit());
-    std::string test;
+    Code out = "{ " + leadingStmt(sw->getInit());
+    Code test;
     if (condVar) {
       out += leadingStmt(condVar);
-      test = condName(sw->getConditionVariable());
+      test = ir::textCode(condName(sw->getConditionVariable()));
     } else {
       Lowered c = lowerExpr(sw->getCond());
       out += c.prelude;
@@ -319,7 +316,7 @@ std::string Lowerer::lowerStmt(const Stmt *stmt) {
   if (isa<CompoundStmt, LabelStmt, CaseStmt, DefaultStmt, AttributedStmt>(stmt))
     return render(stmt, stmt);
   error(stmt->getBeginLoc(), "this kind of statement");
-  return "";
+  return {};
 }
 
 // `int *p`, `int &r`, `int a[2]`: a declarator with more than a name, so
@@ -337,15 +334,15 @@ static bool hasDeclaratorParts(const VarDecl *var) {
 // Each declarator in order: its initializer's calls, then its declaration
 // (or, hoisted, an assignment). Several declarators are declared one by one
 // under the specifiers they share.
-std::string Lowerer::lowerDeclStmt(const DeclStmt *stmt) {
+Code Lowerer::lowerDeclStmt(const DeclStmt *stmt) {
   bool several = !stmt->isSingleDecl();
-  std::string specifiers;
+  Code specifiers;
   bool parts = false, declared = false;
   for (const Decl *d : stmt->decls()) {
     const auto *var = dyn_cast<VarDecl>(d);
     if (!var) {
       error(d->getLocation(), "this declaration");
-      return "";
+      return {};
     }
     parts = parts || hasDeclaratorParts(var);
     declared = declared || !hoisted_.count(var);
@@ -356,20 +353,20 @@ std::string Lowerer::lowerDeclStmt(const DeclStmt *stmt) {
                       "it without the call")
           << var->getName();
       failed_ = true;
-      return "";
+      return {};
     }
   }
   if (several && parts && declared) {
     error(stmt->getBeginLoc(), "a pointer, reference or array declared "
                                "together with other variables and a remote "
                                "call");
-    return "";
+    return {};
   }
   if (several)
     specifiers = render(offset(stmt->getBeginLoc()),
                         offset(cast<VarDecl>(*stmt->decl_begin())->getLocation()),
                         stmt);
-  std::string out;
+  Code out;
   for (const Decl *d : stmt->decls()) {
     const auto *var = cast<VarDecl>(d);
     const Expr *init = var->getInit();
@@ -394,18 +391,18 @@ std::string Lowerer::lowerDeclStmt(const DeclStmt *stmt) {
   return out;
 }
 
-// `return value;` as the machine's result (`text` is the value, lowered).
-std::string Lowerer::finish(const Expr *value, const std::string &text) {
-  if (!value)
-    return "m_.finish(); ";
-  if (value->getType()->isVoidType())
-    return "(void)(" + text + "); m_.finish(); ";
-  // `return {...};` copy-list-initializes the result, which a template
-  // parameter cannot deduce: name the type.
-  if (StringRef(text).ltrim().starts_with("{"))
-    return spell(function_->getReturnType()) + " flowc_r = " + text +
-           "; m_.finish(flowc_r); ";
-  return "m_.finish(" + text + "); ";
+// `return value;` as the machine's result (`lowered` is the value, lowered).
+Code Lowerer::finish(const Expr *value, const Code &lowered) {
+  ir::Finish finish;
+  if (value) {
+    finish.value = lowered;
+    finish.discarded = value->getType()->isVoidType();
+    // `return {...};` copy-list-initializes the result, which a template
+    // parameter cannot deduce: name the type.
+    if (!finish.discarded && ir::startsWithText(lowered, "{"))
+      finish.type = spell(function_->getReturnType());
+  }
+  return ir::finishCode(std::move(finish));
 }
 
 } // namespace flowc::lowering

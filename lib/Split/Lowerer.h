@@ -12,6 +12,7 @@
 #include "Analysis/Reporter.h"
 #include "Analysis/Serializable.h"
 #include "Analysis/TypeSpelling.h"
+#include "IR/Code.h"
 #include "IR/IR.h"
 
 #include "clang/AST/ParentMap.h"
@@ -28,6 +29,7 @@
 namespace flowc::lowering {
 
 using namespace clang;
+using ir::Code;
 
 // How a hoisted variable is reached from the lowered body.
 enum class Home {
@@ -41,7 +43,7 @@ struct Hoisted {
   Home home;
   std::string name;  // unique in the function
   std::string type;  // the stored type (no reference, no const)
-  std::string store; // what its declaration, now an assignment, assigns to
+  Code store;        // what its declaration, now an assignment, assigns to
   bool isConst = false;
   const DeclStmt *declaration = nullptr; // Home::Constant: moved to the top
 };
@@ -69,6 +71,13 @@ public:
   bool run(ir::Method &method);
 
 private:
+  // --- The machine around the body (Lowering.cpp) -----------------------
+  void bindParameters(std::vector<ir::Field> &frame,
+                      std::vector<ir::MachineParam> &params);
+  void declareLocals(std::vector<ir::Field> &frame,
+                     std::vector<ir::MachineLocal> &locals);
+  std::vector<ir::Resume> resumes();
+
   // --- Facts about the body ---------------------------------------------
   bool containsCall(const Stmt *stmt) {
     return remoteCalls_.containsCall(stmt);
@@ -99,7 +108,7 @@ private:
     return spellType(undeduced(type), context_);
   }
 
-  std::string newTemp(QualType type, const Expr *where, const char *what) {
+  Code newTemp(QualType type, const Expr *where, const char *what) {
     std::string name = "flowc_t" + std::to_string(++temps_);
     QualType value = type.getNonReferenceType().getUnqualifiedType();
     if (std::string why = serializable_.whyNot(value); !why.empty()) {
@@ -110,17 +119,15 @@ private:
       failed_ = true;
     }
     temporaries_.push_back({name, spell(value)});
-    return "f_." + name;
+    return ir::fieldCode(name);
   }
 
   // A value computed before a later remote call in the same expression is
   // kept in a temporary, so it is not recomputed after resuming.
-  std::string keep(const std::string &value, const Expr *expr,
-                   std::string &prelude) {
-    if (StringRef(value).starts_with("f_.flowc_t") &&
-        value.find_first_of(" ()") == std::string::npos)
+  Code keep(const Code &value, const Expr *expr, Code &prelude) {
+    if (ir::isFieldCode(value))
       return value;
-    std::string temp = newTemp(expr->getType(), expr, "value");
+    Code temp = newTemp(expr->getType(), expr, "value");
     prelude += temp + " = " + value + "; ";
     return temp;
   }
@@ -142,33 +149,32 @@ private:
   // --- Hoisting ------------------------------------------------------------
   void hoist(const ValueDecl *decl, const DeclStmt *declaration = nullptr);
   void findHoisted();
-  std::string declarationAsAssignment(const DeclStmt *stmt);
-  std::string assignment(const VarDecl *var);
+  Code declarationAsAssignment(const DeclStmt *stmt);
+  Code assignment(const VarDecl *var);
   std::string storableType(QualType type);
 
   // --- Lowering --------------------------------------------------------------
   struct Lowered {
-    std::string prelude;
-    std::string value;
+    Code prelude; // statements: the calls, each a suspension
+    Code value;   // the expression's value once they ran
   };
   Lowered lowerExpr(const Expr *expr);
   Lowered lowerRemoteCall(const CXXMemberCallExpr *call);
   Lowered lowerChildren(const Expr *expr);
-  std::vector<std::optional<std::string>>
+  std::vector<std::optional<Code>>
   lowerOperands(llvm::ArrayRef<const Expr *> operands, bool sentByValue,
-                std::string &prelude);
-  std::string lowerStmt(const Stmt *stmt);
-  std::string lowerRangeFor(const CXXForRangeStmt *loop);
+                Code &prelude);
+  Code lowerStmt(const Stmt *stmt);
+  Code lowerRangeFor(const CXXForRangeStmt *loop);
   struct LoopParts;
-  std::string loopWithSuspendingTest(const LoopParts &loop);
-  std::string lowerDeclStmt(const DeclStmt *stmt);
-  std::string finish(const Expr *value, const std::string &text);
+  Code loopWithSuspendingTest(const LoopParts &loop);
+  Code lowerDeclStmt(const DeclStmt *stmt);
+  Code finish(const Expr *value, const Code &lowered);
   bool isDiscarded(const Expr *expr);
-  void checkNames();
-  std::string leadingStmt(const Stmt *stmt);
+  Code leadingStmt(const Stmt *stmt);
   std::string condName(const VarDecl *var);
-  std::string parenthesized(const Expr *cond, SourceLocation lparen,
-                            SourceLocation rparen, const std::string &value);
+  Code parenthesized(const Expr *cond, SourceLocation lparen,
+                     SourceLocation rparen, const Code &value);
   bool declaresHoisted(const Stmt *stmt) const;
   void registerStatements(const Stmt *stmt);
   void renameUses(const Stmt *stmt);
@@ -188,8 +194,8 @@ private:
   llvm::DenseMap<const ParmVarDecl *, std::string> paramField_;
   std::vector<ir::Field> temporaries_;
   unsigned temps_ = 0, loops_ = 0;
-  // Range-for loops lowered to an index: loop -> (index name, range text).
-  llvm::DenseMap<const CXXForRangeStmt *, std::pair<std::string, std::string>>
+  // Range-for loops lowered to an index: loop -> (index field, range).
+  llvm::DenseMap<const CXXForRangeStmt *, std::pair<std::string, Code>>
       indexed_;
   bool failed_ = false;
 };

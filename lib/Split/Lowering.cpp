@@ -4,7 +4,6 @@
 
 #include "Split/Lowerer.h"
 
-#include <functional>
 
 namespace flowc::lowering {
 
@@ -38,15 +37,15 @@ void Lowerer::renameUses(const Stmt *stmt) {
           text = object + "." + member->getMemberDecl()->getNameAsString();
         else
           text = object + "[" + std::to_string(index) + "]";
-        replaceText(ref, text);
+        replaceText(ref, ir::textCode(text));
       }
     auto found = hoisted_.find(ref->getDecl());
     if (found != hoisted_.end()) {
       const Hoisted &h = found->second;
       if (h.home == Home::Pointer)
-        replaceText(ref, "(*" + h.name + ")");
+        replaceText(ref, ir::textCode("(*" + h.name + ")"));
       else if (h.name != ref->getDecl()->getName())
-        replaceText(ref, h.name);
+        replaceText(ref, ir::textCode(h.name));
     }
   }
   for (const Stmt *child : stmt->children())
@@ -61,8 +60,7 @@ void Lowerer::registerStatements(const Stmt *stmt) {
       ret && !containsCall(ret)) {
     replace(ret, [this, ret] {
       const Expr *value = ret->getRetValue();
-      return "{ " + finish(value, value ? renderExpr(value) : "") +
-             "return; }";
+      return "{ " + finish(value, value ? renderExpr(value) : Code()) + " }";
     });
   } else if (const auto *decls = dyn_cast<DeclStmt>(stmt);
              decls && !containsCall(decls) &&
@@ -81,8 +79,8 @@ void Lowerer::registerStatements(const Stmt *stmt) {
                  !isa_and_nonnull<CompoundStmt>(parent) &&
                  !(isa<DeclStmt>(stmt) && isa_and_nonnull<SwitchCase>(parent));
     replace(stmt, [this, stmt, alone] {
-      std::string text = lowerStmt(stmt);
-      return alone ? "{ " + text + " }" : text;
+      Code code = lowerStmt(stmt);
+      return alone ? "{ " + code + " }" : code;
     });
   }
   // Expressions are lowered as a whole by their statement.
@@ -99,47 +97,6 @@ void Lowerer::registerStatements(const Stmt *stmt) {
     registerStatements(child);
 }
 
-// `f_` and `m_` name the frame and the machine in the lowered body, where
-// they would hide a variable or member of that name.
-void Lowerer::checkNames() {
-  llvm::DenseSet<const NamedDecl *> reported;
-  auto check = [&](const NamedDecl *named, SourceLocation loc) {
-    if (named->getIdentifier() &&
-        (named->getName() == "f_" || named->getName() == "m_") &&
-        reported.insert(named).second) {
-      reporter_.error(sm_.getExpansionLoc(loc),
-                      "'%0' is a name the split method's generated code "
-                      "uses; rename it")
-          << named->getName();
-      failed_ = true;
-    }
-  };
-  std::function<void(const Stmt *)> visit = [&](const Stmt *stmt) {
-    if (!stmt)
-      return;
-    const NamedDecl *named = nullptr;
-    SourceLocation loc;
-    if (const auto *decls = dyn_cast<DeclStmt>(stmt))
-      for (const Decl *d : decls->decls())
-        if (const auto *var = dyn_cast<VarDecl>(d))
-          check(var, var->getLocation());
-    if (const auto *ref = dyn_cast<DeclRefExpr>(stmt)) {
-      named = ref->getDecl();
-      loc = ref->getLocation();
-    } else if (const auto *member = dyn_cast<MemberExpr>(stmt)) {
-      named = member->getMemberDecl();
-      loc = member->getMemberLoc();
-    }
-    if (named)
-      check(named, loc);
-    for (const Stmt *child : stmt->children())
-      visit(child);
-  };
-  for (const ParmVarDecl *param : function_->parameters())
-    check(param, param->getLocation());
-  visit(function_->getBody());
-}
-
 bool Lowerer::run(ir::Method &method) {
   for (const CXXMemberCallExpr *call : candidate_.calls)
     if (call->getBeginLoc().isMacroID() || call->getEndLoc().isMacroID()) {
@@ -148,7 +105,6 @@ bool Lowerer::run(ir::Method &method) {
                       "split, so write it out in the method");
       return false;
     }
-  checkNames();
   findHoisted();
   if (failed_)
     return false;
@@ -156,74 +112,93 @@ bool Lowerer::run(ir::Method &method) {
   renameUses(body);
   for (const Stmt *child : body->body())
     registerStatements(child);
-  std::string lowered =
+  ir::Machine machine;
+  machine.body =
       render(offset(body->getLBracLoc()), endOffset(body->getRBracLoc()), body);
   if (failed_)
     return false;
-
   // The frame: live parameters, live hoisted locals, then temporaries.
-  std::string top = "auto &f_ = m_.frame;\n";
-  std::string bind;
+  bindParameters(method.frame, machine.params);
+  declareLocals(method.frame, machine.locals);
+  for (const ir::Field &temp : temporaries_)
+    method.frame.push_back(temp);
+  machine.resumes = resumes();
+  machine.finishes_at_end = function_->getReturnType()->isVoidType();
+  method.machine = std::move(machine);
+  return true;
+}
+
+// Each parameter, bound at label 0 from the call's arguments: a live one to
+// its frame field, a dead one to a local.
+void Lowerer::bindParameters(std::vector<ir::Field> &frame,
+                             std::vector<ir::MachineParam> &params) {
   unsigned index = 0;
   for (const ParmVarDecl *param : function_->parameters()) {
-    std::string name = param->getNameAsString();
-    std::string value = "std::move(std::get<" + std::to_string(index++) +
-                        ">(m_.args))";
+    ir::MachineParam bound;
+    bound.name = param->getNameAsString();
+    bound.index = index++;
     if (liveAnywhere_.count(param)) {
-      const std::string &field = paramField_[param];
-      method.frame.push_back({field, spell(param->getType())});
-      QualType type = param->getType();
-      std::string refType =
-          type->isReferenceType()
-              ? spellType(type.getNonReferenceType(), context_)
-              : spellType(type, context_);
-      top += refType + " &" + name + " = f_." + field + ";\n";
-      bind += "f_." + field + " = " + value + "; ";
-    } else if (!name.empty()) {
-      // [[maybe_unused]]: a parameter the method never reads.
-      top += "[[maybe_unused]] " + spell(param->getType()) + " " + name + "{};\n";
-      bind += name + " = " + value + "; ";
+      bound.field = paramField_[param];
+      frame.push_back({bound.field, spell(param->getType())});
+      bound.type = spellType(param->getType().getNonReferenceType(), context_);
+    } else if (!bound.name.empty()) {
+      bound.type = spell(param->getType());
+    } else {
+      continue;
     }
+    params.push_back(std::move(bound));
   }
-  std::vector<std::pair<const ValueDecl *, Hoisted>> locals(hoisted_.begin(),
+}
+
+// The hoisted locals, in declaration order; the live ones join the frame.
+void Lowerer::declareLocals(std::vector<ir::Field> &frame,
+                            std::vector<ir::MachineLocal> &locals) {
+  std::vector<std::pair<const ValueDecl *, Hoisted>> sorted(hoisted_.begin(),
                                                            hoisted_.end());
-  std::stable_sort(locals.begin(), locals.end(), [&](auto &a, auto &b) {
+  std::stable_sort(sorted.begin(), sorted.end(), [&](auto &a, auto &b) {
     return sm_.isBeforeInTranslationUnit(a.first->getLocation(),
                                          b.first->getLocation());
   });
-  for (auto &[decl, h] : locals) {
-    std::string alias = (h.isConst ? "const " : "") + h.type + " &" + h.name;
+  for (auto &[decl, h] : sorted) {
+    ir::MachineLocal local;
+    local.name = h.name;
+    local.type = h.type;
+    local.is_const = h.isConst;
     switch (h.home) {
     case Home::Frame:
-      method.frame.push_back({h.name, h.type});
-      top += alias + " = f_." + h.name + ";\n";
+      local.home = ir::MachineLocal::Home::frame;
+      frame.push_back({h.name, h.type});
       break;
     case Home::Pointer:
-      top += spellPointee(decl->getType()) + " *" + h.name + " = nullptr;\n";
+      local.home = ir::MachineLocal::Home::pointer;
+      local.type = spellPointee(decl->getType());
       break;
     case Home::Local:
-      top += h.type + " " + h.store + "{};\n";
-      if (h.isConst)
-        top += alias + " = " + h.store + ";\n";
+      local.home = ir::MachineLocal::Home::local;
+      local.store = h.store.front().text;
       break;
     case Home::Constant: {
       // As declared, under its unique name.
+      local.home = ir::MachineLocal::Home::constant;
       const DeclStmt *stmt = h.declaration;
       auto [begin, end] = extent(stmt);
       SourceLocation name = decl->getLocation();
-      top += render(begin, offset(name), stmt) + h.name +
-             render(endOffset(name), end, stmt) + "\n";
+      local.declaration = render(begin, offset(name), stmt) + h.name +
+                          render(endOffset(name), end, stmt);
       break;
     }
     }
+    locals.push_back(std::move(local));
   }
-  for (const ir::Field &temp : temporaries_)
-    method.frame.push_back(temp);
+}
 
-  // Resume dispatch, re-binding the variables of index loops around the call.
-  std::string dispatch = "switch (f_.label) {\ncase 0:\n" + bind + "break;\n";
+// Resuming at each label, after re-binding the variables of the index loops
+// around its call (outermost first).
+std::vector<ir::Resume> Lowerer::resumes() {
+  std::vector<ir::Resume> resumes;
   for (const CXXMemberCallExpr *call : candidate_.calls) {
-    std::string rebind;
+    ir::Resume resume;
+    resume.label = callLabel_.lookup(call);
     for (const Stmt *s = parents_.getParent(call); s; s = parents_.getParent(s))
       if (const auto *loop = dyn_cast<CXXForRangeStmt>(s)) {
         auto found = indexed_.find(loop);
@@ -232,20 +207,13 @@ bool Lowerer::run(ir::Method &method) {
         const Hoisted &h = hoisted_.find(loop->getLoopVariable())->second;
         if (h.home != Home::Pointer)
           continue;
-        rebind = h.name + " = &flowc::detail::element(" + found->second.second +
-                 ", " + found->second.first + "); " + rebind;
+        resume.rebinds.insert(resume.rebinds.begin(),
+                              {h.name, found->second.second,
+                               found->second.first});
       }
-    std::string label = std::to_string(callLabel_.lookup(call));
-    dispatch += "case " + label + ":\n" + rebind + "goto flowc_resume_" + label +
-                ";\n";
+    resumes.push_back(std::move(resume));
   }
-  dispatch += "default:\nm_.bad_label();\nreturn;\n}\n";
-
-  std::string tail;
-  if (function_->getReturnType()->isVoidType())
-    tail = "m_.finish();\n";
-  method.machine = top + dispatch + lowered + "\n" + tail;
-  return true;
+  return resumes;
 }
 
 } // namespace flowc::lowering

@@ -15,12 +15,14 @@
 //   - a range-for whose body suspends becomes an index loop over its
 //     variable, member or temporary, its variable re-bound from the index on
 //     resume;
-//   - `return e;` becomes `m_.finish(e); return;`.
+//   - `return e;` finishes the machine with e.
 // Everything else (control flow, expressions, comments) is copied as written.
 //
-// The machine text is the body of `E::flowc_run_<Machine>(Machine &m_)`, where
-// the machine gives `frame` (fields as listed), `args` (the call's arguments as
-// a tuple), `call<&E::m>(ref, args...)`, `result<T>()` and `finish(...)`.
+// The result is data (ir::Machine, docs/ir.md): the body as the user's text
+// with the protocol's parts in it (frame fields, suspensions, finishes, index
+// loop steps), the parameters and hoisted locals to declare, and where each
+// label resumes. templates/machine.mustache spells it as the body of
+// `E::flowc_run_<Machine>(Machine &flowc_m)`.
 #pragma once
 
 #include "Analysis/Analyzer.h"

@@ -51,18 +51,18 @@ std::pair<unsigned, unsigned> Rewrites::extent(const Stmt *stmt) const {
 }
 
 void Rewrites::replace(const Stmt *node, std::pair<unsigned, unsigned> range,
-                       std::function<std::string()> generate) {
+                       std::function<ir::Code()> generate) {
   replacements_[{range.first, ~range.second}].push_back(
       {node, std::move(generate)});
 }
 
-void Rewrites::replace(const Stmt *node, std::function<std::string()> generate) {
+void Rewrites::replace(const Stmt *node, std::function<ir::Code()> generate) {
   replace(node, extent(node), std::move(generate));
 }
 
-void Rewrites::replaceText(const Stmt *node, std::string text) {
+void Rewrites::replaceText(const Stmt *node, ir::Code code) {
   replace(node, {offset(node->getBeginLoc()), endOffset(node->getEndLoc())},
-          [text] { return text; });
+          [code = std::move(code)] { return code; });
 }
 
 void Rewrites::unreplace(const Stmt *node) {
@@ -70,9 +70,9 @@ void Rewrites::unreplace(const Stmt *node) {
     llvm::erase_if(list, [&](const Replacement &r) { return r.owner == node; });
 }
 
-std::string Rewrites::render(unsigned begin, unsigned end, const void *self) {
+ir::Code Rewrites::render(unsigned begin, unsigned end, const void *self) {
   StringRef buffer = sm_.getBufferData(file_);
-  std::string out;
+  ir::Code out;
   unsigned cursor = begin;
   for (auto it = replacements_.lower_bound({begin, 0});
        it != replacements_.end() && it->first.first < end; ++it) {
@@ -87,20 +87,20 @@ std::string Rewrites::render(unsigned begin, unsigned end, const void *self) {
       }
     if (!chosen)
       continue;
-    out += buffer.substr(cursor, rbegin - cursor).str();
+    out += std::string_view(buffer.substr(cursor, rbegin - cursor));
     out += chosen->generate();
     cursor = rend;
   }
-  out += buffer.substr(cursor, end - cursor).str();
+  out += std::string_view(buffer.substr(cursor, end - cursor));
   return out;
 }
 
-std::string Rewrites::render(const Stmt *stmt, const void *self) {
+ir::Code Rewrites::render(const Stmt *stmt, const void *self) {
   auto [begin, end] = extent(stmt);
   return render(begin, end, self);
 }
 
-std::string Rewrites::renderExpr(const Expr *expr, const void *self) {
+ir::Code Rewrites::renderExpr(const Expr *expr, const void *self) {
   return render(offset(expr->getBeginLoc()), endOffset(expr->getEndLoc()),
                 self);
 }

@@ -6,8 +6,11 @@
 // generated when the text around it is rendered, so a replaced statement can
 // render its own parts with their changes applied. Rendering a range applies
 // the outermost replacements inside it, except those owned by the node doing
-// the rendering.
+// the rendering. Generated text may hold the machine's protocol parts, so
+// the result is ir::Code.
 #pragma once
+
+#include "IR/Code.h"
 
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
@@ -35,23 +38,23 @@ public:
   std::pair<unsigned, unsigned> extent(const clang::Stmt *stmt) const;
 
   void replace(const clang::Stmt *node, std::pair<unsigned, unsigned> range,
-               std::function<std::string()> generate);
-  void replace(const clang::Stmt *node, std::function<std::string()> generate);
-  // An expression's text (no semicolon) replaced by `text`.
-  void replaceText(const clang::Stmt *node, std::string text);
+               std::function<ir::Code()> generate);
+  void replace(const clang::Stmt *node, std::function<ir::Code()> generate);
+  // An expression's text (no semicolon) replaced by `code`.
+  void replaceText(const clang::Stmt *node, ir::Code code);
   void unreplace(const clang::Stmt *node);
 
   // The text of [begin, end) with every outermost replacement inside it
   // applied, except those owned by `self`.
-  std::string render(unsigned begin, unsigned end, const void *self);
-  std::string render(const clang::Stmt *stmt, const void *self = nullptr);
+  ir::Code render(unsigned begin, unsigned end, const void *self);
+  ir::Code render(const clang::Stmt *stmt, const void *self = nullptr);
   // An expression's text without any trailing semicolon.
-  std::string renderExpr(const clang::Expr *expr, const void *self = nullptr);
+  ir::Code renderExpr(const clang::Expr *expr, const void *self = nullptr);
 
 private:
   struct Replacement {
     const void *owner;
-    std::function<std::string()> generate;
+    std::function<ir::Code()> generate;
   };
   using Key = std::pair<unsigned, unsigned>; // begin offset, ~end offset
 

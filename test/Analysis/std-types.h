@@ -95,8 +95,10 @@ public:
 // CHECK-NEXT:       - {name: other, type: flowc::Ref<shelf::Shelf>}
 // CHECK-NEXT:       - {name: seen, type: std::set<int>}
 // CHECK-NEXT:       - {name: last, type: "std::variant<int, std::string>"}
-// CHECK:          machine: |
-// CHECK:            flowc::detail::size(seen)
+// CHECK:          machine:
+// CHECK:            - loop:
+// CHECK-NEXT:           index: flowc_i1
+// CHECK-NEXT:           range: [{text: "seen"}]
 // CHECK:      structs:
 // CHECK-NEXT:   - name: Item
 // CHECK-NEXT:     qualified_name: shelf::Item

@@ -102,19 +102,12 @@ public:
     p->get();
     return a + b;
   }
-  int names(flowc::Ref<Peer> p) {
-    int f_ = p->get();
-    // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:9: error: 'f_' is a name the split method's generated code uses; rename it
-    return f_ + m_;
-    // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:17: error: 'm_' is a name the split method's generated code uses; rename it
-  }
 
 private:
   int helper(int *, int v) { return v; }
   std::vector<int> &items() { return items_; }
   FLOWC_KEY int id_ = 0;
   int value_ = 0;
-  int m_ = 0;
   std::pair<int, int> pair_;
   std::vector<int> items_;
 };

@@ -62,7 +62,16 @@ public:
   }
   // CHECK-LABEL: name: operand
   // CHECK:       - {line: [[@LINE-3]], live: []}
-  // CHECK:       f_.flowc_t1 = x; f_.label = 1; {{.*}} m_.finish(f_.flowc_t1 * f_.flowc_t2);
+  // x is read before the call, into a temporary.
+  // CHECK:       body:
+  // CHECK:         - field: flowc_t1
+  // CHECK-NEXT:    - text: " = x; "
+  // CHECK-NEXT:    - suspend:
+  // CHECK:         - finish:
+  // CHECK-NEXT:        value:
+  // CHECK-NEXT:          - field: flowc_t1
+  // CHECK-NEXT:          - text: " * "
+  // CHECK-NEXT:          - field: flowc_t2
 
   int constant(flowc::Ref<Peer> p) {
     constexpr int k = 3;
@@ -74,9 +83,14 @@ public:
   // CHECK:       - {line: [[@LINE-4]], live: []}
   // CHECK:       frame: []
   // CHECK-NEXT:  machine:
-  // CHECK:       constexpr int k = 3;
-  // CHECK-NEXT:  const int n = k * 2;
-  // CHECK-NEXT:  switch (f_.label) {
+  // CHECK:         locals:
+  // CHECK-NEXT:      - home: constant
+  // CHECK-NEXT:        name: k
+  // CHECK-NEXT:        declaration: [{text: "constexpr int k = 3;"}]
+  // CHECK-NEXT:      - home: constant
+  // CHECK-NEXT:        name: n
+  // CHECK-NEXT:        declaration: [{text: "const int n = k * 2;"}]
+  // CHECK-NEXT:    resumes:
 
 private:
   FLOWC_KEY int id_ = 0;

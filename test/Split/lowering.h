@@ -1,7 +1,10 @@
 // The state machine of each split method: the frame holds the live variables
 // and flowc's temporaries; each remote call records the call, sets its label
 // and returns, and resumes at that label with the result.
+// The IR lists each frame; the generated code shows each machine.
 // RUN: %flowc --emit=ir %s | FileCheck %s
+// RUN: rm -rf %t && %flowc %s -o %t
+// RUN: FileCheck %s --check-prefix=CODE < %t/lowering.flowc.cpp
 #include <flowc/flowc.h>
 #include <string>
 #include <utility>
@@ -21,11 +24,20 @@ public:
   // CHECK-LABEL: name: depth
   // CHECK:       frame:
   // CHECK-NEXT:    - {name: flowc_t1, type: int}
-  // CHECK:       machine: |
-  // CHECK:         case 1:
-  // CHECK-NEXT:    goto flowc_resume_1;
-  // CHECK:         { m_.finish(0); return; }
-  // CHECK:         m_.template call<&Node::depth>(next, flowc::Ref<Node>(this), n - 1); return; flowc_resume_1:; f_.flowc_t1 = m_.template result<int>(); m_.finish(1 + f_.flowc_t1); return; }
+  // CODE-LABEL:  Node::depth (
+  // CODE:          switch (flowc_f.label) {
+  // CODE:          case 1:
+  // CODE-NEXT:       goto flowc_resume_1;
+  // CODE:          if (n == 0) {
+  // CODE-NEXT:       flowc_m.finish(0);
+  // CODE-NEXT:       return;
+  // CODE:          flowc_f.label = 1; /* remote call, line 22 */
+  // CODE-NEXT:     flowc_m.template call<&Node::depth>(next, flowc::Ref<Node>(this), n - 1);
+  // CODE-NEXT:     return;
+  // CODE-NEXT:   flowc_resume_1:;
+  // CODE-NEXT:     flowc_f.flowc_t1 = flowc_m.template result<int>();
+  // CODE-NEXT:     flowc_m.finish(1 + flowc_f.flowc_t1);
+  // CODE-NEXT:     return;
 
   int sum_to(int limit, flowc::Ref<Node> other) {
     int sum = 0;
@@ -43,12 +55,19 @@ public:
   // CHECK-NEXT:    - {name: sum, type: int}
   // CHECK-NEXT:    - {name: i, type: int}
   // CHECK-NEXT:    - {name: flowc_t1, type: int}
-  // CHECK:         int &limit = f_.limit;
-  // CHECK:         int &i = f_.i;
-  // CHECK:         sum = 0;
-  // CHECK:         for (i = 0; i < limit; ++i) {
-  // CHECK:         continue; // comments survive
-  // CHECK:         f_.label = 1; {{.*}}m_.template call<&Node::get>(other); return; flowc_resume_1:; f_.flowc_t1 = m_.template result<int>(); sum += f_.flowc_t1;
+  // CODE-LABEL:  Node::sum_to (
+  // CODE:          int &limit = flowc_f.limit;
+  // CODE:          int &i = flowc_f.i;
+  // CODE:          sum = 0;
+  // CODE-NEXT:     for (i = 0; i < limit; ++i) {
+  // CODE-NEXT:       if (i % 2)
+  // CODE-NEXT:         continue; // comments survive
+  // CODE-NEXT:       flowc_f.label = 1; /* remote call, line {{[0-9]+}} */
+  // CODE-NEXT:       flowc_m.template call<&Node::get>(other);
+  // CODE-NEXT:       return;
+  // CODE-NEXT:     flowc_resume_1:;
+  // CODE-NEXT:       flowc_f.flowc_t1 = flowc_m.template result<int>();
+  // CODE-NEXT:       sum += flowc_f.flowc_t1;
 
   int while_more(flowc::Ref<Node> other) {
     int i = 0;
@@ -56,8 +75,16 @@ public:
       ++i;
     return i;
   }
-  // CHECK-LABEL: name: while_more
-  // CHECK:       while (true) { f_.label = 1; {{.*}}call<&Node::more>(other, i); return; flowc_resume_1:; f_.flowc_t1 = m_.template result<bool>(); if (!(f_.flowc_t1)) break;
+  // CODE-LABEL:  Node::while_more (
+  // CODE:          while (true) {
+  // CODE-NEXT:       flowc_f.label = 1; /* remote call, line {{[0-9]+}} */
+  // CODE-NEXT:       flowc_m.template call<&Node::more>(other, i);
+  // CODE-NEXT:       return;
+  // CODE-NEXT:     flowc_resume_1:;
+  // CODE-NEXT:       flowc_f.flowc_t1 = flowc_m.template result<bool>();
+  // CODE-NEXT:       if (!(flowc_f.flowc_t1))
+  // CODE-NEXT:         break;
+  // CODE-NEXT:       ++i;
 
   int do_more(flowc::Ref<Node> other) {
     int i = 0;
@@ -68,42 +95,84 @@ public:
     } while (other->more(i));
     return i;
   }
-  // CHECK-LABEL: name: do_more
-  // CHECK:       while (true) {
-  // CHECK:       goto flowc_continue_1;
-  // CHECK:       flowc_continue_1:; f_.label = 1; {{.*}}call<&Node::more>(other, i); return; flowc_resume_1:; {{.*}} if (!(f_.flowc_t1)) break; } }
+  // CODE-LABEL:  Node::do_more (
+  // CODE:          while (true) {
+  // CODE:              goto flowc_continue_1;
+  // CODE:          flowc_continue_1:;
+  // CODE-NEXT:       flowc_f.label = 1; /* remote call, line {{[0-9]+}} */
+  // CODE-NEXT:       flowc_m.template call<&Node::more>(other, i);
+  // CODE-NEXT:       return;
+  // CODE-NEXT:     flowc_resume_1:;
+  // CODE-NEXT:       flowc_f.flowc_t1 = flowc_m.template result<bool>();
+  // CODE-NEXT:       if (!(flowc_f.flowc_t1))
+  // CODE-NEXT:         break;
+  // CODE-NEXT:     }
 
   bool both(bool first, flowc::Ref<Node> a, flowc::Ref<Node> b) {
     return first && a->more(1) && b->more(2);
   }
-  // CHECK-LABEL: name: both
-  // CHECK:       f_.flowc_t2 = static_cast<bool>(first); if (f_.flowc_t2) { f_.label = 1; {{.*}}call<&Node::more>(a, 1); return; flowc_resume_1:; f_.flowc_t1 = m_.template result<bool>(); f_.flowc_t2 = static_cast<bool>(f_.flowc_t1); }
-  // CHECK-SAME:  f_.flowc_t4 = static_cast<bool>(f_.flowc_t2); if (f_.flowc_t4) { f_.label = 2; {{.*}}call<&Node::more>(b, 2); return; flowc_resume_2:; f_.flowc_t3 = m_.template result<bool>(); f_.flowc_t4 = static_cast<bool>(f_.flowc_t3); } m_.finish(f_.flowc_t4); return; }
+  // CODE-LABEL:  Node::both (
+  // CODE:          flowc_f.flowc_t2 = static_cast<bool>(first);
+  // CODE-NEXT:     if (flowc_f.flowc_t2) {
+  // CODE-NEXT:       flowc_f.label = 1; /* remote call, line {{[0-9]+}} */
+  // CODE-NEXT:       flowc_m.template call<&Node::more>(a, 1);
+  // CODE-NEXT:       return;
+  // CODE-NEXT:     flowc_resume_1:;
+  // CODE-NEXT:       flowc_f.flowc_t1 = flowc_m.template result<bool>();
+  // CODE-NEXT:       flowc_f.flowc_t2 = static_cast<bool>(flowc_f.flowc_t1);
+  // CODE-NEXT:     }
+  // CODE-NEXT:     flowc_f.flowc_t4 = static_cast<bool>(flowc_f.flowc_t2);
+  // CODE-NEXT:     if (flowc_f.flowc_t4) {
+  // CODE-NEXT:       flowc_f.label = 2; /* remote call, line {{[0-9]+}} */
+  // CODE-NEXT:       flowc_m.template call<&Node::more>(b, 2);
+  // CODE-NEXT:       return;
+  // CODE-NEXT:     flowc_resume_2:;
+  // CODE-NEXT:       flowc_f.flowc_t3 = flowc_m.template result<bool>();
+  // CODE-NEXT:       flowc_f.flowc_t4 = static_cast<bool>(flowc_f.flowc_t3);
+  // CODE-NEXT:     }
+  // CODE-NEXT:     flowc_m.finish(flowc_f.flowc_t4);
 
   int pick(bool which, flowc::Ref<Node> a, flowc::Ref<Node> b) {
     return which ? a->get() : b->get();
   }
-  // CHECK-LABEL: name: pick
-  // CHECK:       if (which) { f_.label = 1; {{.*}}call<&Node::get>(a); {{.*}} f_.flowc_t3 = f_.flowc_t1; } else { f_.label = 2; {{.*}}call<&Node::get>(b); {{.*}} f_.flowc_t3 = f_.flowc_t2; } m_.finish(f_.flowc_t3);
+  // CODE-LABEL:  Node::pick (
+  // CODE:          if (which) {
+  // CODE-NEXT:       flowc_f.label = 1; /* remote call, line {{[0-9]+}} */
+  // CODE-NEXT:       flowc_m.template call<&Node::get>(a);
+  // CODE:            flowc_f.flowc_t3 = flowc_f.flowc_t1;
+  // CODE-NEXT:     } else {
+  // CODE-NEXT:       flowc_f.label = 2; /* remote call, line {{[0-9]+}} */
+  // CODE-NEXT:       flowc_m.template call<&Node::get>(b);
+  // CODE:            flowc_f.flowc_t3 = flowc_f.flowc_t2;
+  // CODE-NEXT:     }
+  // CODE-NEXT:     flowc_m.finish(flowc_f.flowc_t3);
 
   int state_first(flowc::Ref<Node> a) {
     return value_ + a->get();
   }
-  // CHECK-LABEL: name: state_first
-  // CHECK:       f_.flowc_t1 = value_; f_.label = 1; {{.*}}call<&Node::get>(a); {{.*}} m_.finish(f_.flowc_t1 + f_.flowc_t2);
+  // CODE-LABEL:  Node::state_first (
+  // CODE:          flowc_f.flowc_t1 = value_;
+  // CODE-NEXT:     flowc_f.label = 1; /* remote call, line {{[0-9]+}} */
+  // CODE-NEXT:     flowc_m.template call<&Node::get>(a);
+  // CODE:          flowc_m.finish(flowc_f.flowc_t1 + flowc_f.flowc_t2);
 
   void poke_all(std::vector<flowc::Ref<Node>> nodes) {
     for (flowc::Ref<Node> &node : nodes)
       node->poke();
   }
-  // CHECK-LABEL: name: poke_all
-  // CHECK:       flowc::Ref<Node> *node = nullptr;
-  // CHECK:       case 1:
-  // CHECK-NEXT:  node = &flowc::detail::element(nodes, f_.flowc_i1); goto flowc_resume_1;
-  // The body keeps the line break written before it.
-  // CHECK:       for (f_.flowc_i1 = 0; f_.flowc_i1 < flowc::detail::size(nodes); ++f_.flowc_i1) { node = &flowc::detail::element(nodes, f_.flowc_i1);
-  // CHECK-NEXT:  f_.label = 1; {{.*}}call<&Node::poke>((*node)); return; flowc_resume_1:;  } }
-  // CHECK:       m_.finish();
+  // CODE-LABEL:  Node::poke_all (
+  // CODE:          flowc::Ref<Node> *node = nullptr;
+  // CODE:          case 1:
+  // CODE-NEXT:       node = &flowc::detail::element(nodes, flowc_f.flowc_i1);
+  // CODE-NEXT:       goto flowc_resume_1;
+  // CODE:          for (flowc_f.flowc_i1 = 0; flowc_f.flowc_i1 < flowc::detail::size(nodes);
+  // CODE-NEXT:          ++flowc_f.flowc_i1) {
+  // CODE-NEXT:       node = &flowc::detail::element(nodes, flowc_f.flowc_i1);
+  // CODE-NEXT:       {
+  // CODE-NEXT:         flowc_f.label = 1; /* remote call, line {{[0-9]+}} */
+  // CODE-NEXT:         flowc_m.template call<&Node::poke>((*node));
+  // CODE:          flowc_m.finish();
+  // CODE-NEXT:   }
 
   int switched(flowc::Ref<Node> a) {
     switch (a->get()) {
@@ -114,23 +183,58 @@ public:
     }
     return 2;
   }
-  // CHECK-LABEL: name: switched
-  // CHECK:       { f_.label = 1; {{.*}}call<&Node::get>(a); return; flowc_resume_1:; f_.flowc_t1 = m_.template result<int>(); switch (f_.flowc_t1) {
+  // CODE-LABEL:  Node::switched (
+  // CODE:          flowc_f.label = 1; /* remote call, line {{[0-9]+}} */
+  // CODE-NEXT:     flowc_m.template call<&Node::get>(a);
+  // CODE:          flowc_f.flowc_t1 = flowc_m.template result<int>();
+  // CODE-NEXT:     switch (flowc_f.flowc_t1) {
   int weighted(flowc::Ref<Node> scale) {
     int total = 0;
     for (const auto &[node, weight] : pairs_)
       total += weight * node->get() + scale->get();
     return total;
   }
-  // CHECK-LABEL: name: weighted
-  // CHECK:       const std::pair<flowc::Ref<Node>, int> *flowc_b = nullptr;
-  // CHECK:       case 2:
-  // CHECK-NEXT:  flowc_b = &flowc::detail::element(pairs_, f_.flowc_i1); goto flowc_resume_2;
+  // CODE-LABEL:  Node::weighted (
+  // CODE:          const std::pair<flowc::Ref<Node>, int> *flowc_b = nullptr;
+  // CODE:          case 2:
+  // CODE-NEXT:       flowc_b = &flowc::detail::element(pairs_, flowc_f.flowc_i1);
+  // CODE-NEXT:       goto flowc_resume_2;
   // `weight` is read before the call that follows it, into a temporary.
-  // CHECK:       f_.flowc_t1 = std::get<1>(*flowc_b); f_.label = 1; {{.*}}call<&Node::get>(std::get<0>(*flowc_b));
-  // CHECK-SAME:  f_.flowc_t3 = f_.flowc_t1 * f_.flowc_t2; f_.label = 2; {{.*}} total += f_.flowc_t3 + f_.flowc_t4;
+  // CODE:          flowc_f.flowc_t1 = std::get<1>(*flowc_b);
+  // CODE-NEXT:     flowc_f.label = 1; /* remote call, line {{[0-9]+}} */
+  // CODE-NEXT:     flowc_m.template call<&Node::get>(std::get<0>(*flowc_b));
+  // CODE:          flowc_f.flowc_t3 = flowc_f.flowc_t1 * flowc_f.flowc_t2;
+  // CODE-NEXT:     flowc_f.label = 2; /* remote call, line {{[0-9]+}} */
+  // CODE:          total += flowc_f.flowc_t3 + flowc_f.flowc_t4;
 private:
   FLOWC_KEY int id_ = 0;
   int value_ = 0;
   std::vector<std::pair<flowc::Ref<Node>, int>> pairs_;
+};
+
+// Members named `f_` and `m_` (the generated code once named its frame and
+// machine so) are the user's: generated names start with flowc_.
+class Named {
+  FLOWC_ENTITY(Named);
+public:
+  int swap(flowc::Ref<Node> n) {
+    int m = n->get() + f_;
+    f_ = m_;
+    m_ = m;
+    return f_;
+  }
+  // CHECK-LABEL: name: swap
+  // CHECK:       frame:
+  // CHECK-NEXT:    - {name: flowc_t1, type: int}
+  // CHECK-NEXT:  machine:
+  // CODE-LABEL:  Named::swap (
+  // CODE:          flowc_f.label = 1; /* remote call, line {{[0-9]+}} */
+  // CODE-NEXT:     flowc_m.template call<&Node::get>(n);
+  // CODE:          int m = flowc_f.flowc_t1 + f_;
+  // CODE-NEXT:     f_ = m_;
+  // CODE-NEXT:     m_ = m;
+private:
+  FLOWC_KEY int id_ = 0;
+  int f_ = 0;
+  int m_ = 0;
 };

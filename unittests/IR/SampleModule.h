@@ -2,9 +2,42 @@
 // tests of what reads the IR (unittests/IR, unittests/Emit).
 #pragma once
 
+#include "IR/Code.h"
 #include "IR/IR.h"
 
 namespace flowc::ir::test {
+
+// The machine of
+//   bool buy_item(int amount, flowc::Ref<Item> item) {
+//     constexpr int limit = 3;
+//     int total = item->price() * amount;
+//     for (const auto &tag : tags_) item->update_stock(tag.second.size());
+//     return total < limit;
+//   }
+// (roughly: every kind of piece, local and resume is here once).
+inline Machine buyMachine() {
+  using Home = MachineLocal::Home;
+  Machine machine;
+  machine.params = {{"amount", "int", "amount", 0},
+                    {"item", "flowc::Ref<shop::Item>", "item", 1}};
+  machine.locals = {
+      {Home::constant, "limit", "", "", false,
+       textCode("constexpr int limit = 3;")},
+      {Home::frame, "total", "int", "", false, {}},
+      {Home::pointer, "tag", "const std::pair<const std::string, "
+                             "std::vector<int>>", "", false, {}}};
+  machine.resumes = {{1, {}}, {2, {{"tag", textCode("tags_"), "flowc_i1"}}}};
+  Suspend price{1, 31, "shop::Item::price", {textCode("item")}, "flowc_t1",
+                "int"};
+  Suspend update{2, 33, "shop::Item::update_stock",
+                 {textCode("item"), textCode("(*tag).second.size()")}, "", ""};
+  machine.body = "{\n  constexpr int limit = 3;\n  " + suspendCode(price) +
+                 "total = " + fieldCode("flowc_t1") + " * amount;\n  { " +
+                 loopCode({"flowc_i1", textCode("tags_"), textCode("tag"), true}) +
+                 suspendCode(update) + " } }\n  { " +
+                 finishCode({textCode("total < limit"), "", false}) + " }\n}";
+  return machine;
+}
 
 // An entity with state, a constructor, a split method (remote calls,
 // suspensions, frame, machine) and a read-only one; a job with a combiner and
@@ -32,8 +65,7 @@ inline Module sampleModule() {
   buy.suspensions = {{31, {"amount", "item"}}, {33, {"total"}}};
   buy.frame = {{"amount", "int"}, {"item", "flowc::Ref<shop::Item>"},
                {"total", "int"}, {"flowc_t1", "int"}};
-  buy.machine = "auto &f_ = m_.frame;\nswitch (f_.label) {\ncase 0:\n"
-                "break;\n}\n{ m_.finish(true); return; }\n";
+  buy.machine = buyMachine();
   Method balance;
   balance.name = "balance";
   balance.line = 37;

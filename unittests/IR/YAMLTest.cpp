@@ -11,7 +11,7 @@ using namespace flowc::ir;
 namespace {
 
 TEST(YAML, FullModule) {
-  const char *expected = R"(flowc_ir: 1
+  const char *expected = R"yaml(flowc_ir: 1
 entities:
   - name: User
     qualified_name: shop::User
@@ -45,14 +45,49 @@ entities:
           - {name: item, type: flowc::Ref<shop::Item>}
           - {name: total, type: int}
           - {name: flowc_t1, type: int}
-        machine: |
-          auto &f_ = m_.frame;
-          switch (f_.label) {
-          case 0:
-          break;
-          }
-          { m_.finish(true); return; }
-
+        machine:
+          params:
+            - {name: amount, type: int, field: amount, index: 0}
+            - {name: item, type: flowc::Ref<shop::Item>, field: item, index: 1}
+          locals:
+            - home: constant
+              name: limit
+              declaration: [{text: "constexpr int limit = 3;"}]
+            - {home: frame, name: total, type: int}
+            - {home: pointer, name: tag, type: "const std::pair<const std::string, std::vector<int>>"}
+          resumes:
+            - {label: 1}
+            - {label: 2, rebinds: [{variable: tag, range: [{text: "tags_"}], index: flowc_i1}]}
+          body:
+            - text: "{\n  constexpr int limit = 3;\n  "
+            - suspend:
+                label: 1
+                line: 31
+                callee: shop::Item::price
+                args:
+                  - [{text: "item"}]
+                result: flowc_t1
+                result_type: int
+            - text: "total = "
+            - field: flowc_t1
+            - text: " * amount;\n  { "
+            - loop:
+                index: flowc_i1
+                range: [{text: "tags_"}]
+                variable: [{text: "tag"}]
+                pointer: true
+            - suspend:
+                label: 2
+                line: 33
+                callee: shop::Item::update_stock
+                args:
+                  - [{text: "item"}]
+                  - [{text: "(*tag).second.size()"}]
+            - text: " } }\n  { "
+            - finish:
+                value: [{text: "total < limit"}]
+            - text: " }\n}"
+          finishes_at_end: false
       - name: balance
         line: 37
         params: []
@@ -83,7 +118,7 @@ structs:
     fields:
       - {name: street, type: std::string}
       - {name: number, type: int}
-)";
+)yaml";
   EXPECT_EQ(toYAML(test::sampleModule()), expected);
 }
 

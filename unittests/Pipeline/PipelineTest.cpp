@@ -71,7 +71,8 @@ private:
   ASSERT_NE(relay, nullptr);
   ASSERT_EQ(relay->suspensions.size(), 1u);
   EXPECT_EQ(relay->suspensions[0].live, std::vector<std::string>{"x"});
-  EXPECT_FALSE(relay->machine.empty());
+  ASSERT_TRUE(relay->machine.has_value());
+  EXPECT_FALSE(relay->machine->body.empty());
   EXPECT_TRUE(result.dependencies.count(input.path()));
 }
 

@@ -2,18 +2,18 @@
 //
 // A method without remote calls runs whole: DirectCall decodes the arguments,
 // calls it and encodes what it returns. A method with remote calls was lowered
-// by flowc into the body of `E::flowc_run_<Machine<&E::m, Frame>>(m_)`, a
+// by flowc into the body of `E::flowc_run_<Machine<&E::m, Frame>>(flowc_m)`, a
 // resumable state machine whose locals live in the generated Frame struct
-// (a `label` and the fields flowc found live). Its text talks to the machine
-// through exactly these members:
-//   m_.frame                         the Frame
-//   m_.args                          the call's arguments, read at label 0
-//   m_.template call<&F::g>(ref, a...)   record a remote call (then `return;`)
-//   m_.template result<T>()          the result of that call, after resuming
-//   m_.finish(v) / m_.finish()       the method's return value (then `return;`)
-//   m_.bad_label()                   the frame's label names no resume point
+// (a `label` and the fields flowc found live). templates/machine.mustache
+// writes that body; it talks to the machine through exactly these members:
+//   flowc_m.frame                        the Frame (`flowc_f` in the body)
+//   flowc_m.args                         the call's arguments, read at label 0
+//   flowc_m.template call<&F::g>(ref, a...)  record a remote call (then `return;`)
+//   flowc_m.template result<T>()         the result of that call, after resuming
+//   flowc_m.finish(v) / flowc_m.finish() the method's return value (then `return;`)
+//   flowc_m.bad_label()                  the frame's label names no resume point
 // and flowc::detail::size/element, with which a suspending range-for walks
-// its container by index (detail/range_position.h).
+// its container by index.
 #pragma once
 
 #include "flowc/runtime/detail/range_position.h"

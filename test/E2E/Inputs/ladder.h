@@ -958,4 +958,24 @@ private:
   std::map<int, int> totals_;
 };
 
+// Members named as the generated code once named its frame and machine
+// (`f_`, `m_`): generated names now start with flowc_, so a user's names are
+// never taken (issue 12). Each member is read before a call and written after.
+class Names {
+  FLOWC_ENTITY(Names);
+public:
+  explicit Names(std::string id) : id_(std::move(id)) {}
+  int swap(flowc::Ref<Counter> c) {
+    int m = c->hit(f_);
+    f_ = m_ + c->next();
+    m_ = m;
+    return f_ * 100 + m_;
+  }
+
+private:
+  FLOWC_KEY std::string id_;
+  int f_ = 2;
+  int m_ = 3;
+};
+
 } // namespace ladder

@@ -339,5 +339,10 @@ int main() {
        std::unordered_set<std::string>{"7", "9"}, a);
   STEP(Shelf::over_unordered, shelf, c);
   STEP(Shelf::over_call, shelf, b);
+
+  Ref<Names> names = world.make<Names>("n");
+  Ref<Counter> ten = world.make<Counter>("ten", 10);
+  STEP(Names::swap, names, ten);
+  STEP(Names::swap, names, ten);
   std::printf("done\n");
 }
