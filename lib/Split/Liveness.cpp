@@ -314,35 +314,25 @@ bool contains(const Stmt *outer, const Stmt *inner, ASTContext &context) {
   }
 }
 
-} // namespace
+// Late reads, each placed at the nearest enclosing statement the CFG lists
+// (parentheses, for one, are not listed), where the transfer function sees
+// them.
+struct PlacedReads {
+  llvm::DenseMap<const Stmt *, std::vector<const ValueDecl *>> at;
+  llvm::DenseSet<const DeclRefExpr *> moved;
+};
 
-bool computeLiveAcross(const FunctionDecl *function,
-                       llvm::ArrayRef<const CXXMemberCallExpr *> calls,
-                       ASTContext &context,
-                       std::vector<std::vector<const ValueDecl *>> &live) {
-  Variables vars(function, context);
-  vars.TraverseStmt(function->getBody());
-  vars.mapHiddenVariables();
-
-  CFG::BuildOptions options;
-  options.setAllAlwaysAdd();
-  std::unique_ptr<CFG> cfg =
-      CFG::buildCFG(function, function->getBody(), &context, options);
-  if (!cfg)
-    return false;
-
-  // Late reads, placed at the nearest enclosing statement the CFG lists
-  // (parentheses, for one, are not listed).
+PlacedReads placeLateReads(const FunctionDecl *function, const CFG &cfg,
+                           llvm::ArrayRef<const CXXMemberCallExpr *> calls,
+                           const Variables &vars, ASTContext &context) {
   LateReads lateReads(calls, context);
   lateReads.walk(function->getBody(), nullptr);
   llvm::DenseSet<const Stmt *> listed;
-  for (const CFGBlock *block : *cfg)
+  for (const CFGBlock *block : cfg)
     for (const CFGElement &element : *block)
       if (auto stmt = element.getAs<CFGStmt>())
         listed.insert(stmt->getStmt());
   ParentMap parents(const_cast<Stmt *>(function->getBody()));
-  llvm::DenseMap<const Stmt *, std::vector<const ValueDecl *>> readsAt;
-  llvm::DenseSet<const DeclRefExpr *> moved;
   auto place = [&](const Stmt *where) -> const Stmt * {
     // A wrapper the CFG leaves out (parentheses, cleanups) is evaluated
     // with what it wraps; anything else, with what encloses it.
@@ -361,35 +351,38 @@ bool computeLiveAcross(const FunctionDecl *function,
       at = parents.getParent(at);
     return at;
   };
+  PlacedReads reads;
   for (auto [ref, where] : lateReads.at) {
     const Stmt *at = place(where);
     if (at && !vars.writeOnly.count(ref)) {
-      readsAt[at].push_back(ref->getDecl());
-      moved.insert(ref);
+      reads.at[at].push_back(ref->getDecl());
+      reads.moved.insert(ref);
     }
   }
-  auto transferAll = [&](const CFGElement &element, llvm::BitVector &set) {
-    transfer(element, vars, readsAt, moved, set);
-  };
+  return reads;
+}
 
-  // Backward dataflow to a fixed point: live-out of each block.
+// Backward dataflow to a fixed point: what is live out of each block.
+llvm::DenseMap<const CFGBlock *, llvm::BitVector>
+liveOutOfBlocks(const CFG &cfg, const Variables &vars,
+                const PlacedReads &reads) {
   unsigned n = vars.decls.size();
   llvm::DenseMap<const CFGBlock *, llvm::BitVector> liveIn, liveOut;
-  for (const CFGBlock *block : *cfg) {
+  for (const CFGBlock *block : cfg) {
     liveIn[block] = llvm::BitVector(n);
     liveOut[block] = llvm::BitVector(n);
   }
   bool changed = true;
   while (changed) {
     changed = false;
-    for (const CFGBlock *block : *cfg) {
+    for (const CFGBlock *block : cfg) {
       llvm::BitVector out(n);
       for (const CFGBlock *succ : block->succs())
         if (succ)
           out |= liveIn[succ];
       llvm::BitVector in = out;
       for (auto it = block->rbegin(); it != block->rend(); ++it)
-        transferAll(*it, in);
+        transfer(*it, vars, reads.at, reads.moved, in);
       if (in != liveIn[block] || out != liveOut[block]) {
         liveIn[block] = in;
         liveOut[block] = out;
@@ -397,45 +390,81 @@ bool computeLiveAcross(const FunctionDecl *function,
       }
     }
   }
+  return liveOut;
+}
 
-  // Live right after each call's element: its block's live-out, walked back
-  // over the elements that follow the call.
+// Live right after each call's element: its block's live-out, walked back
+// over the elements that follow the call.
+llvm::DenseMap<const Stmt *, llvm::BitVector>
+liveAfterCalls(const CFG &cfg, const Variables &vars, const PlacedReads &reads,
+               llvm::DenseMap<const CFGBlock *, llvm::BitVector> &liveOut) {
   llvm::DenseMap<const Stmt *, llvm::BitVector> after;
-  for (const CFGBlock *block : *cfg) {
+  for (const CFGBlock *block : cfg) {
     llvm::BitVector current = liveOut[block];
     for (auto it = block->rbegin(); it != block->rend(); ++it) {
       if (auto stmt = it->getAs<CFGStmt>())
         if (isa<CXXMemberCallExpr>(stmt->getStmt()))
           after[stmt->getStmt()] |= current; // a call may appear in several blocks
-      transferAll(*it, current);
+      transfer(*it, vars, reads.at, reads.moved, current);
     }
   }
+  return after;
+}
 
+// The variables of `set`, in declaration order: parameters first (they are
+// indexed first), then locals by where they are declared.
+std::vector<const ValueDecl *> inDeclarationOrder(const llvm::BitVector &set,
+                                                  const Variables &vars,
+                                                  ASTContext &context) {
+  std::vector<const ValueDecl *> names;
+  for (unsigned i : set.set_bits())
+    names.push_back(vars.decls[i]);
+  std::stable_sort(names.begin(), names.end(),
+                   [&](const ValueDecl *a, const ValueDecl *b) {
+                     bool pa = isa<ParmVarDecl>(a), pb = isa<ParmVarDecl>(b);
+                     if (pa != pb)
+                       return pa;
+                     if (pa)
+                       return vars.index.lookup(a) < vars.index.lookup(b);
+                     return context.getSourceManager().isBeforeInTranslationUnit(
+                         a->getLocation(), b->getLocation());
+                   });
+  return names;
+}
+
+} // namespace
+
+bool computeLiveAcross(const FunctionDecl *function,
+                       llvm::ArrayRef<const CXXMemberCallExpr *> calls,
+                       ASTContext &context,
+                       std::vector<std::vector<const ValueDecl *>> &live) {
+  Variables vars(function, context);
+  vars.TraverseStmt(function->getBody());
+  vars.mapHiddenVariables();
+
+  CFG::BuildOptions options;
+  options.setAllAlwaysAdd();
+  std::unique_ptr<CFG> cfg =
+      CFG::buildCFG(function, function->getBody(), &context, options);
+  if (!cfg)
+    return false;
+
+  PlacedReads reads = placeLateReads(function, *cfg, calls, vars, context);
+  auto liveOut = liveOutOfBlocks(*cfg, vars, reads);
+  auto after = liveAfterCalls(*cfg, vars, reads, liveOut);
+
+  // A variable that may be reached through an alias is live wherever it is
+  // in scope.
   live.clear();
   for (const CXXMemberCallExpr *call : calls) {
-    llvm::BitVector set(n);
+    llvm::BitVector set(vars.decls.size());
     if (auto found = after.find(call); found != after.end())
       set = found->second;
     for (const ValueDecl *decl : vars.escaped)
       if (contains(isa<ParmVarDecl>(decl) ? nullptr : scopeOf(decl, context),
                    call, context))
         set.set(vars.index.lookup(decl));
-    std::vector<const ValueDecl *> names;
-    for (unsigned i : set.set_bits())
-      names.push_back(vars.decls[i]);
-    // Declaration order: parameters first (they are indexed first), then
-    // locals by where they are declared.
-    std::stable_sort(names.begin(), names.end(),
-                     [&](const ValueDecl *a, const ValueDecl *b) {
-                       bool pa = isa<ParmVarDecl>(a), pb = isa<ParmVarDecl>(b);
-                       if (pa != pb)
-                         return pa;
-                       if (pa)
-                         return vars.index.lookup(a) < vars.index.lookup(b);
-                       return context.getSourceManager().isBeforeInTranslationUnit(
-                           a->getLocation(), b->getLocation());
-                     });
-    live.push_back(std::move(names));
+    live.push_back(inDeclarationOrder(set, vars, context));
   }
   return true;
 }

@@ -4,6 +4,8 @@
 
 #include "clang/Lex/Lexer.h"
 
+#include <optional>
+
 #include <functional>
 
 namespace flowc::lowering {
@@ -145,7 +147,7 @@ static bool isPath(const Expr *expr) {
   return false;
 }
 
-Code Lowerer::lowerRangeFor(const CXXForRangeStmt *loop) {
+Code Lowerer::VisitCXXForRangeStmt(const CXXForRangeStmt *loop) {
   const Expr *range = loop->getRangeInit();
   if (loop->getInit() && containsCall(range)) {
     error(loop->getInit()->getBeginLoc(),
@@ -191,130 +193,140 @@ Code Lowerer::lowerRangeFor(const CXXForRangeStmt *loop) {
          " } }";
 }
 
-Code Lowerer::lowerStmt(const Stmt *stmt) {
-  if (const auto *expr = dyn_cast<Expr>(stmt)) {
-    Lowered l = lowerExpr(expr);
-    // A discarded result is just a temporary: nothing left to evaluate.
-    bool bare = l.value.empty() || ir::isTextCode(l.value, "void()") ||
-                ir::isFieldCode(l.value);
-    return bare ? l.prelude : l.prelude + l.value + ";";
-  }
-  if (const auto *ret = dyn_cast<ReturnStmt>(stmt)) {
-    const Expr *value = ret->getRetValue();
-    Lowered l = value ? lowerExpr(value) : Lowered{};
-    return "{ " + l.prelude + finish(value, l.value) + " }";
-  }
-  if (const auto *decls = dyn_cast<DeclStmt>(stmt))
-    return lowerDeclStmt(decls);
-  auto rest = [&](SourceLocation after) {
-    return render(endOffset(after), extent(stmt).second, stmt);
-  };
-  if (const auto *branch = dyn_cast<IfStmt>(stmt)) {
-    const DeclStmt *condVar = branch->getConditionVariableDeclStmt();
-    if (!containsCall(branch->getCond()) && !containsCall(branch->getInit()) &&
-        !containsCall(condVar) && !declaresHoisted(branch->getInit()) &&
-        !declaresHoisted(condVar))
-      return render(stmt, stmt);
-    Code out = "{ " + leadingStmt(branch->getInit());
-    Code test;
-    if (condVar) {
-      out += leadingStmt(condVar);
-      test = ir::textCode(condName(branch->getConditionVariable()));
-    } else {
-      Lowered c = lowerExpr(branch->getCond());
-      out += c.prelude;
-      test = branch->getInit() ? c.value
-                               : parenthesized(branch->getCond(),
-                                               branch->getLParenLoc(),
-                                               branch->getRParenLoc(), c.value);
-    }
-    return out + (branch->isConstexpr() ? "if constexpr (" : "if (") + test +
-           ")" + rest(branch->getRParenLoc()) + " }";
-  }
-  if (const auto *sw = dyn_cast<SwitchStmt>(stmt)) {
-    const DeclStmt *condVar = sw->getConditionVariableDeclStmt();
-    if (!containsCall(sw->getCond()) && !containsCall(sw->getInit()) &&
-        !containsCall(condVar) && !declaresHoisted(sw->getInit()) &&
-        !declaresHoisted(condVar))
-      return render(stmt, stmt);
-    Code out = "{ " + leadingStmt(sw->getInit());
-    Code test;
-    if (condVar) {
-      out += leadingStmt(condVar);
-      test = ir::textCode(condName(sw->getConditionVariable()));
-    } else {
-      Lowered c = lowerExpr(sw->getCond());
-      out += c.prelude;
-      test = sw->getInit() ? c.value
-                           : parenthesized(sw->getCond(), sw->getLParenLoc(),
-                                           sw->getRParenLoc(), c.value);
-    }
-    return out + "switch (" + test + ")" + rest(sw->getRParenLoc()) + " }";
-  }
-  if (const auto *loop = dyn_cast<WhileStmt>(stmt)) {
-    const DeclStmt *condVar = loop->getConditionVariableDeclStmt();
-    if (!containsCall(loop->getCond()) && !containsCall(condVar) &&
-        !declaresHoisted(condVar))
-      return render(stmt, stmt);
-    LoopParts parts;
-    parts.cond = loop->getCond();
-    parts.condVar = condVar;
-    if (!condVar) {
-      parts.lparen = loop->getLParenLoc();
-      parts.rparen = loop->getRParenLoc();
-    }
-    parts.body = loop->getBody();
-    parts.bodyBegin = endOffset(loop->getRParenLoc());
-    parts.bodyEnd = extent(loop->getBody()).second;
-    return loopWithSuspendingTest(parts);
-  }
-  if (const auto *loop = dyn_cast<DoStmt>(stmt)) {
-    if (!containsCall(loop->getCond()))
-      return render(stmt, stmt);
-    LoopParts parts;
-    parts.cond = loop->getCond();
-    std::optional<Token> lparen = Lexer::findNextToken(
-        sm_.getExpansionLoc(loop->getWhileLoc()), sm_, context_.getLangOpts());
-    if (lparen && lparen->is(tok::l_paren)) {
-      parts.lparen = lparen->getLocation();
-      parts.rparen = loop->getRParenLoc();
-    }
-    parts.body = loop->getBody();
-    // The body, and the comments between it and `while`.
-    parts.bodyBegin = endOffset(loop->getDoLoc());
-    parts.bodyEnd = offset(loop->getWhileLoc());
-    parts.testFirst = false;
-    return loopWithSuspendingTest(parts);
-  }
-  if (const auto *loop = dyn_cast<ForStmt>(stmt)) {
-    const DeclStmt *condVar = loop->getConditionVariableDeclStmt();
-    bool suspends = containsCall(loop->getCond()) ||
-                    containsCall(loop->getInc()) || containsCall(condVar) ||
-                    declaresHoisted(condVar);
-    bool initAlone = containsCall(loop->getInit()) ||
-                     (declaresHoisted(loop->getInit()) &&
-                      !cast<DeclStmt>(loop->getInit())->isSingleDecl());
-    if (!suspends && !initAlone)
-      return render(stmt, stmt);
-    if (!suspends) // Only the init-statement: run it before the loop.
-      return "{ " + leadingStmt(loop->getInit()) + "for (;" +
-             render(extent(loop->getInit()).second, extent(stmt).second,
-                    stmt) +
-             " }";
-    LoopParts parts;
-    parts.init = loop->getInit();
-    parts.cond = loop->getCond();
-    parts.condVar = condVar;
-    parts.inc = loop->getInc();
-    parts.body = loop->getBody();
-    parts.bodyBegin = endOffset(loop->getRParenLoc());
-    parts.bodyEnd = extent(loop->getBody()).second;
-    return loopWithSuspendingTest(parts);
-  }
-  if (const auto *loop = dyn_cast<CXXForRangeStmt>(stmt))
-    return lowerRangeFor(loop);
-  if (isa<CompoundStmt, LabelStmt, CaseStmt, DefaultStmt, AttributedStmt>(stmt))
+// A statement with remote calls in it, lowered by its kind (the visitor's
+// dispatch). Calls in a nested statement are that statement's to lower.
+Code Lowerer::lowerStmt(const Stmt *stmt) { return Visit(stmt); }
+
+Code Lowerer::VisitExpr(const Expr *expr) {
+  Lowered l = lowerExpr(expr);
+  // A discarded result is just a temporary: nothing left to evaluate.
+  bool bare = l.value.empty() || ir::isTextCode(l.value, "void()") ||
+              ir::isFieldCode(l.value);
+  return bare ? l.prelude : l.prelude + l.value + ";";
+}
+
+Code Lowerer::VisitReturnStmt(const ReturnStmt *ret) {
+  const Expr *value = ret->getRetValue();
+  Lowered l = value ? lowerExpr(value) : Lowered{};
+  return "{ " + l.prelude + finish(value, l.value) + " }";
+}
+
+Code Lowerer::VisitDeclStmt(const DeclStmt *decls) {
+  return lowerDeclStmt(decls);
+}
+
+// The parts `if` and `switch` share.
+struct Lowerer::Selection {
+  const Stmt *init;
+  const DeclStmt *condVar;
+  const VarDecl *var;
+  const Expr *cond;
+  SourceLocation lparen, rparen;
+  const char *opening; // `if (`, `if constexpr (`, `switch (`
+};
+
+// The init-statement, condition variable and condition run in front, the
+// statement tests what they left.
+Code Lowerer::lowerSelection(const Stmt *stmt, const Selection &s) {
+  if (!containsCall(s.cond) && !containsCall(s.init) &&
+      !containsCall(s.condVar) && !declaresHoisted(s.init) &&
+      !declaresHoisted(s.condVar))
     return render(stmt, stmt);
+  Code out = "{ " + leadingStmt(s.init);
+  Code test;
+  if (s.condVar) {
+    out += leadingStmt(s.condVar);
+    test = ir::textCode(condName(s.var));
+  } else {
+    Lowered c = lowerExpr(s.cond);
+    out += c.prelude;
+    test = s.init ? c.value : parenthesized(s.cond, s.lparen, s.rparen, c.value);
+  }
+  return out + s.opening + test + ")" +
+         render(endOffset(s.rparen), extent(stmt).second, stmt) + " }";
+}
+
+Code Lowerer::VisitIfStmt(const IfStmt *branch) {
+  return lowerSelection(
+      branch, {branch->getInit(), branch->getConditionVariableDeclStmt(),
+               branch->getConditionVariable(), branch->getCond(),
+               branch->getLParenLoc(), branch->getRParenLoc(),
+               branch->isConstexpr() ? "if constexpr (" : "if ("});
+}
+
+Code Lowerer::VisitSwitchStmt(const SwitchStmt *sw) {
+  return lowerSelection(
+      sw, {sw->getInit(), sw->getConditionVariableDeclStmt(),
+           sw->getConditionVariable(), sw->getCond(), sw->getLParenLoc(),
+           sw->getRParenLoc(), "switch ("});
+}
+
+Code Lowerer::VisitWhileStmt(const WhileStmt *loop) {
+  const DeclStmt *condVar = loop->getConditionVariableDeclStmt();
+  if (!containsCall(loop->getCond()) && !containsCall(condVar) &&
+      !declaresHoisted(condVar))
+    return render(loop, loop);
+  LoopParts parts;
+  parts.cond = loop->getCond();
+  parts.condVar = condVar;
+  if (!condVar) {
+    parts.lparen = loop->getLParenLoc();
+    parts.rparen = loop->getRParenLoc();
+  }
+  parts.body = loop->getBody();
+  parts.bodyBegin = endOffset(loop->getRParenLoc());
+  parts.bodyEnd = extent(loop->getBody()).second;
+  return loopWithSuspendingTest(parts);
+}
+
+Code Lowerer::VisitDoStmt(const DoStmt *loop) {
+  if (!containsCall(loop->getCond()))
+    return render(loop, loop);
+  LoopParts parts;
+  parts.cond = loop->getCond();
+  std::optional<Token> lparen = Lexer::findNextToken(
+      sm_.getExpansionLoc(loop->getWhileLoc()), sm_, context_.getLangOpts());
+  if (lparen && lparen->is(tok::l_paren)) {
+    parts.lparen = lparen->getLocation();
+    parts.rparen = loop->getRParenLoc();
+  }
+  parts.body = loop->getBody();
+  // The body, and the comments between it and `while`.
+  parts.bodyBegin = endOffset(loop->getDoLoc());
+  parts.bodyEnd = offset(loop->getWhileLoc());
+  parts.testFirst = false;
+  return loopWithSuspendingTest(parts);
+}
+
+Code Lowerer::VisitForStmt(const ForStmt *loop) {
+  const DeclStmt *condVar = loop->getConditionVariableDeclStmt();
+  bool suspends = containsCall(loop->getCond()) ||
+                  containsCall(loop->getInc()) || containsCall(condVar) ||
+                  declaresHoisted(condVar);
+  bool initAlone = containsCall(loop->getInit()) ||
+                   (declaresHoisted(loop->getInit()) &&
+                    !cast<DeclStmt>(loop->getInit())->isSingleDecl());
+  if (!suspends && !initAlone)
+    return render(loop, loop);
+  if (!suspends) // Only the init-statement: run it before the loop.
+    return "{ " + leadingStmt(loop->getInit()) + "for (;" +
+           render(extent(loop->getInit()).second, extent(loop).second, loop) +
+           " }";
+  LoopParts parts;
+  parts.init = loop->getInit();
+  parts.cond = loop->getCond();
+  parts.condVar = condVar;
+  parts.inc = loop->getInc();
+  parts.body = loop->getBody();
+  parts.bodyBegin = endOffset(loop->getRParenLoc());
+  parts.bodyEnd = extent(loop->getBody()).second;
+  return loopWithSuspendingTest(parts);
+}
+
+// Blocks and labels: their statements are lowered where they stand.
+Code Lowerer::asWritten(const Stmt *stmt) { return render(stmt, stmt); }
+
+Code Lowerer::VisitStmt(const Stmt *stmt) {
   error(stmt->getBeginLoc(), "this kind of statement");
   return {};
 }

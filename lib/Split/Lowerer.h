@@ -16,6 +16,7 @@
 #include "IR/IR.h"
 
 #include "clang/AST/ParentMap.h"
+#include "clang/AST/StmtVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -48,7 +49,10 @@ struct Hoisted {
   const DeclStmt *declaration = nullptr; // Home::Constant: moved to the top
 };
 
-class Lowerer : private Rewrites {
+// Statements are lowered by kind through ConstStmtVisitor (LowerStatements.cpp).
+class Lowerer : private Rewrites, private ConstStmtVisitor<Lowerer, ir::Code> {
+  friend class StmtVisitorBase<llvm::make_const_ptr, Lowerer, ir::Code>;
+
 public:
   Lowerer(const SplitCandidate &candidate,
           const std::vector<std::vector<const ValueDecl *>> &live,
@@ -165,7 +169,23 @@ private:
   lowerOperands(llvm::ArrayRef<const Expr *> operands, bool sentByValue,
                 Code &prelude);
   Code lowerStmt(const Stmt *stmt);
-  Code lowerRangeFor(const CXXForRangeStmt *loop);
+  Code VisitExpr(const Expr *expr);
+  Code VisitReturnStmt(const ReturnStmt *ret);
+  Code VisitDeclStmt(const DeclStmt *decls);
+  struct Selection;
+  Code lowerSelection(const Stmt *stmt, const Selection &parts);
+  Code VisitIfStmt(const IfStmt *branch);
+  Code VisitSwitchStmt(const SwitchStmt *sw);
+  Code VisitWhileStmt(const WhileStmt *loop);
+  Code VisitDoStmt(const DoStmt *loop);
+  Code VisitForStmt(const ForStmt *loop);
+  Code VisitCXXForRangeStmt(const CXXForRangeStmt *loop);
+  Code asWritten(const Stmt *stmt);
+  Code VisitCompoundStmt(const CompoundStmt *s) { return asWritten(s); }
+  Code VisitLabelStmt(const LabelStmt *s) { return asWritten(s); }
+  Code VisitSwitchCase(const SwitchCase *s) { return asWritten(s); }
+  Code VisitAttributedStmt(const AttributedStmt *s) { return asWritten(s); }
+  Code VisitStmt(const Stmt *stmt);
   struct LoopParts;
   Code loopWithSuspendingTest(const LoopParts &loop);
   Code lowerDeclStmt(const DeclStmt *stmt);

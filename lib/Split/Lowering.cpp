@@ -87,7 +87,7 @@ void Lowerer::registerStatements(const Stmt *stmt) {
   if (isa<Expr>(stmt) && containsCall(stmt))
     return;
   // A range-for's hidden statements (its range, iterators and loop variable)
-  // share the source of what the user wrote: lowerRangeFor renders those.
+  // share the source of what the user wrote: VisitCXXForRangeStmt renders those.
   if (const auto *loop = dyn_cast<CXXForRangeStmt>(stmt)) {
     registerStatements(loop->getInit());
     registerStatements(loop->getBody());
