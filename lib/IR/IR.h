@@ -62,8 +62,9 @@ struct Finish {
   bool operator==(const Finish &) const = default;
 };
 
-// One step of a range-for resumed by index: the loop variable bound to the
-// element at the frame field `index` of `range`.
+// One step of a range-for that suspends: the loop variable bound to the
+// element at the position (flowc::detail::Position) in frame field `index` of
+// `range`.
 struct IndexLoop {
   std::string index;
   Code range;
@@ -108,7 +109,7 @@ struct MachineLocal {
   bool operator==(const MachineLocal &) const = default;
 };
 
-// A pointer loop variable found again from its loop's index on resuming.
+// A pointer loop variable found again from its loop's position on resuming.
 struct Rebind {
   std::string variable;
   Code range;

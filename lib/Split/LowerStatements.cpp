@@ -163,7 +163,7 @@ Code Lowerer::VisitCXXForRangeStmt(const CXXForRangeStmt *loop) {
     unreplace(range);
     return "{ " + prelude + rest + " }";
   }
-  // The body suspends: the loop is resumed by index, so the range must be
+  // The body suspends: the loop is resumed from its position, so the range must be
   // found again after each call. A temporary the loop owns goes in the frame.
   const Expr *bare = range;
   if (const auto *cleanups = dyn_cast<ExprWithCleanups>(bare))
@@ -181,7 +181,7 @@ Code Lowerer::VisitCXXForRangeStmt(const CXXForRangeStmt *loop) {
   prelude = leadingStmt(loop->getInit()) + prelude;
   ir::IndexLoop step;
   step.index = "flowc_i" + std::to_string(++loops_);
-  temporaries_.push_back({step.index, "std::size_t"});
+  temporaries_.push_back({step.index, "flowc::detail::Position"});
   indexed_[loop] = {step.index, rangeText};
   const Hoisted &var = hoisted_.find(loop->getLoopVariable())->second;
   step.range = rangeText;

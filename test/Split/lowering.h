@@ -163,11 +163,12 @@ public:
   // CODE-LABEL:  Node::poke_all (
   // CODE:          flowc::Ref<Node> *node = nullptr;
   // CODE:          case 1:
-  // CODE-NEXT:       node = &flowc::detail::element(nodes, flowc_f.flowc_i1);
+  // CODE-NEXT:       node = &flowc::detail::at(nodes, flowc_f.flowc_i1);
   // CODE-NEXT:       goto flowc_resume_1;
-  // CODE:          for (flowc_f.flowc_i1 = 0; flowc_f.flowc_i1 < flowc::detail::size(nodes);
-  // CODE-NEXT:          ++flowc_f.flowc_i1) {
-  // CODE-NEXT:       node = &flowc::detail::element(nodes, flowc_f.flowc_i1);
+  // CODE:          for (flowc::detail::start(nodes, flowc_f.flowc_i1);
+  // CODE-NEXT:          flowc::detail::more(nodes, flowc_f.flowc_i1);
+  // CODE-NEXT:          flowc::detail::next(nodes, flowc_f.flowc_i1)) {
+  // CODE-NEXT:       node = &flowc::detail::at(nodes, flowc_f.flowc_i1);
   // CODE-NEXT:       {
   // CODE-NEXT:         flowc_f.label = 1; /* remote call, line {{[0-9]+}} */
   // CODE-NEXT:         flowc_m.template call<&Node::poke>((*node));
@@ -197,7 +198,7 @@ public:
   // CODE-LABEL:  Node::weighted (
   // CODE:          const std::pair<flowc::Ref<Node>, int> *flowc_b = nullptr;
   // CODE:          case 2:
-  // CODE-NEXT:       flowc_b = &flowc::detail::element(pairs_, flowc_f.flowc_i1);
+  // CODE-NEXT:       flowc_b = &flowc::detail::at(pairs_, flowc_f.flowc_i1);
   // CODE-NEXT:       goto flowc_resume_2;
   // `weight` is read before the call that follows it, into a temporary.
   // CODE:          flowc_f.flowc_t1 = std::get<1>(*flowc_b);

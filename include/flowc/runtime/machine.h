@@ -12,8 +12,8 @@
 //   flowc_m.template result<T>()         the result of that call, after resuming
 //   flowc_m.finish(v) / flowc_m.finish() the method's return value (then `return;`)
 //   flowc_m.bad_label()                  the frame's label names no resume point
-// and flowc::detail::size/element, with which a suspending range-for walks
-// its container by index.
+// and flowc::detail::start/more/next/at, with which a suspending range-for
+// walks its container from a position kept in the frame (range_position.h).
 #pragma once
 
 #include "flowc/runtime/detail/range_position.h"
