@@ -248,6 +248,12 @@ void transfer(const CFGElement &element, const Variables &vars,
       for (const ValueDecl *decl : found->second)
         gen(decl);
   };
+  // A handler's exception variable is bound where the handler starts.
+  if (const auto *handler = dyn_cast<CXXCatchStmt>(s)) {
+    if (const VarDecl *var = handler->getExceptionDecl())
+      kill(var);
+    return;
+  }
   if (const auto *decl = dyn_cast<DeclStmt>(s)) {
     for (const Decl *d : decl->decls()) {
       if (const auto *decomposition = dyn_cast<DecompositionDecl>(d))

@@ -1,7 +1,8 @@
 // Found by gen_program.py (seeds 2 and 3 before catch_var went behind a flag):
 // a named catch parameter after a remote call. flowc says the parameter
 // "lives across the remote call" and rejects the method, although it is
-// bound only inside the handler, after the call.
+// bound only inside the handler, after the call. Fixed: liveness kills a
+// handler's exception variable where the handler starts.
 #pragma once
 
 #include "fuzz_support.h"
