@@ -199,8 +199,13 @@ std::vector<ir::Resume> Lowerer::resumes() {
   for (const CXXMemberCallExpr *call : candidate_.calls) {
     ir::Resume resume;
     resume.label = callLabel_.lookup(call);
-    for (const Stmt *s = parents_.getParent(call); s; s = parents_.getParent(s))
-      if (const auto *loop = dyn_cast<CXXForRangeStmt>(s)) {
+    // Only loops whose body holds the call: a call in a loop's range runs
+    // before the loop has a position to find its element from.
+    const Stmt *child = call;
+    for (const Stmt *s = parents_.getParent(call); s;
+         child = s, s = parents_.getParent(s))
+      if (const auto *loop = dyn_cast<CXXForRangeStmt>(s);
+          loop && child == loop->getBody()) {
         auto found = indexed_.find(loop);
         if (found == indexed_.end())
           continue;

@@ -77,12 +77,12 @@ FEATURES = {
     'throws': True,        # uncaught exceptions that fail the client's chain
     'trycatch': True,      # try/catch in methods (no remote call in the try)
     'bindings': True,      # structured bindings live across calls
-    'constref': False,     # const T& parameters live across calls (issue 12 item 2)
+    'constref': True,      # const T& parameters live across calls (issue 12 item 2)
     'const_methods': True, # read-only methods (that may make calls)
     'range_bind': True,    # for (const auto& [k, v] : local_map) with calls
     'ref_result': True,    # r->next(i)->m(...): a call on a Ref another call returned
     'peer_loop': True,     # for (const auto &r : peers_) r->m(...): calls on the loop variable
-    'catch_var': False,    # catch (const std::runtime_error &e) after a call (regress/catch-var)
+    'catch_var': True,     # catch (const std::runtime_error &e) after a call (regress/catch-var)
     'concurrent': True,    # a last phase of concurrent bump chains (commutative: hits_ += x)
     'bool_proxy': False,   # for (auto e : vector<bool>) with calls (regress/vector-bool-loop)
 }
