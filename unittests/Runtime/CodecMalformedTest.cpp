@@ -12,6 +12,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -61,22 +62,68 @@ More more_sample() {
               {Slot{}, Slot{-3}, Slot{std::string("s")}, Slot{std::set<int>{1, 2, 300}}}};
 }
 
+// Every proper prefix of `full`, the encoding of a T, fails to decode.
+template <class T> void expect_truncations_throw(const std::string &full) {
+  ASSERT_GT(full.size(), 400u);
+  for (std::size_t n = 0; n < full.size(); ++n)
+    EXPECT_THROW(decode<T>(std::string_view(full).substr(0, n)), DecodeError)
+        << "prefix of " << n << " bytes";
+}
+
+// Random bytes, half of them small (counts, tags, bools), so that inputs get
+// past the first check often enough to exercise nested decoding, not just
+// the outer count.
+std::string random_input(std::mt19937_64 &rng) {
+  std::string input(rng() % 64, '\0');
+  for (char &c : input)
+    c = static_cast<char>(rng() % 2 == 0 ? rng() % 4 : rng());
+  return input;
+}
+
+// How many of Ts decode `input`; each either decodes or throws DecodeError.
+template <class... Ts> int decodes(const std::string &input) {
+  auto one = [&](auto type) {
+    try {
+      (void)decode<typename decltype(type)::type>(input);
+      return 1;
+    } catch (const DecodeError &) {
+      return 0;
+    }
+  };
+  return (0 + ... + one(std::type_identity<Ts>{}));
+}
+
+// Random bytes rarely get deep; corrupting a byte or two of a valid encoding
+// does. Whatever still decodes must be the one encoding of its value.
+template <class T> void expect_mutations_canonical(const std::string &full, unsigned seed,
+                                                   int rounds) {
+  std::mt19937 rng(seed);
+  int decoded = 0;
+  for (int i = 0; i < rounds; ++i) {
+    std::string input = full;
+    input[rng() % input.size()] = static_cast<char>(rng());
+    if (i % 3 == 0)
+      input[rng() % input.size()] = static_cast<char>(rng());
+    try {
+      T value = decode<T>(input);
+      ++decoded;
+      ASSERT_EQ(encode(value), input) << "mutation " << i;
+    } catch (const DecodeError &) {
+    }
+  }
+  EXPECT_GT(decoded, 0);
+}
+
 TEST(CodecMalformed, EveryTruncationThrows) {
   std::string full = encode(sample());
   ASSERT_EQ(decode<Wide>(full), sample());
-  ASSERT_GT(full.size(), 400u);
-  for (std::size_t n = 0; n < full.size(); ++n)
-    EXPECT_THROW(decode<Wide>(std::string_view(full).substr(0, n)), DecodeError)
-        << "prefix of " << n << " bytes";
+  expect_truncations_throw<Wide>(full);
 }
 
 TEST(CodecMalformed, EveryTruncationOfMoreContainersThrows) {
   std::string full = encode(more_sample());
   ASSERT_EQ(decode<More>(full), more_sample());
-  ASSERT_GT(full.size(), 400u);
-  for (std::size_t n = 0; n < full.size(); ++n)
-    EXPECT_THROW(decode<More>(std::string_view(full).substr(0, n)), DecodeError)
-        << "prefix of " << n << " bytes";
+  expect_truncations_throw<More>(full);
   EXPECT_THROW(decode<More>(full + '\0'), DecodeError);
 }
 
@@ -132,23 +179,8 @@ TEST(CodecMalformed, HugeLengthsThrowBeforeReading) {
 TEST(CodecMalformed, RandomBytesDecodeOrThrow) {
   std::mt19937_64 rng(20240611);
   int decoded = 0;
-  for (int i = 0; i < 5000; ++i) {
-    // Half the bytes small (counts, tags, bools), so inputs get past the first
-    // check often enough to exercise nested decoding, not just the outer count.
-    std::string input(rng() % 64, '\0');
-    for (char &c : input)
-      c = static_cast<char>(rng() % 2 == 0 ? rng() % 4 : rng());
-    try {
-      (void)decode<Nested>(input);
-      ++decoded;
-    } catch (const DecodeError &) {
-    }
-    try {
-      (void)decode<Wide>(input);
-      ++decoded;
-    } catch (const DecodeError &) {
-    }
-  }
+  for (int i = 0; i < 5000; ++i)
+    decoded += decodes<Nested, Wide>(random_input(rng));
   // Most random input is malformed, but some (e.g. small maps) is not.
   EXPECT_GT(decoded, 0);
 }
@@ -156,70 +188,18 @@ TEST(CodecMalformed, RandomBytesDecodeOrThrow) {
 TEST(CodecMalformed, RandomBytesOfMoreContainersDecodeOrThrow) {
   std::mt19937_64 rng(20250101);
   int decoded = 0;
-  for (int i = 0; i < 5000; ++i) {
-    std::string input(rng() % 64, '\0');
-    for (char &c : input)
-      c = static_cast<char>(rng() % 2 == 0 ? rng() % 4 : rng());
-    try {
-      (void)decode<std::vector<Slot>>(input);
-      ++decoded;
-    } catch (const DecodeError &) {
-    }
-    try {
-      (void)decode<std::multimap<int, std::set<std::int64_t>>>(input);
-      ++decoded;
-    } catch (const DecodeError &) {
-    }
-    try {
-      (void)decode<More>(input);
-      ++decoded;
-    } catch (const DecodeError &) {
-    }
-  }
+  for (int i = 0; i < 5000; ++i)
+    decoded += decodes<std::vector<Slot>, std::multimap<int, std::set<std::int64_t>>, More>(random_input(rng));
   EXPECT_GT(decoded, 0);
 }
 
 TEST(CodecMalformed, MutatedMoreContainersDecodeOrThrow) {
-  // What still decodes after a byte or two changed must be the one encoding of
-  // its value: set elements in order, unordered ones in byte order, a valid
-  // variant index.
-  std::string full = encode(more_sample());
-  std::mt19937 rng(12);
-  int decoded = 0;
-  for (int i = 0; i < 5000; ++i) {
-    std::string input = full;
-    input[rng() % input.size()] = static_cast<char>(rng());
-    if (i % 3 == 0)
-      input[rng() % input.size()] = static_cast<char>(rng());
-    try {
-      More m = decode<More>(input);
-      ++decoded;
-      ASSERT_EQ(encode(m), input) << "mutation " << i;
-    } catch (const DecodeError &) {
-    }
-  }
-  EXPECT_GT(decoded, 0);
+  // Set elements in order, unordered ones in byte order, a valid variant index.
+  expect_mutations_canonical<More>(encode(more_sample()), 12, 5000);
 }
 
 TEST(CodecMalformed, MutatedValidInputDecodesOrThrows) {
-  // Random bytes rarely get deep; corrupting a byte or two of a valid encoding
-  // does. Whatever still decodes must be the one encoding of its value.
-  std::string full = encode(sample());
-  std::mt19937 rng(7);
-  int decoded = 0;
-  for (int i = 0; i < 3000; ++i) {
-    std::string input = full;
-    input[rng() % input.size()] = static_cast<char>(rng());
-    if (i % 3 == 0)
-      input[rng() % input.size()] = static_cast<char>(rng());
-    try {
-      Wide w = decode<Wide>(input);
-      ++decoded;
-      ASSERT_EQ(encode(w), input) << "mutation " << i;
-    } catch (const DecodeError &) {
-    }
-  }
-  EXPECT_GT(decoded, 0);
+  expect_mutations_canonical<Wide>(encode(sample()), 7, 3000);
 }
 
 TEST(CodecMalformed, MapEntriesOutOfOrderRejected) {

@@ -9,8 +9,9 @@
 //   void post_state(const EntityType &type, std::string key,
 //                   std::unique_ptr<detail::Completion> done);
 //   unsigned worker_of(std::string_view encoded_key) const;
-// and its own create<E>, which differs: LocalRuntime hands the object to its
-// worker, MpiRuntime may rebuild it in another rank.
+// and its own create<E> over create_with, which differs in what travels:
+// LocalRuntime hands the object to its worker, MpiRuntime may rebuild it in
+// another rank.
 #pragma once
 
 #include "flowc/runtime/access.h"
@@ -79,6 +80,32 @@ public:
   template <class E> unsigned worker_of(const Ref<E> &ref) const {
     return static_cast<const Runtime &>(*this).worker_of(
         std::string_view(key_of(ref)));
+  }
+
+protected:
+  // What every create<E> shares: `build()` makes the object (a
+  // std::unique_ptr<E>); a throw from it, or from encoding the key, fails the
+  // future; otherwise `post(type, key, object, done)` sends the request.
+  template <class E, class Build, class Post>
+  static std::future<Ref<E>> create_with(Build &&build, Post &&post) {
+    static_assert(generated_entity<E>,
+                  "flowc: create<E>: no generated code for E: is it a "
+                  "FLOWC_ENTITY and its X.flowc.h included?");
+    std::unique_ptr<E> object;
+    std::string key;
+    try {
+      object = build();
+      key = EntityTraits<E>::encode_key(*object);
+    } catch (...) {
+      std::promise<Ref<E>> failed;
+      failed.set_exception(std::current_exception());
+      return failed.get_future();
+    }
+    auto done = make_deliver<Ref<E>>(
+        [key](std::string_view) { return Access::make_ref<E>(key); });
+    std::future<Ref<E>> future = done->future();
+    post(EntityTraits<E>::type(), std::move(key), object.release(), std::move(done));
+    return future;
   }
 
 private:

@@ -25,4 +25,14 @@ struct Stats {
   std::uint64_t waits = 0;     // times a call queued behind another chain
 };
 
+// Counts of several workers or processes, summed.
+inline Stats &operator+=(Stats &sum, const Stats &more) {
+  sum.committed += more.committed;
+  sum.failed += more.failed;
+  sum.reruns += more.reruns;
+  sum.wounds += more.wounds;
+  sum.waits += more.waits;
+  return sum;
+}
+
 } // namespace flowc

@@ -117,28 +117,15 @@ private:
 
 template <class E, class... A>
 std::future<Ref<E>> LocalRuntime::create(A &&...args) {
-  static_assert(detail::generated_entity<E>,
-                "flowc: create<E>: no generated code for E: is it a "
-                "FLOWC_ENTITY and its X.flowc.h included?");
   static_assert(std::is_constructible_v<E, A...>,
                 "flowc: create<E>(args...): E has no constructor taking "
                 "these arguments");
-  const EntityType &type = EntityTraits<E>::type();
-  std::unique_ptr<E> object;
-  std::string key;
-  try {
-    object = std::make_unique<E>(std::forward<A>(args)...);
-    key = EntityTraits<E>::encode_key(*object);
-  } catch (...) {
-    std::promise<Ref<E>> failed;
-    failed.set_exception(std::current_exception());
-    return failed.get_future();
-  }
-  auto done = detail::make_deliver<Ref<E>>(
-      [key](std::string_view) { return Access::make_ref<E>(key); });
-  std::future<Ref<E>> future = done->future();
-  post_create(type, std::move(key), object.release(), std::move(done));
-  return future;
+  return create_with<E>(
+      [&] { return std::make_unique<E>(std::forward<A>(args)...); },
+      [this](const EntityType &type, std::string key, void *object,
+             std::unique_ptr<detail::Completion> done) {
+        post_create(type, std::move(key), object, std::move(done));
+      });
 }
 
 } // namespace flowc

@@ -109,9 +109,6 @@ private:
 
 template <class E, class... A>
 std::future<Ref<E>> MpiRuntime::create(A &&...args) {
-  static_assert(detail::generated_entity<E>,
-                "flowc: create<E>: no generated code for E: is it a "
-                "FLOWC_ENTITY and its X.flowc.h included?");
   static_assert(std::is_constructible_v<E, A...>,
                 "flowc: create<E>(args...): E has no constructor taking "
                 "these arguments");
@@ -125,25 +122,18 @@ std::future<Ref<E>> MpiRuntime::create(A &&...args) {
                 "literals as std::string)");
   using Constructor = detail::MpiConstructor<E, detail::mpi_arg_t<A>...>;
   static_cast<void>(Constructor::registered); // registers it in every rank
-  const EntityType &type = EntityTraits<E>::type();
-  std::unique_ptr<E> object;
-  std::string key, encoded_args;
-  try {
-    Writer w(encoded_args);
-    (detail::write_arg<detail::mpi_arg_t<A>>(w, args), ...);
-    object = std::make_unique<E>(std::forward<A>(args)...);
-    key = EntityTraits<E>::encode_key(*object);
-  } catch (...) {
-    std::promise<Ref<E>> failed;
-    failed.set_exception(std::current_exception());
-    return failed.get_future();
-  }
-  auto done = detail::make_deliver<Ref<E>>(
-      [key](std::string_view) { return Access::make_ref<E>(key); });
-  std::future<Ref<E>> future = done->future();
-  post_create(type, std::move(key), object.release(), Constructor::name(),
-              std::move(encoded_args), std::move(done));
-  return future;
+  std::string encoded_args;
+  return create_with<E>(
+      [&] {
+        Writer w(encoded_args);
+        (detail::write_arg<detail::mpi_arg_t<A>>(w, args), ...);
+        return std::make_unique<E>(std::forward<A>(args)...);
+      },
+      [&](const EntityType &type, std::string key, void *object,
+          std::unique_ptr<detail::Completion> done) {
+        post_create(type, std::move(key), object, Constructor::name(),
+                    std::move(encoded_args), std::move(done));
+      });
 }
 
 } // namespace flowc

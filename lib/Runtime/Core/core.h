@@ -28,6 +28,13 @@ struct Options {
   bool detect_deadlocks = true;
   std::chrono::milliseconds deadlock_timeout{60000};
   bool roundtrip_frames = false;
+
+  // From a runtime's public options, which repeat these fields so that users
+  // can name them in designated initializers.
+  template <class Public> static Options of(const Public &o) {
+    return Options{o.isolation, o.max_depth, o.detect_deadlocks,
+                   o.deadlock_timeout, o.roundtrip_frames};
+  }
 };
 
 // Which workers exist and which are this process's: `processes` processes

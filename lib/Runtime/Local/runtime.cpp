@@ -2,6 +2,7 @@
 // (lib/Runtime/Core) holding every worker, so it needs no transport; requests
 // become messages in the inbox of the worker that owns the key.
 #include "core.h"
+#include "requests.h"
 
 #include "flowc/runtime/local.h"
 
@@ -13,11 +14,6 @@ namespace flowc {
 using dataflow::Message;
 
 namespace {
-dataflow::Options core_options(const LocalOptions &options) {
-  return dataflow::Options{options.isolation, options.max_depth,
-                           options.detect_deadlocks, options.deadlock_timeout,
-                           options.roundtrip_frames};
-}
 dataflow::Placement placement(const LocalOptions &options) {
   unsigned workers = options.workers > 0
                          ? options.workers
@@ -28,7 +24,7 @@ dataflow::Placement placement(const LocalOptions &options) {
 
 LocalRuntime::LocalRuntime(LocalOptions options)
     : clients_(std::make_unique<dataflow::Clients>()),
-      core_(std::make_unique<dataflow::Core>(core_options(options),
+      core_(std::make_unique<dataflow::Core>(dataflow::Options::of(options),
                                              placement(options), clients_.get(),
                                              nullptr)) {}
 
@@ -56,39 +52,20 @@ void post(dataflow::Core &core, dataflow::Clients &clients, Message &&message) {
 
 void LocalRuntime::post_call(Outgoing call,
                              std::unique_ptr<detail::Completion> done) {
-  if (call.type == nullptr)
-    throw Error("flowc: LocalRuntime: a call names no entity class");
-  Message message;
-  message.kind = Message::Kind::call;
-  message.depth = 1;
-  message.type = call.type;
-  message.method = call.method;
-  message.key = std::move(call.key);
-  message.bytes = std::move(call.args);
-  message.to.client = done.release();
-  post(*core_, *clients_, std::move(message));
+  post(*core_, *clients_, dataflow::call_request(std::move(call), std::move(done)));
 }
 
 void LocalRuntime::post_create(const EntityType &type, std::string key,
                                void *object,
                                std::unique_ptr<detail::Completion> done) {
-  Message message;
-  message.kind = Message::Kind::create;
-  message.type = &type;
+  Message message = dataflow::create_request(type, std::move(key), std::move(done));
   message.object = object;
-  message.key = std::move(key);
-  message.to.client = done.release();
   post(*core_, *clients_, std::move(message));
 }
 
 void LocalRuntime::post_state(const EntityType &type, std::string key,
-                          std::unique_ptr<detail::Completion> done) {
-  Message message;
-  message.kind = Message::Kind::state;
-  message.type = &type;
-  message.key = std::move(key);
-  message.to.client = done.release();
-  post(*core_, *clients_, std::move(message));
+                              std::unique_ptr<detail::Completion> done) {
+  post(*core_, *clients_, dataflow::state_request(type, std::move(key), std::move(done)));
 }
 
 } // namespace flowc

@@ -68,14 +68,10 @@ Node::Node(int &argc, char **&argv, const MpiOptions &options) {
 
   dataflow::Placement placement{static_cast<unsigned>(ranks_),
                                 static_cast<unsigned>(rank_), options.workers};
-  dataflow::Options core_options{options.isolation, options.max_depth,
-                                 options.detect_deadlocks,
-                                 options.deadlock_timeout,
-                                 options.roundtrip_frames};
   if (rank_ == 0)
     clients_ = std::make_unique<dataflow::Clients>();
   progress_ = std::make_unique<Progress>(comm_, rank_, ranks_, placement, registry);
-  core_ = std::make_unique<dataflow::Core>(core_options, placement,
+  core_ = std::make_unique<dataflow::Core>(dataflow::Options::of(options), placement,
                                            clients_.get(), progress_.get());
   progress_->start(core_.get(), clients_.get());
 }

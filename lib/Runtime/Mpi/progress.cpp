@@ -8,6 +8,13 @@
 #include <chrono>
 #include <cstdio>
 
+// A rank's counts, as they travel to rank 0.
+template <>
+struct flowc::Codec<flowc::Stats>
+    : flowc::FieldsCodec<&flowc::Stats::committed, &flowc::Stats::failed,
+                         &flowc::Stats::reruns, &flowc::Stats::wounds,
+                         &flowc::Stats::waits> {};
+
 namespace flowc::mpi {
 
 using dataflow::Answer;
@@ -17,7 +24,7 @@ namespace {
 enum Tag : int {
   kBatch = 1,      // records (wire.h)
   kStats = 2,      // rank 0 asks for a rank's counts
-  kStatsReply = 3, // five varints (isolation.h's Stats)
+  kStatsReply = 3, // the rank's Stats, encoded (Codec<Stats> below)
   kEnd = 4,        // rank 0: the job ends
 };
 constexpr unsigned kYieldTurns = 64;
@@ -209,12 +216,7 @@ bool Progress::receive() {
         if (core_ != nullptr)
           stats = core_->stats();
       }
-      std::string reply;
-      Writer w(reply);
-      for (std::uint64_t n : {stats.committed, stats.failed, stats.reruns,
-                              stats.wounds, stats.waits})
-        w.varint(n);
-      isend(status.MPI_SOURCE, kStatsReply, std::move(reply));
+      isend(status.MPI_SOURCE, kStatsReply, flowc::encode(stats));
       break;
     }
     case kStatsReply: {
@@ -224,13 +226,7 @@ bool Progress::receive() {
         break;
       }
       try {
-        Reader r(bytes);
-        stats_sum_.committed += r.varint<std::uint64_t>();
-        stats_sum_.failed += r.varint<std::uint64_t>();
-        stats_sum_.reruns += r.varint<std::uint64_t>();
-        stats_sum_.wounds += r.varint<std::uint64_t>();
-        stats_sum_.waits += r.varint<std::uint64_t>();
-        r.expect_end();
+        stats_sum_ += flowc::decode<Stats>(bytes);
       } catch (const DecodeError &e) {
         std::fprintf(stderr, "flowc: rank %d: malformed counts from rank %d: %s\n",
                      rank_, status.MPI_SOURCE, e.what());

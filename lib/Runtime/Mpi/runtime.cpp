@@ -1,6 +1,7 @@
 // runtime.cpp - MpiRuntime's client side (rank 0), and the serving ranks'
 // life inside the constructor.
 #include "node.h"
+#include "requests.h"
 
 #include "flowc/runtime/mpi.h"
 
@@ -30,12 +31,7 @@ unsigned MpiRuntime::worker_of(std::string_view encoded_key) const {
 
 Stats MpiRuntime::stats() const {
   Stats stats = node_->core().stats();
-  Stats remote = node_->progress().remote_stats();
-  stats.committed += remote.committed;
-  stats.failed += remote.failed;
-  stats.reruns += remote.reruns;
-  stats.wounds += remote.wounds;
-  stats.waits += remote.waits;
+  stats += node_->progress().remote_stats();
   return stats;
 }
 
@@ -52,17 +48,7 @@ void post(mpi::Node &node, Message &&message) {
 
 void MpiRuntime::post_call(Outgoing call,
                            std::unique_ptr<detail::Completion> done) {
-  if (call.type == nullptr)
-    throw Error("flowc: MpiRuntime: a call names no entity class");
-  Message message;
-  message.kind = Message::Kind::call;
-  message.depth = 1;
-  message.type = call.type;
-  message.method = call.method;
-  message.key = std::move(call.key);
-  message.bytes = std::move(call.args);
-  message.to.client = done.release();
-  post(*node_, std::move(message));
+  post(*node_, dataflow::call_request(std::move(call), std::move(done)));
 }
 
 // An entity another rank owns is built there (wire.h): the constructor's
@@ -71,11 +57,7 @@ void MpiRuntime::post_create(const EntityType &type, std::string key,
                              void *object, const char *constructor,
                              std::string args,
                              std::unique_ptr<detail::Completion> done) {
-  Message message;
-  message.kind = Message::Kind::create;
-  message.type = &type;
-  message.key = std::move(key);
-  message.to.client = done.release();
+  Message message = dataflow::create_request(type, std::move(key), std::move(done));
   if (node_->core().here(node_->core().owner(message.key))) {
     message.object = object;
   } else {
@@ -89,13 +71,8 @@ void MpiRuntime::post_create(const EntityType &type, std::string key,
 }
 
 void MpiRuntime::post_state(const EntityType &type, std::string key,
-                          std::unique_ptr<detail::Completion> done) {
-  Message message;
-  message.kind = Message::Kind::state;
-  message.type = &type;
-  message.key = std::move(key);
-  message.to.client = done.release();
-  post(*node_, std::move(message));
+                            std::unique_ptr<detail::Completion> done) {
+  post(*node_, dataflow::state_request(type, std::move(key), std::move(done)));
 }
 
 } // namespace flowc
