@@ -2,6 +2,7 @@
 #include "Split/EvaluationOrder.h"
 
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 
@@ -29,6 +30,15 @@ SmallVector<const Expr *, 4> operandsInOrder(const Expr *expr) {
   if (const auto *call = dyn_cast<CXXOperatorCallExpr>(expr);
       call && call->isAssignmentOp() && call->getNumArgs() == 2)
     return {call->getCallee(), call->getArg(1), call->getArg(0)};
+  // A member call's object, then its arguments: the method it names is not
+  // a value (C++17 sequences the object before the arguments).
+  if (const auto *call = dyn_cast<CXXMemberCallExpr>(expr))
+    if (const auto *member =
+            dyn_cast<MemberExpr>(call->getCallee()->IgnoreParens())) {
+      operands.push_back(member->getBase());
+      operands.append(call->arg_begin(), call->arg_end());
+      return operands;
+    }
   for (const Stmt *child : expr->children())
     if (const auto *e = dyn_cast_or_null<Expr>(child))
       operands.push_back(e);
@@ -62,9 +72,57 @@ static bool isMethodName(const Expr *expr) {
   return member && isa<CXXMethodDecl>(member->getMemberDecl());
 }
 
+// The variables `expr` names.
+static void namedVariables(const Stmt *stmt,
+                           llvm::SmallPtrSetImpl<const ValueDecl *> &out) {
+  if (!stmt)
+    return;
+  if (const auto *ref = dyn_cast<DeclRefExpr>(stmt))
+    if (isa<VarDecl, BindingDecl>(ref->getDecl()))
+      out.insert(ref->getDecl());
+  for (const Stmt *child : stmt->children())
+    namedVariables(child, out);
+}
+
+static const ValueDecl *namedVariable(const Expr *expr) {
+  const auto *ref = dyn_cast<DeclRefExpr>(expr->IgnoreParenImpCasts());
+  return ref ? ref->getDecl() : nullptr;
+}
+
+// Whether `stmt` may change one of `vars`: it names one other than by reading
+// its value, calling a const method on it or copying it.
+static bool mayWrite(const Stmt *stmt,
+                     const llvm::SmallPtrSetImpl<const ValueDecl *> &vars) {
+  if (!stmt)
+    return false;
+  if (const auto *ref = dyn_cast<DeclRefExpr>(stmt))
+    return vars.count(ref->getDecl());
+  if (const auto *cast = dyn_cast<ImplicitCastExpr>(stmt);
+      cast && cast->getCastKind() == CK_LValueToRValue &&
+      namedVariable(cast->getSubExpr()))
+    return false;
+  if (const auto *call = dyn_cast<CXXMemberCallExpr>(stmt);
+      call && call->getMethodDecl() && call->getMethodDecl()->isConst() &&
+      namedVariable(call->getImplicitObjectArgument())) {
+    for (const Expr *arg : call->arguments())
+      if (mayWrite(arg, vars))
+        return true;
+    return false;
+  }
+  if (const auto *construct = dyn_cast<CXXConstructExpr>(stmt);
+      construct && construct->getConstructor()->isCopyConstructor() &&
+      construct->getNumArgs() == 1 && namedVariable(construct->getArg(0)))
+    return false;
+  for (const Stmt *child : stmt->children())
+    if (mayWrite(child, vars))
+      return true;
+  return false;
+}
+
 SmallVector<PlannedOperand, 4> planOperands(ArrayRef<const Expr *> operands,
                                             bool sentByValue,
                                             ContainsCall containsCall,
+                                            CanCarry canCarry,
                                             const ASTContext &context) {
   size_t lastCall = 0;
   for (size_t i = 0; i < operands.size(); ++i)
@@ -82,6 +140,14 @@ SmallVector<PlannedOperand, 4> planOperands(ArrayRef<const Expr *> operands,
         kept = !isConstantOperand(operand, context) &&
                !operand->getType()->isFunctionPointerType() &&
                !isMethodName(operand);
+      if (kept && !sentByValue && !containsCall(operand) &&
+          !canCarry(operand->getType())) {
+        llvm::SmallPtrSet<const ValueDecl *, 4> vars;
+        namedVariables(operand, vars);
+        kept = llvm::any_of(operands.drop_front(i + 1), [&](const Expr *e) {
+          return mayWrite(e, vars);
+        });
+      }
     }
     plan.push_back({operand, kept});
   }

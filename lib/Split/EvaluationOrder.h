@@ -8,7 +8,8 @@
 // value computed in place into a frame temporary) or rendered (its text
 // evaluated with the whole expression, after the calls): a glvalue, an object
 // to assign to, call a method on or bind a reference to, cannot be kept, and a
-// constant need not be. Locals are never read late: a variable that is not
+// constant need not be. So the object of `g[k()].push_back(v())` is formed
+// after v() returns, from the key k() returned. Locals are never read late: a variable that is not
 // carried in the frame would no longer hold its value after resuming.
 #pragma once
 
@@ -37,11 +38,17 @@ struct PlannedOperand {
   bool kept; // evaluated in place into a temporary, before later calls
 };
 
+using CanCarry = llvm::function_ref<bool(clang::QualType)>;
+
 // The operands of `expr` (form RemoteCall or Operands) in evaluation order.
-// `operands` are its operands in that order (see operandsInOrder).
+// `operands` are its operands in that order (see operandsInOrder). A value
+// the frame cannot carry (an iterator, a view) and that reads only variables
+// no later operand may write is rendered instead of kept: nothing else that
+// runs before it can change what it reads.
 llvm::SmallVector<PlannedOperand, 4>
 planOperands(llvm::ArrayRef<const clang::Expr *> operands, bool sentByValue,
-             ContainsCall containsCall, const clang::ASTContext &context);
+             ContainsCall containsCall, CanCarry canCarry,
+             const clang::ASTContext &context);
 
 // The operands the Operands form evaluates, in order.
 llvm::SmallVector<const clang::Expr *, 4>

@@ -2,6 +2,7 @@
 #include "Split/Liveness.h"
 
 #include "Analysis/RemoteCall.h"
+#include "Analysis/Serializable.h"
 #include "Split/EvaluationOrder.h"
 #include "Split/Locals.h"
 #include "Split/RemoteCalls.h"
@@ -167,7 +168,7 @@ class LateReads {
 public:
   LateReads(llvm::ArrayRef<const CXXMemberCallExpr *> calls,
             const ASTContext &context)
-      : calls_(calls), context_(context) {}
+      : calls_(calls), context_(context), serializable_(context) {}
 
   // DeclRefExpr -> the expression whose evaluation reads it.
   llvm::DenseMap<const DeclRefExpr *, const Expr *> at;
@@ -187,6 +188,11 @@ public:
       return;
     }
     auto contains = [this](const Expr *e) { return calls_.containsCall(e); };
+    auto canCarry = [this](QualType type) {
+      return serializable_
+          .whyNot(type.getNonReferenceType().getUnqualifiedType())
+          .empty();
+    };
     bool remote = calls_.isCall(expr);
     switch (loweredForm(expr, remote, contains)) {
     case LoweredForm::ShortCircuit:
@@ -209,7 +215,7 @@ public:
       // text of other operands stays in the expression's, read with it.
       const Expr *here = remote || !lateAt ? expr : lateAt;
       for (const PlannedOperand &operand :
-           planOperands(operands, remote, contains, context_))
+           planOperands(operands, remote, contains, canCarry, context_))
         walk(operand.expr, operand.kept ? nullptr : here);
       return;
     }
@@ -219,6 +225,7 @@ public:
 private:
   RemoteCalls calls_;
   const ASTContext &context_;
+  SerializableCheck serializable_;
 };
 
 // Applies one CFG element's effect, going backwards, to the live set.

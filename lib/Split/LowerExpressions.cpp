@@ -19,7 +19,7 @@ Lowerer::lowerOperands(ArrayRef<const Expr *> operands, bool sentByValue,
                        Code &prelude) {
   auto plan = planOperands(
       operands, sentByValue, [this](const Expr *e) { return containsCall(e); },
-      context_);
+      [this](QualType type) { return canCarry(type); }, context_);
   std::vector<std::optional<Code>> texts(operands.size());
   for (size_t i = 0; i < operands.size(); ++i) {
     const Expr *operand = operands[i];

@@ -346,6 +346,15 @@ static bool hasDeclaratorParts(const VarDecl *var) {
 // Each declarator in order: its initializer's calls, then its declaration
 // (or, hoisted, an assignment). Several declarators are declared one by one
 // under the specifiers they share.
+// `T x(args)` or `T x{args}` calling a constructor: Clang's construction
+// expression spans the name too.
+bool Lowerer::constructsByName(const VarDecl *var) {
+  const auto *construct = dyn_cast_or_null<CXXConstructExpr>(
+      var->getInit() ? var->getInit()->IgnoreImplicitAsWritten() : nullptr);
+  return construct && var->getInitStyle() != VarDecl::CInit &&
+         offset(construct->getBeginLoc()) < endOffset(var->getLocation());
+}
+
 Code Lowerer::lowerDeclStmt(const DeclStmt *stmt) {
   bool several = !stmt->isSingleDecl();
   Code specifiers;
@@ -383,6 +392,23 @@ Code Lowerer::lowerDeclStmt(const DeclStmt *stmt) {
     const auto *var = cast<VarDecl>(d);
     const Expr *init = var->getInit();
     bool lowered = containsCall(init);
+    if (lowered && hoisted_.count(var) && constructsByName(var)) {
+      // `T x(args)`: the constructor's text starts at the name, which the
+      // assignment drops, so the arguments are replaced one by one.
+      const auto *construct =
+          cast<CXXConstructExpr>(init->IgnoreImplicitAsWritten());
+      SmallVector<const Expr *, 4> args(construct->arguments());
+      std::vector<std::optional<Code>> texts =
+          lowerOperands(args, /*sentByValue=*/false, out);
+      for (size_t i = 0; i < args.size(); ++i)
+        if (texts[i])
+          replaceText(args[i], *texts[i]);
+      out += assignment(var);
+      for (size_t i = 0; i < args.size(); ++i)
+        if (texts[i])
+          unreplace(args[i]);
+      continue;
+    }
     if (lowered) {
       Lowered l = lowerExpr(init);
       out += l.prelude;

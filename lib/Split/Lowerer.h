@@ -112,14 +112,28 @@ private:
     return spellType(undeduced(type), context_);
   }
 
+  bool canCarry(QualType type) {
+    return serializable_
+        .whyNot(type.getNonReferenceType().getUnqualifiedType())
+        .empty();
+  }
+
   Code newTemp(QualType type, const Expr *where, const char *what) {
     std::string name = "flowc_t" + std::to_string(++temps_);
     QualType value = type.getNonReferenceType().getUnqualifiedType();
-    if (std::string why = serializable_.whyNot(value); !why.empty()) {
+    if (value->isPlaceholderType() || value->isFunctionType()) {
       reporter_.error(where->getExprLoc(),
-                      "the %0 must be kept across a remote call, but its type "
-                      "'%1' cannot be carried in the frame: %2")
-          << what << spellType(value, context_) << why;
+                      "'%0' runs before a later remote call in the same "
+                      "expression and must be kept across it, but it is not "
+                      "a value; call the remote method in a statement before")
+          << quote(where);
+      failed_ = true;
+    } else if (std::string why = serializable_.whyNot(value); !why.empty()) {
+      reporter_.error(where->getExprLoc(),
+                      "the %0 of '%1' is computed before a later remote call "
+                      "in the same expression and must be kept across it, "
+                      "but its type '%2' cannot be carried in the frame: %3")
+          << what << quote(where) << spellType(value, context_) << why;
       failed_ = true;
     }
     temporaries_.push_back({name, spell(value)});
@@ -189,6 +203,7 @@ private:
   struct LoopParts;
   Code loopWithSuspendingTest(const LoopParts &loop);
   Code lowerDeclStmt(const DeclStmt *stmt);
+  bool constructsByName(const VarDecl *var);
   Code finish(const Expr *value, const Code &lowered);
   bool isDiscarded(const Expr *expr);
   Code leadingStmt(const Stmt *stmt);

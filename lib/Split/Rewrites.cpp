@@ -100,6 +100,21 @@ ir::Code Rewrites::render(const Stmt *stmt, const void *self) {
   return render(begin, end, self);
 }
 
+std::string Rewrites::quote(const Stmt *stmt) const {
+  unsigned begin = offset(stmt->getBeginLoc());
+  unsigned end = endOffset(stmt->getEndLoc());
+  StringRef text = sm_.getBufferData(file_).substr(begin, end - begin);
+  std::string out;
+  for (char c : text) {
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!space || (!out.empty() && out.back() != ' '))
+      out += space ? ' ' : c;
+  }
+  if (out.size() > 60)
+    out = out.substr(0, 57) + "...";
+  return out;
+}
+
 ir::Code Rewrites::renderExpr(const Expr *expr, const void *self) {
   return render(offset(expr->getBeginLoc()), endOffset(expr->getEndLoc()),
                 self);

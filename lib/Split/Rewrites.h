@@ -48,6 +48,8 @@ public:
   // applied, except those owned by `self`.
   ir::Code render(unsigned begin, unsigned end, const void *self);
   ir::Code render(const clang::Stmt *stmt, const void *self = nullptr);
+  // The source text of `stmt` on one line, shortened, for a diagnostic.
+  std::string quote(const clang::Stmt *stmt) const;
   // An expression's text without any trailing semicolon.
   ir::Code renderExpr(const clang::Expr *expr, const void *self = nullptr);
 

@@ -28,8 +28,21 @@ private:
 class Lower {
   FLOWC_ENTITY(Lower);
 public:
-  int pointer_temporary(flowc::Ref<Peer> p) { return helper(&value_, p->get()); }
-  // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:61: error: the value must be kept across a remote call, but its type 'int *' cannot be carried in the frame: 'int *' is a raw pointer
+  // An iterator formed before the call cannot be formed after it instead,
+  // since a later operand changes its vector.
+  int iterator_temporary(flowc::Ref<Peer> p) {
+    std::vector<int> v{1};
+    return first(v.begin(), (v.push_back(2), p->get()));
+    // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:20: error: the value of 'v.begin()' is computed before a later remote call in the same expression and must be kept across it, but its type '{{.*}}' cannot be carried in the frame: {{.*}}
+  }
+  // A call through a member pointer is formed after the call, so the member
+  // pointer lives across it.
+  int member_pointer(flowc::Ref<Peer> p) {
+    int (Lower::*pick)(int) = &Lower::twice;
+    // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:18: error: local 'pick' of type 'int (Lower::*)(int)' lives across the remote call to 'Peer::get' at line [[@LINE+2]], but it cannot be carried in the method's frame: 'int (Lower::*)(int)' is a member pointer
+    // CHECK-DAG: diag-lowering.h:[[@LINE+1]]:29: note: the remote call is here
+    return (this->*pick)(p->get());
+  }
 
   int constants(flowc::Ref<Peer> p) {
     constexpr int a = 1, b = 2;
@@ -105,6 +118,8 @@ public:
 
 private:
   int helper(int *, int v) { return v; }
+  int first(std::vector<int>::iterator it, int v) { return *it + v; }
+  int twice(int v) { return 2 * v; }
   std::vector<int> &items() { return items_; }
   FLOWC_KEY int id_ = 0;
   int value_ = 0;

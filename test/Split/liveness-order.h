@@ -6,6 +6,7 @@
 // Constants are never carried.
 // RUN: %flowc --emit=ir %s | FileCheck %s
 #include <flowc/flowc.h>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,33 @@ public:
   }
   // CHECK-LABEL: name: compound
   // CHECK:       - {line: [[@LINE-4]], live: [s]}
+
+  // The object's key is kept; the object is formed after the second call,
+  // so the map is live across both and the key across neither.
+  int object_with_calls(flowc::Ref<Peer> p) {
+    std::map<int, std::vector<std::string>> g;
+    g[p->get()].push_back(p->name());
+    return static_cast<int>(g.size());
+  }
+  // CHECK-LABEL: name: object_with_calls
+  // CHECK:       - {line: [[@LINE-4]], live: [p, g]}
+  // CHECK-NEXT:  - {line: [[@LINE-5]], live: [g]}
+  // CHECK:         - text: "g["
+  // CHECK-NEXT:    - field: flowc_t1
+  // CHECK-NEXT:    - text: "].push_back("
+  // CHECK-NEXT:    - field: flowc_t2
+
+  // An iterator cannot be kept, and nothing later changes v: it is formed
+  // after the call, so v is live across it.
+  int iterator_argument(flowc::Ref<Peer> p) {
+    std::vector<int> v{1};
+    v.insert(v.begin(), p->get());
+    return v.front();
+  }
+  // CHECK-LABEL: name: iterator_argument
+  // CHECK:       - {line: [[@LINE-4]], live: [v]}
+  // CHECK:         - text: "v.insert(v.begin(), "
+  // CHECK-NEXT:    - field: flowc_t1
 
   int operand(int x, flowc::Ref<Peer> p) {
     return x * p->get();

@@ -11,10 +11,12 @@
 
 #include <flowc/flowc.h>
 
+#include <algorithm>
 #include <array>
 #include <deque>
 #include <list>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -552,6 +554,141 @@ private:
   std::vector<flowc::Ref<Counter>> refs_;
   std::vector<int> picks_;
   std::map<int, int> slots_;
+};
+
+// A local object whose chained methods and operators take remote results.
+struct Chain {
+  std::vector<int> seen;
+  Chain &push(int v) {
+    seen.push_back(v);
+    return *this;
+  }
+  Chain &operator<<(int v) { return push(v * 10); }
+  Chain &operator+=(int v) { return push(-v); }
+  int operator[](int i) const { return seen.empty() ? i : seen.back() * i; }
+  int sum() const {
+    int s = 0;
+    for (int v : seen)
+      s = s * 3 + v;
+    return s;
+  }
+};
+
+// Remote calls in every place C++17 orders (issue 12): the object of a member
+// call or an overloaded operator before its arguments, subscripts, arguments
+// of functions and constructors, braced initializers, new, throw, and
+// if/switch initializers. `a` and `b` log what they are asked in order.
+class Places {
+  FLOWC_ENTITY(Places);
+public:
+  explicit Places(std::string id) : id_(std::move(id)) {}
+
+  // g[k()].push_back(v()): the key, then the value, then the object formed.
+  int call_object(flowc::Ref<Counter> a, flowc::Ref<Counter> b) {
+    std::map<int, std::vector<std::string>> g;
+    g[a->hit(1)].push_back(b->name());
+    g[a->hit(2)].push_back(a->name());
+    g[a->hit(1)].push_back(b->name() + "+");
+    Chain chain;
+    chain.push(a->hit(3)).push(b->hit(4)).push(a->hit(5));
+    std::vector<int> v{9};
+    v.insert(v.begin(), b->hit(6));
+    return static_cast<int>(g[1].size() * 100 + g[2].size() * 10 + v.front()) + chain.sum();
+  }
+
+  int operator_object(flowc::Ref<Counter> a, flowc::Ref<Counter> b) {
+    Chain chain;
+    chain << a->hit(1) << b->hit(2);
+    chain += a->hit(3);
+    int at = chain[b->hit(2)];
+    std::string text;
+    text.append(a->name()).append(":") += b->name();
+    return chain.sum() * 1000 + at + static_cast<int>(text.size());
+  }
+
+  int subscripts(flowc::Ref<Counter> a, flowc::Ref<Counter> b) {
+    std::vector<int> v{1, 2, 3, 4};
+    std::array<int, 4> arr{5, 6, 7, 8};
+    v[a->hit(1)] += b->hit(10);
+    arr[a->hit(2)] = b->hit(20);
+    std::map<std::string, std::map<int, int>> nested;
+    nested[a->name()][b->hit(3)] = a->hit(4);
+    return v[1] + arr[2] * v[b->hit(3)] + nested[a->name()][3];
+  }
+
+  int arguments(flowc::Ref<Counter> a, flowc::Ref<Counter> b) {
+    int m = std::max(a->hit(3), b->hit(4));
+    std::string s(static_cast<std::size_t>(a->hit(2)), 'x');
+    std::pair<int, std::string> p = std::make_pair(b->hit(5), a->name());
+    std::vector<std::pair<int, std::string>> v;
+    v.emplace_back(a->hit(6), b->name());
+    std::string sub = (a->name() + "-" + b->name()).substr(
+        static_cast<std::size_t>(a->hit(1)), static_cast<std::size_t>(b->hit(2)));
+    return m * 1000 + static_cast<int>(s.size() * 100 + v.size() * 10 + sub.size()) + p.first;
+  }
+
+  int braced(flowc::Ref<Counter> a, flowc::Ref<Counter> b) {
+    Point p{a->hit(7), b->hit(8), a->name()};
+    std::vector<int> v{a->hit(1), b->hit(2), a->hit(3)};
+    Point q{.x = b->hit(5), .tag = b->name()};
+    total_ += p.x * 100 + q.x;
+    return p.y + v[2] * 10 + q.y + static_cast<int>(q.tag.size());
+  }
+
+  std::pair<int, std::string> braced_return(flowc::Ref<Counter> a, flowc::Ref<Counter> b) {
+    return {a->hit(4) * 10 + b->hit(2), b->name() + a->name()};
+  }
+
+  int allocated(flowc::Ref<Counter> a, flowc::Ref<Counter> b) {
+    int s = 0;
+    {
+      std::unique_ptr<Point> p(new Point{a->hit(1), b->hit(2), "n"});
+      s += p->x * 10 + p->y;
+    }
+    {
+      auto q = std::make_unique<Point>(Point{b->hit(3), a->hit(4), "m"});
+      s += q->x * 1000 + q->y * 100;
+    }
+    return s;
+  }
+
+  int thrown(int v, flowc::Ref<Counter> a, flowc::Ref<Counter> b) {
+    total_ += a->hit(v);
+    if (b->yes(v > 2))
+      throw std::runtime_error(a->name() + " threw at " + std::to_string(b->hit(v)));
+    return total_;
+  }
+
+  int initializers(flowc::Ref<Counter> a, flowc::Ref<Counter> b) {
+    int r = 0;
+    if (int g = a->hit(5); g > b->hit(3))
+      r += g;
+    switch (int h = a->hit(3); h + b->hit(1)) {
+    case 4:
+      r += 10;
+      break;
+    default:
+      r += 100;
+    }
+    if (auto found = a->find(a->get()); found && *found > b->hit(0))
+      r += *found;
+    return r;
+  }
+
+  // Objects that are this entity's state, formed after the calls.
+  int state_objects(flowc::Ref<Counter> a, flowc::Ref<Counter> b) {
+    by_number_[a->hit(2)].push_back(b->name());
+    journal_.append(a->name()).append(std::to_string(b->hit(9)));
+    numbers_.insert(numbers_.begin(), a->hit(7));
+    return static_cast<int>(by_number_.size() * 100 + journal_.size() * 10 + numbers_.size());
+  }
+
+private:
+  FLOWC_KEY std::string id_;
+  int total_ = 0;
+  std::map<int, std::vector<std::string>> by_number_;
+  std::string journal_;
+  std::vector<int> numbers_;
 };
 
 // Recursion across instances of one class.

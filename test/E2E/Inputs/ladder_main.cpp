@@ -284,6 +284,19 @@ int main() {
   STEP(Exprs::objects, ex, c);
   STEP(Exprs::braced, ex, b);
   STEP(Exprs::temporaries, ex, b);
+  Ref<Places> pl = world.make<Places>("pl");
+  STEP(Places::call_object, pl, a, b);
+  STEP(Places::operator_object, pl, a, b);
+  STEP(Places::subscripts, pl, a, b);
+  STEP(Places::arguments, pl, a, b);
+  STEP(Places::braced, pl, a, b);
+  STEP(Places::braced_return, pl, a, b);
+  STEP(Places::allocated, pl, a, b);
+  for (int v : {1, 3})
+    STEP(Places::thrown, pl, v, a, b);
+  STEP(Places::initializers, pl, a, b);
+  STEP(Places::state_objects, pl, a, b);
+  STEP(Places::state_objects, pl, b, a);
 
   std::vector<Ref<Node>> nodes;
   for (int i = 0; i < 5; ++i)
