@@ -101,11 +101,35 @@ static bool mayWrite(const Stmt *stmt,
       cast && cast->getCastKind() == CK_LValueToRValue &&
       namedVariable(cast->getSubExpr()))
     return false;
-  if (const auto *call = dyn_cast<CXXMemberCallExpr>(stmt);
-      call && call->getMethodDecl() && call->getMethodDecl()->isConst() &&
-      namedVariable(call->getImplicitObjectArgument())) {
-    for (const Expr *arg : call->arguments())
-      if (mayWrite(arg, vars))
+  if (const auto *call = dyn_cast<CallExpr>(stmt)) {
+    // A variable a call reads: the object of a const method, or an argument
+    // bound to a const reference.
+    const auto *function = dyn_cast_or_null<FunctionDecl>(call->getCalleeDecl());
+    const auto *method = dyn_cast_or_null<CXXMethodDecl>(function);
+    auto readOnly = [&](const Expr *arg, unsigned index) -> bool {
+      if (!namedVariable(arg))
+        return false;
+      if (const auto *member = dyn_cast<CXXMemberCallExpr>(call);
+          member && arg == member->getImplicitObjectArgument())
+        return method && method->isConst();
+      unsigned shift = isa<CXXOperatorCallExpr>(call) && method ? 1 : 0;
+      if (shift && index == 0)
+        return method->isConst();
+      if (!function || index - shift >= function->getNumParams())
+        return false;
+      QualType type = function->getParamDecl(index - shift)->getType();
+      return type->isLValueReferenceType() &&
+             type->getPointeeType().isConstQualified();
+    };
+    if (const auto *member = dyn_cast<CXXMemberCallExpr>(call)) {
+      const Expr *object = member->getImplicitObjectArgument();
+      if (object && !readOnly(object, 0) && mayWrite(object, vars))
+        return true;
+    } else if (!function && mayWrite(call->getCallee(), vars)) {
+      return true;
+    }
+    for (unsigned i = 0; i < call->getNumArgs(); ++i)
+      if (!readOnly(call->getArg(i), i) && mayWrite(call->getArg(i), vars))
         return true;
     return false;
   }
@@ -140,8 +164,7 @@ SmallVector<PlannedOperand, 4> planOperands(ArrayRef<const Expr *> operands,
         kept = !isConstantOperand(operand, context) &&
                !operand->getType()->isFunctionPointerType() &&
                !isMethodName(operand);
-      if (kept && !sentByValue && !containsCall(operand) &&
-          !canCarry(operand->getType())) {
+      if (kept && !sentByValue && !canCarry(operand->getType())) {
         llvm::SmallPtrSet<const ValueDecl *, 4> vars;
         namedVariables(operand, vars);
         kept = llvm::any_of(operands.drop_front(i + 1), [&](const Expr *e) {

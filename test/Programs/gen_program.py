@@ -68,8 +68,9 @@ POSITIONS = {
     'member_arg': True,    # state_v_.push_back(CALL), local.insert(CALL)
     'index_assign': True,  # state_m_[k] = CALL
     'throw': True,         # throw std::runtime_error(str(CALL))
-    'object': False,       # CALL.size(), m[CALL].push_back(x): a call in an object expression
-    'object_args': False,  # m[CALL].push_back(CALL): and another in the arguments (issue 12 item 1)
+    'object': True,        # CALL.size(), m[CALL].push_back(x): a call in an object expression
+    'object_args': True,   # m[CALL].push_back(CALL), v.insert(v.begin() + CALL % n, CALL),
+                           # s.append(CALL).append(CALL), m[CALL] += CALL (issue 12 item 1)
 }
 # Features that are not positions.
 FEATURES = {
@@ -649,7 +650,7 @@ class Gen:
                     self.u64(ctx, 1, pos))]
             if c == 20 and self.feat['bindings']:
                 return self.binding(ctx, calls)
-            if c == 21 and calls and self.on('object') and self.chance(0.5):
+            if c == 21 and calls and self.on('object') and self.chance(0.6):
                 return self.object_stmt(ctx)
             if c == 21 and calls and self.feat['peer_loop']:
                 return self.peer_loop(ctx)
@@ -897,8 +898,11 @@ class Gen:
                 + self.indent(body) + ['}'])
 
     def object_stmt(self, ctx):
-        """Calls in object expressions of member calls (off by default)."""
-        c = self.r(3)
+        """Calls in the object expression of a member call or operator, and in
+        its arguments (issue 12 item 1). Objects are locals: a callback could
+        not see them, so forming them after the calls is unobservable."""
+        c = self.r(6)
+        both = self.on('object_args')
         if c == 0:
             cands = [om for om in self.call_targets(ctx) if om['ret'] is not None and
                      om['ret'].kind in ('vector', 'string', 'map', 'set', 'deque', 'list')]
@@ -906,10 +910,32 @@ class Gen:
                 om = self.rng.choice(cands)
                 e = self.value(ctx, om['ret'], True)
                 return ['acc += static_cast<std::uint64_t>(%s.size());' % e]
+        if c == 3 and both:  # an iterator argument, formed after the call
+            name = self.fresh('v')
+            ctx['locals'].append((name, Ty('vector', [Ty('int', name='std::uint64_t')])))
+            return ['std::vector<std::uint64_t> %s{%s, 7};' % (name, self.u64(ctx, 1, False, None, True)),
+                    '%s.insert(%s.begin() + static_cast<std::ptrdiff_t>(%s %% %s.size()), %s);' % (
+                        name, name, self.u64(ctx, 1, True), name, self.u64(ctx, 1, True)),
+                    'acc = fz::mixu(acc, fz::fold(%s));' % name]
+        if c == 4 and both:  # a chain of calls on an object
+            name = self.fresh('s')
+            ctx['locals'].append((name, Ty('string')))
+            return ['std::string %s = "o";' % name,
+                    '%s.append(fz::str(%s)).append(fz::str(%s)) += fz::str(%s);' % (
+                        name, self.u64(ctx, 1, True), self.u64(ctx, 1, True), self.u64(ctx, 1, True)),
+                    'acc = fz::mixu(acc, fz::fold(%s));' % name]
+        if c == 5 and both:  # an overloaded compound assignment: right side first
+            name = self.fresh('m')
+            kt = self.key_type(1)
+            ctx['locals'].append((name, Ty('map', [kt, Ty('int', name='std::uint64_t')])))
+            return ['std::map<%s, std::uint64_t> %s;' % (kt.cpp(), name),
+                    '%s[%s] += %s;' % (name, self.value(ctx, kt, True), self.u64(ctx, 1, True)),
+                    '%s[%s] = %s;' % (name, self.value(ctx, kt, True), self.u64(ctx, 1, True)),
+                    'acc = fz::mixu(acc, fz::fold(%s));' % name]
         name = self.fresh('g')
         kt = self.key_type(1)
         ctx['locals'].append((name, Ty('map', [kt, Ty('vector', [Ty('string')])])))
-        arg = self.value(ctx, Ty('string'), c == 2 and self.on('object_args'))
+        arg = self.value(ctx, Ty('string'), c == 2 and both)
         return ['std::map<%s, std::vector<std::string>> %s;' % (kt.cpp(), name),
                 '%s[%s].push_back(%s);' % (name, self.value(ctx, kt, True), arg),
                 'acc = fz::mixu(acc, fz::fold(%s));' % name]
