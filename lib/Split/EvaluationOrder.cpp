@@ -89,10 +89,8 @@ static const ValueDecl *namedVariable(const Expr *expr) {
   return ref ? ref->getDecl() : nullptr;
 }
 
-// Whether `stmt` may change one of `vars`: it names one other than by reading
-// its value, calling a const method on it or copying it.
-static bool mayWrite(const Stmt *stmt,
-                     const llvm::SmallPtrSetImpl<const ValueDecl *> &vars) {
+bool mayWrite(const Stmt *stmt,
+              const llvm::SmallPtrSetImpl<const ValueDecl *> &vars) {
   if (!stmt)
     return false;
   if (const auto *ref = dyn_cast<DeclRefExpr>(stmt))

@@ -16,6 +16,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace flowc {
@@ -53,6 +54,12 @@ planOperands(llvm::ArrayRef<const clang::Expr *> operands, bool sentByValue,
 // The operands the Operands form evaluates, in order.
 llvm::SmallVector<const clang::Expr *, 4>
 operandsInOrder(const clang::Expr *expr);
+
+// Whether `stmt` may change one of `vars`: it names one other than by reading
+// its value, calling a const method on it, passing it to a const reference
+// or copying it.
+bool mayWrite(const clang::Stmt *stmt,
+              const llvm::SmallPtrSetImpl<const clang::ValueDecl *> &vars);
 
 // A value that reads no variable that could change: literals, enumerators,
 // `this`, constants. Needs no temporary to be read after a call.

@@ -2,6 +2,7 @@
 // bypass, declared at the top of the state machine instead.
 #include "Split/Lowerer.h"
 
+#include "Split/EvaluationOrder.h"
 #include "Split/Locals.h"
 
 namespace flowc::lowering {
@@ -147,9 +148,35 @@ void Lowerer::findHoisted() {
         if (child == loop->getBody()) {
           hoistDecls(loop->getInit());
           hoist(loop->getLoopVariable());
+          if (iteratesBits(loop))
+            holdBit(loop);
         }
       }
     }
+  }
+}
+
+// A range-for over a std::vector<bool> binds its variable to a proxy of a
+// bit; the machine cannot re-bind a proxy (assigning one writes the bit), so
+// the variable holds the bit's value. Writing through it is rejected.
+void Lowerer::holdBit(const CXXForRangeStmt *loop) {
+  const VarDecl *var = loop->getLoopVariable();
+  Hoisted &h = hoisted_.find(var)->second;
+  if (h.type == "bool")
+    return; // already held (several calls in the body)
+  h.home = liveAnywhere_.count(var) ? Home::Frame : Home::Local;
+  h.type = "bool";
+  h.isConst = false;
+  h.store = ir::textCode(h.name);
+  llvm::SmallPtrSet<const ValueDecl *, 1> vars{var};
+  if (mayWrite(loop->getBody(), vars)) {
+    reporter_.error(var->getLocation(),
+                    "'%0' stands for a bit of a std::vector<bool>, and the "
+                    "loop makes remote calls, so it holds the bit's value; "
+                    "changing it would not change the vector: assign "
+                    "through an index instead")
+        << var->getName();
+    failed_ = true;
   }
 }
 

@@ -22,4 +22,17 @@ bool isConstantLocal(const VarDecl *var, const ASTContext &context) {
          var->isUsableInConstantExpressions(context);
 }
 
+bool iteratesBits(const CXXForRangeStmt *loop) {
+  const Expr *range = loop->getRangeInit();
+  if (!range)
+    return false;
+  const auto *vector = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      range->getType().getNonReferenceType()->getAsCXXRecordDecl());
+  if (!vector || !vector->isInStdNamespace() || vector->getName() != "vector")
+    return false;
+  const TemplateArgumentList &args = vector->getTemplateArgs();
+  return args.size() > 0 && args[0].getKind() == TemplateArgument::Type &&
+         args[0].getAsType()->isBooleanType();
+}
+
 } // namespace flowc

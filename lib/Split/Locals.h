@@ -3,6 +3,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/StmtCXX.h"
 
 namespace flowc {
 
@@ -15,5 +16,9 @@ bool bindsOwnTemporary(const clang::VarDecl *var);
 // carried, it is declared once at the top of the state machine.
 bool isConstantLocal(const clang::VarDecl *var,
                      const clang::ASTContext &context);
+
+// A range-for over a std::vector<bool>: its elements are proxies to bits,
+// which the split method carries as bool values (docs/semantics.md).
+bool iteratesBits(const clang::CXXForRangeStmt *loop);
 
 } // namespace flowc

@@ -167,6 +167,7 @@ private:
   // --- Hoisting ------------------------------------------------------------
   void hoist(const ValueDecl *decl, const DeclStmt *declaration = nullptr);
   void findHoisted();
+  void holdBit(const CXXForRangeStmt *loop);
   Code declarationAsAssignment(const DeclStmt *stmt);
   Code assignment(const VarDecl *var);
   std::string storableType(QualType type);

@@ -32,8 +32,12 @@ struct BodyFacts : RecursiveASTVisitor<BodyFacts> {
   std::vector<const GotoStmt *> gotos;
   std::vector<const CXXTryStmt *> tries;
 
+  llvm::DenseSet<const VarDecl *> bitVariables; // over a std::vector<bool>
+
   bool VisitCXXForRangeStmt(CXXForRangeStmt *loop) {
     loopVariables.insert(loop->getLoopVariable());
+    if (iteratesBits(loop))
+      bitVariables.insert(loop->getLoopVariable());
     return true;
   }
   bool VisitGotoStmt(GotoStmt *stmt) {
@@ -137,6 +141,8 @@ bool checkFrameTypes(const SplitCandidate &candidate,
                        !(var && bindsOwnTemporary(var));
       if (reference && var && facts.loopVariables.count(var))
         continue; // re-bound from the loop index after resuming
+      if (var && facts.bitVariables.count(var))
+        continue; // carried as a bool (Hoisting.cpp)
       std::string why;
       if (reference && binding)
         why = "it is a structured binding declared by reference, and what it "

@@ -85,7 +85,7 @@ FEATURES = {
     'peer_loop': True,     # for (const auto &r : peers_) r->m(...): calls on the loop variable
     'catch_var': True,     # catch (const std::runtime_error &e) after a call (regress/catch-var)
     'concurrent': True,    # a last phase of concurrent bump chains (commutative: hits_ += x)
-    'bool_proxy': False,   # for (auto e : vector<bool>) with calls (regress/vector-bool-loop)
+    'bool_proxy': True,    # for (auto e : vector<bool>) with calls (regress/vector-bool-loop)
 }
 
 INT_TYPES = ['std::int64_t', 'std::uint32_t', 'int', 'std::uint8_t', 'short',

@@ -35,6 +35,18 @@ public:
     return first(v.begin(), (v.push_back(2), p->get()));
     // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:20: error: the value of 'v.begin()' is computed before a later remote call in the same expression and must be kept across it, but its type '{{.*}}' cannot be carried in the frame: {{.*}}
   }
+  // A bit of a std::vector<bool> is held by value across the calls, so a
+  // write through the loop variable would be lost.
+  int flip_bits(std::vector<bool> bits, flowc::Ref<Peer> p) {
+    int n = 0;
+    for (auto bit : bits) {
+      // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:15: error: 'bit' stands for a bit of a std::vector<bool>, and the loop makes remote calls, so it holds the bit's value; changing it would not change the vector: assign through an index instead
+      n += p->get();
+      bit = n > 1;
+    }
+    return n;
+  }
+
   // A call through a member pointer is formed after the call, so the member
   // pointer lives across it.
   int member_pointer(flowc::Ref<Peer> p) {

@@ -975,6 +975,23 @@ public:
   using Slot = std::variant<std::monostate, int, std::string>;
   explicit Shelf(std::string id) : id_(std::move(id)) {}
 
+  // A std::vector<bool>'s elements are proxies: the loop variable holds the
+  // bit's value across the calls, by value, auto&& or const auto&, also when
+  // a nested loop's condition makes the call.
+  int over_bits(std::vector<bool> bits, flowc::Ref<Counter> c) {
+    int n = 0;
+    for (auto bit : bits)
+      n += bit ? c->hit(2) : 1;
+    for (auto &&bit : bits)
+      n = n * 2 + (c->yes(bit) ? 1 : 0);
+    for (const auto &bit : flags_) {
+      for (int i = 0; i < 2 && c->below(i); ++i)
+        n += bit;
+    }
+    flags_ = bits;
+    return n;
+  }
+
   Slot over_set(std::set<int> xs, flowc::Ref<Counter> c) {
     Slot acc;
     for (int x : xs) {
@@ -1086,6 +1103,7 @@ public:
 private:
   FLOWC_KEY std::string id_;
   std::set<int> seen_;
+  std::vector<bool> flags_{true, false, true};
   Slot last_;
   std::list<int> log_;
   std::deque<std::string> queue_{"a", "bb", "ccc"};

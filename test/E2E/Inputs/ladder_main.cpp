@@ -340,6 +340,8 @@ int main() {
   STEP(Store::constants, store, s);
 
   Ref<Shelf> shelf = world.make<Shelf>("sh");
+  STEP(Shelf::over_bits, shelf, std::vector<bool>{true, false, true, true}, a);
+  STEP(Shelf::over_bits, shelf, std::vector<bool>{}, b);
   STEP(Shelf::over_set, shelf, std::set<int>{5, 1, 3}, a);
   STEP(Shelf::over_set, shelf, std::set<int>{9, 2, 7, 4}, b);
   STEP(Shelf::over_set, shelf, std::set<int>{}, c);
