@@ -130,10 +130,14 @@ private:
 
 class AnalysisAction : public ASTFrontendAction {
 public:
-  explicit AnalysisAction(AnalysisResults &results) : results_(results) {}
+  AnalysisAction(AnalysisResults &results, llvm::raw_ostream *log)
+      : results_(results), log_(log) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &ci,
                                                  StringRef file) override {
+    // "N errors generated." goes after the diagnostics it counts.
+    if (log_)
+      ci.setVerboseOutputStream(*log_);
     auto found = results_.displayNames.find(file.str());
     std::string display =
         found != results_.displayNames.end() ? found->second : file.str();
@@ -146,24 +150,27 @@ public:
 
 private:
   AnalysisResults &results_;
+  llvm::raw_ostream *log_;
 };
 
 class AnalysisActionFactory : public FrontendActionFactory {
 public:
-  explicit AnalysisActionFactory(AnalysisResults &results) : results_(results) {}
+  AnalysisActionFactory(AnalysisResults &results, llvm::raw_ostream *log)
+      : results_(results), log_(log) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(results_);
+    return std::make_unique<AnalysisAction>(results_, log_);
   }
 
 private:
   AnalysisResults &results_;
+  llvm::raw_ostream *log_;
 };
 
 } // namespace
 
 std::unique_ptr<FrontendActionFactory>
-makeAnalysisActionFactory(AnalysisResults &results) {
-  return std::make_unique<AnalysisActionFactory>(results);
+makeAnalysisActionFactory(AnalysisResults &results, llvm::raw_ostream *log) {
+  return std::make_unique<AnalysisActionFactory>(results, log);
 }
 
 } // namespace flowc

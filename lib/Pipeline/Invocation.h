@@ -39,6 +39,7 @@ struct AnalysisResults {
   bool errors = false;
 };
 std::unique_ptr<clang::tooling::FrontendActionFactory>
-makeAnalysisActionFactory(AnalysisResults &results);
+makeAnalysisActionFactory(AnalysisResults &results,
+                          llvm::raw_ostream *log = nullptr);
 
 } // namespace flowc

@@ -37,8 +37,11 @@ void analyzeOne(const clang::tooling::CompilationDatabase &database,
   auto options = llvm::makeIntrusiveRefCnt<clang::DiagnosticOptions>();
   clang::TextDiagnosticPrinter printer(stream, options.get());
   tool.setDiagnosticConsumer(&printer);
+  // The diagnostics say what failed; ClangTool's "Error while processing"
+  // would be printed before them.
+  tool.setPrintErrorMessage(false);
   run.results.displayNames = shared.displayNames;
-  run.status = tool.run(makeAnalysisActionFactory(run.results).get());
+  run.status = tool.run(makeAnalysisActionFactory(run.results, &stream).get());
 }
 
 } // namespace
