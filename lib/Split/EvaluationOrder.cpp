@@ -22,6 +22,17 @@ LoweredForm loweredForm(const Expr *expr, bool isRemoteCall,
   return LoweredForm::Operands;
 }
 
+// A braced initializer's members left out are initialized by their default
+// member initializers or value-initialized: parts with no text of their own
+// (Clang places them at the closing brace), which run with the whole.
+static bool hasText(const Expr *expr, const Expr *parent) {
+  if (isa<CXXDefaultInitExpr, ImplicitValueInitExpr, NoInitExpr>(expr) ||
+      expr->getBeginLoc().isInvalid())
+    return false;
+  const auto *list = dyn_cast<InitListExpr>(parent);
+  return !list || expr->getBeginLoc() != list->getRBraceLoc();
+}
+
 SmallVector<const Expr *, 4> operandsInOrder(const Expr *expr) {
   SmallVector<const Expr *, 4> operands;
   if (const auto *op = dyn_cast<BinaryOperator>(expr);
@@ -40,7 +51,7 @@ SmallVector<const Expr *, 4> operandsInOrder(const Expr *expr) {
       return operands;
     }
   for (const Stmt *child : expr->children())
-    if (const auto *e = dyn_cast_or_null<Expr>(child))
+    if (const auto *e = dyn_cast_or_null<Expr>(child); e && hasText(e, expr))
       operands.push_back(e);
   return operands;
 }

@@ -10,6 +10,15 @@
 #include <string>
 #include <vector>
 
+// `middle` has no initializer of its own, on purpose (designated below).
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+struct Parts {
+  std::string name;
+  std::vector<int> middle;
+  std::string more = "m";
+  int last = 0;
+};
+
 struct Acc {
   int total = 0;
   int add(int v) { return total += v; }
@@ -84,6 +93,18 @@ public:
   // CHECK:       - {line: [[@LINE-4]], live: [v]}
   // CHECK:         - text: "v.insert(v.begin(), "
   // CHECK-NEXT:    - field: flowc_t1
+
+  // Members left out of a braced initializer have no text: they are
+  // initialized with the whole, after both calls.
+  int designated(flowc::Ref<Peer> p) {
+    Parts parts{.name = p->name(), .last = p->get()};
+    return parts.last;
+  }
+  // CHECK-LABEL: name: designated
+  // CHECK:         - text: "Parts parts{.name = "
+  // CHECK-NEXT:    - field: flowc_t1
+  // CHECK-NEXT:    - text: ", .last = "
+  // CHECK-NEXT:    - field: flowc_t2
 
   int operand(int x, flowc::Ref<Peer> p) {
     return x * p->get();

@@ -556,6 +556,14 @@ private:
   std::map<int, int> slots_;
 };
 
+// Members with default initializers, left out of designated initializers.
+struct Shipment {
+  std::string label;
+  std::vector<int> items{1, 2};
+  std::map<std::string, int> tags{{"t", 1}};
+  std::optional<Mood> mood;
+};
+
 // A local object whose chained methods and operators take remote results.
 struct Chain {
   std::vector<int> seen;
@@ -631,8 +639,11 @@ public:
     Point p{a->hit(7), b->hit(8), a->name()};
     std::vector<int> v{a->hit(1), b->hit(2), a->hit(3)};
     Point q{.x = b->hit(5), .tag = b->name()};
+    // Members left out between two calls (items, tags) have no text.
+    Shipment batch{.label = a->name(), .mood = static_cast<Mood>(b->hit(4) % 3)};
     total_ += p.x * 100 + q.x;
-    return p.y + v[2] * 10 + q.y + static_cast<int>(q.tag.size());
+    return p.y + v[2] * 10 + q.y + static_cast<int>(q.tag.size() + batch.label.size()) +
+           static_cast<int>(*batch.mood) * 1000;
   }
 
   std::pair<int, std::string> braced_return(flowc::Ref<Counter> a, flowc::Ref<Counter> b) {
