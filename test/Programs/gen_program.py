@@ -912,8 +912,9 @@ class Gen:
                 return ['acc += static_cast<std::uint64_t>(%s.size());' % e]
         if c == 3 and both:  # an iterator argument, formed after the call
             name = self.fresh('v')
+            first = self.u64(ctx, 1, False, None, True)  # before v is in scope
             ctx['locals'].append((name, Ty('vector', [Ty('int', name='std::uint64_t')])))
-            return ['std::vector<std::uint64_t> %s{%s, 7};' % (name, self.u64(ctx, 1, False, None, True)),
+            return ['std::vector<std::uint64_t> %s{%s, 7};' % (name, first),
                     '%s.insert(%s.begin() + static_cast<std::ptrdiff_t>(%s %% %s.size()), %s);' % (
                         name, name, self.u64(ctx, 1, True), name, self.u64(ctx, 1, True)),
                     'acc = fz::mixu(acc, fz::fold(%s));' % name]
