@@ -22,3 +22,11 @@ config.substitutions.append(("%flowc", os.path.join(config.flowc_tools_dir, "flo
 # Warning-free C++20 in both compilers, the way users build their entities.
 strict = "-std=c++20 -Wall -Wextra -Werror -I" + include
 config.substitutions.append(("%strict", strict))
+# The runtime libraries, to link after the sources: `%gxx %strict a.cpp
+# %runtime_local`. With MPI (feature `mpi`): %runtime_mpi, and `%mpirun N prog`
+# (as root, oversubscribed).
+config.substitutions.append(("%runtime_local", config.runtime_local))
+if config.mpi:
+    config.available_features.add("mpi")
+    config.substitutions.append(("%runtime_mpi", config.runtime_mpi))
+    config.substitutions.append(("%mpirun", config.mpirun))

@@ -4,22 +4,38 @@
 // Built as is, it is direct mode: entities are plain objects and flowc::Ref
 // wraps pointers to them, so each call is an ordinary C++ call. Built with
 // LADDER_EXECUTOR, the same calls run through the generated state machines on
-// flowc::Executor (which encodes and decodes every suspended frame). The
-// direct run is the oracle: the test diffs the two outputs. The generated
-// header is included in both, only to print state the same way.
+// flowc::Executor (which encodes and decodes every suspended frame); with
+// LADDER_LOCAL, on flowc::LocalRuntime (`ladder_main [workers]`, default 1);
+// with LADDER_MPI, on flowc::MpiRuntime under `mpirun -np N` (`[workers]` per
+// rank; rank 0 prints). On the runtimes each call is a call chain
+// (rt.call<M>(ref, args...).get(): what a method threw comes back through the
+// future), and a state is what rt.state(ref) reads: the committed state's
+// encoding, the same bytes write_state gives in the other worlds. The direct
+// run is the oracle: the tests diff the outputs. The generated header is
+// included in every world, only to print state the same way.
 //
-// A call that throws is a failed chain, which the Executor rolls back
-// (docs/semantics.md): the direct run undoes it too, putting back the states
-// it saved before the call. With LADDER_CHAIN neither undoes anything (the
-// Executor runs with Isolation::chain), so plain C++ is the oracle as is.
+// A call that throws is a failed chain, which the Executor and the runtimes
+// roll back (docs/semantics.md): the direct run undoes it too, putting back
+// the states it saved before the call. With LADDER_CHAIN none undoes anything
+// (Isolation::chain), so plain C++ is the oracle as is.
 #include "ladder.flowc.h"
 
-#ifdef LADDER_EXECUTOR
+#if defined(LADDER_LOCAL) || defined(LADDER_MPI)
+#define LADDER_RUNTIME 1
+#endif
+
+#if defined(LADDER_EXECUTOR)
 #include <flowc/runtime/executor.h>
+#elif defined(LADDER_LOCAL)
+#include <flowc/runtime/local.h>
+#elif defined(LADDER_MPI)
+#include <flowc/runtime/mpi.h>
 #endif
 
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
+#include <future>
 #include <memory>
 #include <string>
 #include <type_traits>
@@ -123,23 +139,48 @@ std::string hex(const std::string &bytes) {
   return out;
 }
 
-// --- The two worlds ----------------------------------------------------------
+// --- The worlds -------------------------------------------------------------
+#if defined(LADDER_EXECUTOR) || defined(LADDER_RUNTIME)
+#ifdef LADDER_CHAIN
+constexpr flowc::Isolation kIsolation = flowc::Isolation::chain;
+#else
+constexpr flowc::Isolation kIsolation = flowc::Isolation::serializable;
+#endif
+#endif
+
 class World {
 public:
+#if defined(LADDER_LOCAL)
+  explicit World(int argc, char **argv)
+      : rt_(flowc::LocalOptions{.workers = workers(argc, argv), .isolation = kIsolation}) {}
+#elif defined(LADDER_MPI)
+  // Ranks other than 0 serve inside rt_'s constructor and end there.
+  explicit World(int &argc, char **&argv)
+      : rt_(argc, argv, flowc::MpiOptions{.workers = workers(argc, argv), .isolation = kIsolation}) {}
+#else
+  World(int, char **) {}
+#endif
+
   template <class E, class... A> Ref<E> make(A &&...args) {
-#ifdef LADDER_EXECUTOR
+#if defined(LADDER_RUNTIME)
+    Ref<E> ref = rt_.template create<E>(std::forward<A>(args)...).get();
+#elif defined(LADDER_EXECUTOR)
     Ref<E> ref = executor_.create<E>(std::forward<A>(args)...);
 #else
     auto object = std::make_shared<E>(std::forward<A>(args)...);
     Ref<E> ref(object.get());
     owned_.push_back(std::move(object));
 #endif
-    states_.push_back([this, ref] {
-      flowc::Writer w;
-      flowc::Access::Of<E>::write_state(w, get(ref));
-      return show(ref) + " " + hex(w.take());
+    states_.push_back([this, ref]() -> std::function<std::string()> {
+#if defined(LADDER_RUNTIME)
+      // Every state is asked for before the first answer is awaited.
+      auto bytes = std::make_shared<std::future<std::string>>(rt_.state(ref));
+      return [ref, bytes] { return show(ref) + " " + hex(bytes->get()); };
+#else
+      return [line = show(ref) + " " + hex(state(ref))] { return line; };
+#endif
     });
-#if !defined(LADDER_EXECUTOR) && !defined(LADDER_CHAIN)
+#if !defined(LADDER_EXECUTOR) && !defined(LADDER_RUNTIME) && !defined(LADDER_CHAIN)
     undo_.push_back([ref]() -> std::function<void()> {
       E &object = *flowc::Access::object(ref);
       flowc::Writer w;
@@ -165,43 +206,62 @@ public:
   }
 
   template <auto Method, class E, class... A> auto call(const Ref<E> &ref, A &&...args) {
-#ifdef LADDER_EXECUTOR
+#if defined(LADDER_RUNTIME)
+    return rt_.template call<Method>(ref, std::forward<A>(args)...).get();
+#elif defined(LADDER_EXECUTOR)
     return executor_.call<Method>(ref, std::forward<A>(args)...);
 #else
     return (flowc::Access::object(ref)->*Method)(std::forward<A>(args)...);
 #endif
   }
 
-  template <class E> const E &get(const Ref<E> &ref) const {
-#ifdef LADDER_EXECUTOR
-    return executor_.get(ref);
+#if !defined(LADDER_RUNTIME)
+  // The entity's encoded state.
+  template <class E> std::string state(const Ref<E> &ref) {
+    flowc::Writer w;
+#if defined(LADDER_EXECUTOR)
+    flowc::Access::Of<E>::write_state(w, executor_.get(ref));
 #else
-    return *flowc::Access::object(ref);
+    flowc::Access::Of<E>::write_state(w, *flowc::Access::object(ref));
 #endif
+    return w.take();
   }
+#endif
 
   void print_states() const {
+    std::vector<std::function<std::string()>> lines;
     for (const auto &state : states_)
-      std::printf("  %s\n", state().c_str());
+      lines.push_back(state());
+    for (const auto &line : lines)
+      std::printf("  %s\n", line().c_str());
   }
 
 private:
-#if defined(LADDER_EXECUTOR) && defined(LADDER_CHAIN)
-  flowc::Executor executor_{flowc::Executor::Options{.isolation = flowc::Isolation::chain}};
+  [[maybe_unused]] static unsigned workers(int argc, char **argv) {
+    return argc > 1 ? static_cast<unsigned>(std::atoi(argv[1])) : 1u;
+  }
+
+#if defined(LADDER_LOCAL)
+  flowc::LocalRuntime rt_;
+#elif defined(LADDER_MPI)
+  flowc::MpiRuntime rt_;
 #elif defined(LADDER_EXECUTOR)
-  flowc::Executor executor_;
+  flowc::Executor executor_{flowc::Executor::Options{.isolation = kIsolation}};
 #else
   std::vector<std::shared_ptr<void>> owned_;
 #endif
-  std::vector<std::function<std::string()>> states_;
+  // Per entity: reads its state now, prints it when called (a runtime's
+  // answer may still be on its way).
+  std::vector<std::function<std::function<std::string()>()>> states_;
   std::vector<std::function<std::function<void()>()>> undo_; // direct, atomic
 };
 
-World world;
+World *the_world = nullptr;
 
 // Runs one call, prints its result (or what it threw) and every state.
 template <auto Method, class E, class... A>
 void step(const char *name, const Ref<E> &ref, A &&...args) {
+  World &world = *the_world;
   std::printf("%s %s -> ", name, show(ref).c_str());
   std::function<void()> undo = world.save();
   try {
@@ -222,7 +282,9 @@ void step(const char *name, const Ref<E> &ref, A &&...args) {
 
 } // namespace
 
-int main() {
+int main(int argc, char **argv) {
+  World world(argc, argv);
+  the_world = &world;
   Ref<Counter> a = world.make<Counter>("a", 1);
   Ref<Counter> b = world.make<Counter>("b", 5);
   Ref<Counter> c = world.make<Counter>("c", 0);
