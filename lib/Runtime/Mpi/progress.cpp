@@ -1,6 +1,7 @@
 // progress.cpp - see progress.h.
 #include "progress.h"
 
+#include "testing.h"
 #include "wire.h"
 #include "worker.h"
 
@@ -29,6 +30,21 @@ enum Tag : int {
 };
 constexpr unsigned kYieldTurns = 64;
 constexpr int kMaxReceivesPerTurn = 64;
+
+// The progress of this process's runtime while its thread runs (testing.h).
+std::atomic<Progress *> running_progress{nullptr};
+
+// testing.h: `record` (a framed record, wire.h) with one byte more in its body.
+std::string with_trailing_byte(const std::string &record) {
+  Reader r(record);
+  std::string body(r.string());
+  body.push_back('\0');
+  std::string out;
+  Writer w(out);
+  w.varint(static_cast<std::uint64_t>(body.size()));
+  w.bytes(body);
+  return out;
+}
 } // namespace
 
 Progress::Progress(MPI_Comm comm, int rank, int ranks,
@@ -48,6 +64,17 @@ void Progress::start(dataflow::Core *core, dataflow::Clients *clients) {
   core_ = core;
   clients_ = clients;
   thread_ = std::thread([this] { run(); });
+  running_progress = this;
+}
+
+Progress *Progress::running() { return running_progress; }
+
+void Progress::send_raw(int to, std::string bytes) {
+  {
+    std::lock_guard lock(mutex_);
+    raw_.emplace_back(to, std::move(bytes));
+  }
+  wake();
 }
 
 // An MPI call that fails here means a rank or the network is gone: nothing
@@ -73,11 +100,22 @@ void Progress::wake() {
 }
 
 void Progress::send(unsigned worker, std::vector<Message> &batch) {
-  Outbox &box = *out_[placement_.process_of(worker)];
+  int to = static_cast<int>(placement_.process_of(worker));
+  Outbox &box = *out_[to];
   {
     std::lock_guard lock(box.mutex);
-    for (const Message &message : batch)
+    for (const Message &message : batch) {
+      if (message.kind == Message::Kind::call && corrupt_call_to_ == to) [[unlikely]] {
+        int armed = to;
+        if (corrupt_call_to_.compare_exchange_strong(armed, -1)) {
+          std::string record;
+          encode(record, worker, message, registry_);
+          box.bytes += with_trailing_byte(record);
+          continue;
+        }
+      }
       encode(box.bytes, worker, message, registry_);
+    }
   }
   batch.clear();
   wake();
@@ -134,6 +172,8 @@ void Progress::detach() {
 }
 
 void Progress::finish() {
+  Progress *self = this;
+  running_progress.compare_exchange_strong(self, nullptr);
   {
     std::lock_guard lock(mutex_);
     finishing_ = true;
@@ -168,6 +208,15 @@ bool Progress::post_sends() {
     busy = true;
   }
   std::unique_lock lock(mutex_);
+  if (!raw_.empty()) {
+    std::vector<std::pair<int, std::string>> raw;
+    raw.swap(raw_);
+    lock.unlock();
+    for (auto &[to, bytes] : raw)
+      isend(to, kBatch, std::move(bytes));
+    lock.lock();
+    busy = true;
+  }
   if (stats_wanted_) {
     stats_wanted_ = false;
     stats_pending_ = true;
@@ -358,3 +407,23 @@ void Progress::run() {
 }
 
 } // namespace flowc::mpi
+
+namespace flowc::mpi::testing {
+
+bool send_raw_batch(int to, std::string bytes) {
+  Progress *progress = Progress::running();
+  if (progress == nullptr)
+    return false;
+  progress->send_raw(to, std::move(bytes));
+  return true;
+}
+
+bool corrupt_next_call(int to) {
+  Progress *progress = Progress::running();
+  if (progress == nullptr)
+    return false;
+  progress->corrupt_next_call(to);
+  return true;
+}
+
+} // namespace flowc::mpi::testing

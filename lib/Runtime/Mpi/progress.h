@@ -16,6 +16,7 @@
 
 #include <mpi.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <future>
@@ -25,6 +26,7 @@
 #include <string>
 #include <thread>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace flowc::mpi {
@@ -55,6 +57,11 @@ public:
   // Sends what is left, waits until every rank got there, ends the thread.
   void finish();
 
+  // testing.h: the running rank's Progress, a raw batch, a corrupted call.
+  static Progress *running();
+  void send_raw(int to, std::string bytes);
+  void corrupt_next_call(int to) { corrupt_call_to_ = to; }
+
 private:
   struct Outbox {
     std::mutex mutex;
@@ -82,6 +89,8 @@ private:
 
   std::vector<std::unique_ptr<Outbox>> out_; // by rank
   std::list<Pending> pending_;               // sends in flight (stable buffers)
+  std::vector<std::pair<int, std::string>> raw_; // testing.h, under mutex_
+  std::atomic<int> corrupt_call_to_{-1};         // testing.h
 
   std::mutex core_mutex_; // held while delivering; detach() waits for it
   dataflow::Core *core_ = nullptr;
