@@ -686,6 +686,28 @@ public:
     return r;
   }
 
+  // Found by the program generator (docs/fuzzing.md): a named catch
+  // parameter in a method that makes remote calls...
+  int caught(int v, flowc::Ref<Counter> a) {
+    int x = a->hit(v);
+    try {
+      if (x % 2 == 0)
+        throw std::runtime_error("even " + std::to_string(x));
+    } catch (const std::runtime_error &e) {
+      x += static_cast<int>(std::string(e.what()).size());
+    }
+    return x + a->hit(1);
+  }
+
+  // ...and a range-for with calls in its range and its body and a reference
+  // loop variable: resuming at the range's call binds nothing yet.
+  int range_and_body(flowc::Ref<Counter> a, flowc::Ref<Counter> b) {
+    int s = 0;
+    for (const auto &[word, n] : a->tally({"ab", "c", "ab"}))
+      s = s * 10 + b->hit(n) * static_cast<int>(word.size());
+    return s;
+  }
+
   // Objects that are this entity's state, formed after the calls.
   int state_objects(flowc::Ref<Counter> a, flowc::Ref<Counter> b) {
     by_number_[a->hit(2)].push_back(b->name());

@@ -357,6 +357,9 @@ int main(int argc, char **argv) {
   for (int v : {1, 3})
     STEP(Places::thrown, pl, v, a, b);
   STEP(Places::initializers, pl, a, b);
+  STEP(Places::caught, pl, 3, a);
+  STEP(Places::caught, pl, 4, a);
+  STEP(Places::range_and_body, pl, a, b);
   STEP(Places::state_objects, pl, a, b);
   STEP(Places::state_objects, pl, b, a);
 
