@@ -4,6 +4,7 @@
 
 #include "Split/EvaluationOrder.h"
 #include "Split/Locals.h"
+#include "Split/StatementParts.h"
 
 namespace flowc::lowering {
 
@@ -13,22 +14,11 @@ void Lowerer::hoist(const ValueDecl *decl, const DeclStmt *declaration) {
   const auto *var = dyn_cast<VarDecl>(decl);
   if (var && !var->hasLocalStorage())
     return; // a static is initialized once: jumping past it is allowed
-  Hoisted h;
   if (var && isConstantLocal(var, context_)) {
-    if (!declaration || !declaration->isSingleDecl()) {
-      if (declaration && declaration->decl_begin()[0] != decl)
-        return; // reported at the first
-      error(decl->getLocation(), "a constant declared together with other "
-                                 "variables before a remote call");
-      return;
-    }
-    h.home = Home::Constant;
-    h.name = unique(decl->getName());
-    h.store = ir::textCode(h.name);
-    h.declaration = declaration;
-    hoisted_[decl] = h;
+    hoistConstant(var, declaration);
     return;
   }
+  Hoisted h;
   QualType type = decl->getType();
   const auto *decomposition = dyn_cast<DecompositionDecl>(decl);
   bool live = liveAnywhere_.count(decl);
@@ -48,25 +38,48 @@ void Lowerer::hoist(const ValueDecl *decl, const DeclStmt *declaration) {
   if (h.isConst)
     h.store = h.home == Home::Frame ? ir::fieldCode(h.name)
                                     : ir::textCode(unique("flowc_" + h.name));
-  // Hoisted locals and frame fields start default-constructed.
-  const auto *record = stored->getAsCXXRecordDecl();
-  if (h.home != Home::Pointer && record &&
-      (record->isLambda() || !record->hasDefaultConstructor())) {
-    if (h.home == Home::Local)
-      reporter_.error(decl->getLocation(),
-                      "'%0' is declared before a remote call in the same "
-                      "block, but its type cannot be default-constructed; "
-                      "declare it after the call or in a nested block")
-          << decl->getName();
-    else
-      reporter_.error(decl->getLocation(),
-                      "'%0' lives across a remote call, but its type cannot "
-                      "be default-constructed, so the method's frame cannot "
-                      "hold it")
-          << decl->getName();
-    failed_ = true;
-  }
+  checkDefaultConstructible(decl, h.home, stored);
   hoisted_[decl] = h;
+}
+
+// A constant is declared once, as written, at the top of the machine: only
+// one declared alone.
+void Lowerer::hoistConstant(const VarDecl *var, const DeclStmt *declaration) {
+  if (!declaration || !declaration->isSingleDecl()) {
+    if (declaration && declaration->decl_begin()[0] != var)
+      return; // reported at the first
+    error(var->getLocation(), "a constant declared together with other "
+                              "variables before a remote call");
+    return;
+  }
+  Hoisted h;
+  h.home = Home::Constant;
+  h.name = unique(var->getName());
+  h.store = ir::textCode(h.name);
+  h.declaration = declaration;
+  hoisted_[var] = h;
+}
+
+// Hoisted locals and frame fields start default-constructed.
+void Lowerer::checkDefaultConstructible(const ValueDecl *decl, Home home,
+                                        QualType stored) {
+  const auto *record = stored->getAsCXXRecordDecl();
+  if (home == Home::Pointer || !record ||
+      (!record->isLambda() && record->hasDefaultConstructor()))
+    return;
+  if (home == Home::Local)
+    reporter_.error(decl->getLocation(),
+                    "'%0' is declared before a remote call in the same "
+                    "block, but its type cannot be default-constructed; "
+                    "declare it after the call or in a nested block")
+        << decl->getName();
+  else
+    reporter_.error(decl->getLocation(),
+                    "'%0' lives across a remote call, but its type cannot "
+                    "be default-constructed, so the method's frame cannot "
+                    "hold it")
+        << decl->getName();
+  failed_ = true;
 }
 
 // The type a hoisted variable is stored as: assignable, so a std::pair's
@@ -86,11 +99,9 @@ std::string Lowerer::storableType(QualType type) {
   return spell(type);
 }
 
-// Variables whose declaration a jump to some resume label would bypass: those
-// declared, in a block or statement enclosing the call, before the call.
-void Lowerer::findHoisted() {
-  // The frame's own `label` is taken; a parameter keeps its name in the body
-  // and only its field is renamed.
+// The frame's own `label` is taken; a parameter keeps its name in the body
+// and only its field is renamed.
+void Lowerer::nameParameters() {
   names_.insert("label");
   for (const ParmVarDecl *param : function_->parameters())
     if (param->getName() != "label")
@@ -99,61 +110,67 @@ void Lowerer::findHoisted() {
     paramField_[param] = param->getName() == "label"
                              ? unique("label")
                              : param->getNameAsString();
-  auto hoistDecls = [&](const Stmt *stmt) {
-    if (const auto *decls = dyn_cast_or_null<DeclStmt>(stmt))
-      for (const Decl *d : decls->decls())
-        if (const auto *var = dyn_cast<VarDecl>(d))
-          hoist(var, decls);
-  };
+}
+
+// Variables whose declaration a jump to some resume label would bypass: those
+// declared, in a block or statement enclosing the call, before the call.
+void Lowerer::findHoisted() {
+  nameParameters();
   for (const CXXMemberCallExpr *call : candidate_.calls) {
     const Stmt *child = call;
     for (const Stmt *parent = parents_.getParent(child); parent;
-         child = parent, parent = parents_.getParent(parent)) {
-      if (const auto *block = dyn_cast<CompoundStmt>(parent)) {
-        for (const Stmt *sibling : block->body()) {
-          if (sibling == child)
-            break;
-          hoistDecls(sibling);
-          // A case label inside the block does not change scope.
-          if (const auto *label = dyn_cast<SwitchCase>(sibling))
-            hoistDecls(label->getSubStmt());
-        }
-      } else if (const auto *decls = dyn_cast<DeclStmt>(parent)) {
-        // The declarators before the one whose initializer makes the call.
-        for (const Decl *d : decls->decls()) {
-          const auto *var = dyn_cast<VarDecl>(d);
-          if (!var || var->getInit() == child)
-            break;
-          hoist(var, decls);
-        }
-      } else if (const auto *loop = dyn_cast<ForStmt>(parent)) {
-        if (child != loop->getInit())
-          hoistDecls(loop->getInit());
-        if (const VarDecl *var = loop->getConditionVariable())
-          hoist(var);
-      } else if (const auto *branch = dyn_cast<IfStmt>(parent)) {
-        if (child != branch->getInit())
-          hoistDecls(branch->getInit());
-        if (const VarDecl *var = branch->getConditionVariable())
-          hoist(var);
-      } else if (const auto *loop = dyn_cast<WhileStmt>(parent)) {
-        if (const VarDecl *var = loop->getConditionVariable())
-          hoist(var);
-      } else if (const auto *sw = dyn_cast<SwitchStmt>(parent)) {
-        if (child != sw->getInit())
-          hoistDecls(sw->getInit());
-        if (const VarDecl *var = sw->getConditionVariable())
-          hoist(var);
-      } else if (const auto *loop = dyn_cast<CXXForRangeStmt>(parent)) {
-        if (child == loop->getBody()) {
-          hoistDecls(loop->getInit());
-          hoist(loop->getLoopVariable());
-          if (iteratesBits(loop))
-            holdBit(loop);
-        }
-      }
-    }
+         child = parent, parent = parents_.getParent(parent))
+      hoistDeclaredBefore(child, parent);
   }
+}
+
+// The variables `parent` declares before `child`, which holds a call.
+void Lowerer::hoistDeclaredBefore(const Stmt *child, const Stmt *parent) {
+  if (const auto *block = dyn_cast<CompoundStmt>(parent)) {
+    for (const Stmt *sibling : block->body()) {
+      if (sibling == child)
+        break;
+      hoistDeclarations(sibling);
+      // A case label inside the block does not change scope.
+      if (const auto *label = dyn_cast<SwitchCase>(sibling))
+        hoistDeclarations(label->getSubStmt());
+    }
+    return;
+  }
+  if (const auto *decls = dyn_cast<DeclStmt>(parent)) {
+    // The declarators before the one whose initializer makes the call.
+    for (const Decl *d : decls->decls()) {
+      const auto *var = dyn_cast<VarDecl>(d);
+      if (!var || var->getInit() == child)
+        break;
+      hoist(var, decls);
+    }
+    return;
+  }
+  // An init-statement and a condition variable (if, switch, while, for); a
+  // range-for's init-statement and variable, for a call in its body.
+  StatementParts parts = partsOf(parent);
+  if (parts.loopVariable) {
+    if (child != parts.body)
+      return;
+    hoistDeclarations(parts.init);
+    hoist(parts.loopVariable);
+    if (const auto *loop = cast<CXXForRangeStmt>(parent); iteratesBits(loop))
+      holdBit(loop);
+    return;
+  }
+  if (child != parts.init)
+    hoistDeclarations(parts.init);
+  if (parts.conditionVariable)
+    hoist(parts.conditionVariable);
+}
+
+// The variables a statement declares, if it is a declaration.
+void Lowerer::hoistDeclarations(const Stmt *stmt) {
+  if (const auto *decls = dyn_cast_or_null<DeclStmt>(stmt))
+    for (const Decl *d : decls->decls())
+      if (const auto *var = dyn_cast<VarDecl>(d))
+        hoist(var, decls);
 }
 
 // A range-for over a std::vector<bool> binds its variable to a proxy of a

@@ -228,6 +228,52 @@ private:
   SerializableCheck serializable_;
 };
 
+// A definition of a tracked variable: dead before it.
+void kill(const ValueDecl *decl, const Variables &vars, llvm::BitVector &live) {
+  auto found = vars.index.find(decl);
+  if (found != vars.index.end())
+    live.reset(found->second);
+}
+
+// A read of a tracked variable: live before it.
+void gen(const ValueDecl *decl, const Variables &vars, llvm::BitVector &live) {
+  auto found = vars.index.find(decl);
+  if (found != vars.index.end())
+    live.set(found->second);
+}
+
+// The variables a declaration defines (a structured binding's, its bindings).
+void killDeclared(const DeclStmt *decl, const Variables &vars,
+                  llvm::BitVector &live) {
+  for (const Decl *d : decl->decls()) {
+    if (const auto *decomposition = dyn_cast<DecompositionDecl>(d))
+      for (const BindingDecl *binding : decomposition->bindings())
+        kill(binding, vars, live);
+    else if (const auto *var = dyn_cast<ValueDecl>(d))
+      kill(var, vars, live);
+  }
+}
+
+// What a reference reads: nothing if it only names an assignment's target or
+// its read is moved late; through a range-for's hidden variable, the variable
+// the loop iterates.
+void genReference(const DeclRefExpr *ref, const Variables &vars,
+                  const llvm::DenseSet<const DeclRefExpr *> &late,
+                  llvm::BitVector &live) {
+  if (vars.writeOnly.count(ref) || late.count(ref))
+    return;
+  const ValueDecl *decl = ref->getDecl();
+  if (const auto *var = dyn_cast<VarDecl>(decl)) {
+    auto found = vars.hidden.find(var);
+    if (found != vars.hidden.end()) {
+      if (found->second)
+        gen(found->second, vars, live);
+      return;
+    }
+  }
+  gen(decl, vars, live);
+}
+
 // Applies one CFG element's effect, going backwards, to the live set.
 // `lateReads` are the variables the element's statement reads for operands
 // evaluated late, and `late` the references whose read is moved there.
@@ -240,58 +286,30 @@ void transfer(const CFGElement &element, const Variables &vars,
   if (!stmt)
     return;
   const Stmt *s = stmt->getStmt();
-  auto kill = [&](const ValueDecl *decl) {
-    auto found = vars.index.find(decl);
-    if (found != vars.index.end())
-      live.reset(found->second);
-  };
-  auto gen = [&](const ValueDecl *decl) {
-    auto found = vars.index.find(decl);
-    if (found != vars.index.end())
-      live.set(found->second);
-  };
   auto genLate = [&] {
     if (auto found = lateReads.find(s); found != lateReads.end())
       for (const ValueDecl *decl : found->second)
-        gen(decl);
+        gen(decl, vars, live);
   };
   // A handler's exception variable is bound where the handler starts.
   if (const auto *handler = dyn_cast<CXXCatchStmt>(s)) {
     if (const VarDecl *var = handler->getExceptionDecl())
-      kill(var);
+      kill(var, vars, live);
     return;
   }
   if (const auto *decl = dyn_cast<DeclStmt>(s)) {
-    for (const Decl *d : decl->decls()) {
-      if (const auto *decomposition = dyn_cast<DecompositionDecl>(d))
-        for (const BindingDecl *binding : decomposition->bindings())
-          kill(binding);
-      else if (const auto *var = dyn_cast<ValueDecl>(d))
-        kill(var);
-    }
+    killDeclared(decl, vars, live);
     genLate();
     return;
   }
   if (auto found = vars.overwrites.find(s); found != vars.overwrites.end()) {
-    kill(found->second);
+    kill(found->second, vars, live);
     genLate();
     return;
   }
   genLate();
-  if (const auto *ref = dyn_cast<DeclRefExpr>(s)) {
-    if (vars.writeOnly.count(ref) || late.count(ref))
-      return;
-    const ValueDecl *decl = ref->getDecl();
-    if (const auto *var = dyn_cast<VarDecl>(decl)) {
-      auto found = vars.hidden.find(var);
-      if (found != vars.hidden.end()) {
-        if (found->second)
-          gen(found->second);
-        return;
-      }
-    }
-    gen(decl);
-  }
+  if (const auto *ref = dyn_cast<DeclRefExpr>(s))
+    genReference(ref, vars, late, live);
 }
 
 // The statement whose extent is a local's scope: the nearest enclosing

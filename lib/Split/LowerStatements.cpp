@@ -10,24 +10,6 @@
 
 namespace flowc::lowering {
 
-// An expression in the place of a statement (a body, a branch, a block item).
-bool isStatementPosition(const Stmt *expr, const Stmt *parent) {
-  if (isa_and_nonnull<CompoundStmt, SwitchCase, LabelStmt, AttributedStmt>(
-          parent))
-    return true;
-  if (const auto *branch = dyn_cast_or_null<IfStmt>(parent))
-    return branch->getThen() == expr || branch->getElse() == expr;
-  if (const auto *loop = dyn_cast_or_null<WhileStmt>(parent))
-    return loop->getBody() == expr;
-  if (const auto *loop = dyn_cast_or_null<DoStmt>(parent))
-    return loop->getBody() == expr;
-  if (const auto *loop = dyn_cast_or_null<ForStmt>(parent))
-    return loop->getBody() == expr;
-  if (const auto *loop = dyn_cast_or_null<CXXForRangeStmt>(parent))
-    return loop->getBody() == expr;
-  return false;
-}
-
 // The parts of a loop whose condition or increment suspends.
 struct Lowerer::LoopParts {
   const Stmt *init = nullptr;     // a for's init-statement
@@ -54,7 +36,7 @@ Code Lowerer::loopWithSuspendingTest(const LoopParts &loop) {
       usesContinue = true;
       return;
     }
-    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, LambdaExpr>(s))
+    if (isa<LambdaExpr>(s) || partsOf(s).isLoop)
       return; // their continues are their own
     for (const Stmt *child : s->children())
       visit(child);
@@ -215,50 +197,37 @@ Code Lowerer::VisitDeclStmt(const DeclStmt *decls) {
   return lowerDeclStmt(decls);
 }
 
-// The parts `if` and `switch` share.
-struct Lowerer::Selection {
-  const Stmt *init;
-  const DeclStmt *condVar;
-  const VarDecl *var;
-  const Expr *cond;
-  SourceLocation lparen, rparen;
-  const char *opening; // `if (`, `if constexpr (`, `switch (`
-};
-
 // The init-statement, condition variable and condition run in front, the
-// statement tests what they left.
-Code Lowerer::lowerSelection(const Stmt *stmt, const Selection &s) {
-  if (!containsCall(s.cond) && !containsCall(s.init) &&
-      !containsCall(s.condVar) && !declaresHoisted(s.init) &&
-      !declaresHoisted(s.condVar))
+// statement tests what they left. `opening` is `if (`, `if constexpr (` or
+// `switch (`.
+Code Lowerer::lowerSelection(const Stmt *stmt, const char *opening) {
+  StatementParts s = partsOf(stmt);
+  if (!containsCall(s.condition) && !containsCall(s.init) &&
+      !containsCall(s.conditionDecl) && !declaresHoisted(s.init) &&
+      !declaresHoisted(s.conditionDecl))
     return render(stmt, stmt);
   Code out = "{ " + leadingStmt(s.init);
   Code test;
-  if (s.condVar) {
-    out += leadingStmt(s.condVar);
-    test = ir::textCode(condName(s.var));
+  if (s.conditionDecl) {
+    out += leadingStmt(s.conditionDecl);
+    test = ir::textCode(condName(s.conditionVariable));
   } else {
-    Lowered c = lowerExpr(s.cond);
+    Lowered c = lowerExpr(s.condition);
     out += c.prelude;
-    test = s.init ? c.value : parenthesized(s.cond, s.lparen, s.rparen, c.value);
+    test = s.init ? c.value
+                  : parenthesized(s.condition, s.lparen, s.rparen, c.value);
   }
-  return out + s.opening + test + ")" +
+  return out + opening + test + ")" +
          render(endOffset(s.rparen), extent(stmt).second, stmt) + " }";
 }
 
 Code Lowerer::VisitIfStmt(const IfStmt *branch) {
-  return lowerSelection(
-      branch, {branch->getInit(), branch->getConditionVariableDeclStmt(),
-               branch->getConditionVariable(), branch->getCond(),
-               branch->getLParenLoc(), branch->getRParenLoc(),
-               branch->isConstexpr() ? "if constexpr (" : "if ("});
+  return lowerSelection(branch,
+                        branch->isConstexpr() ? "if constexpr (" : "if (");
 }
 
 Code Lowerer::VisitSwitchStmt(const SwitchStmt *sw) {
-  return lowerSelection(
-      sw, {sw->getInit(), sw->getConditionVariableDeclStmt(),
-           sw->getConditionVariable(), sw->getCond(), sw->getLParenLoc(),
-           sw->getRParenLoc(), "switch ("});
+  return lowerSelection(sw, "switch (");
 }
 
 Code Lowerer::VisitWhileStmt(const WhileStmt *loop) {

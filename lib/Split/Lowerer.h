@@ -7,6 +7,7 @@
 
 #include "Split/RemoteCalls.h"
 #include "Split/Rewrites.h"
+#include "Split/StatementParts.h"
 
 #include "Analysis/Analyzer.h"
 #include "Analysis/Reporter.h"
@@ -166,7 +167,13 @@ private:
 
   // --- Hoisting ------------------------------------------------------------
   void hoist(const ValueDecl *decl, const DeclStmt *declaration = nullptr);
+  void hoistConstant(const VarDecl *var, const DeclStmt *declaration);
+  void checkDefaultConstructible(const ValueDecl *decl, Home home,
+                                 QualType stored);
+  void nameParameters();
   void findHoisted();
+  void hoistDeclaredBefore(const Stmt *child, const Stmt *parent);
+  void hoistDeclarations(const Stmt *stmt);
   void holdBit(const CXXForRangeStmt *loop);
   Code declarationAsAssignment(const DeclStmt *stmt);
   Code assignment(const VarDecl *var);
@@ -187,8 +194,7 @@ private:
   Code VisitExpr(const Expr *expr);
   Code VisitReturnStmt(const ReturnStmt *ret);
   Code VisitDeclStmt(const DeclStmt *decls);
-  struct Selection;
-  Code lowerSelection(const Stmt *stmt, const Selection &parts);
+  Code lowerSelection(const Stmt *stmt, const char *opening);
   Code VisitIfStmt(const IfStmt *branch);
   Code VisitSwitchStmt(const SwitchStmt *sw);
   Code VisitWhileStmt(const WhileStmt *loop);
@@ -235,8 +241,5 @@ private:
       indexed_;
   bool failed_ = false;
 };
-
-// An expression in the place of a statement (a body, a branch, a block item).
-bool isStatementPosition(const Stmt *stmt, const Stmt *parent);
 
 } // namespace flowc::lowering

@@ -1,7 +1,9 @@
 // Rewrites.cpp - rendering source text with replacements.
 #include "Split/Rewrites.h"
 
-#include "clang/AST/StmtCXX.h"
+#include "Split/StatementParts.h"
+
+#include "clang/AST/Expr.h"
 #include "clang/Lex/Lexer.h"
 
 using namespace clang;
@@ -20,28 +22,12 @@ unsigned Rewrites::endOffset(SourceLocation loc) const {
 
 std::pair<unsigned, unsigned> Rewrites::extent(const Stmt *stmt) const {
   unsigned begin = offset(stmt->getBeginLoc());
-  const Stmt *last = nullptr;
-  if (const auto *branch = dyn_cast<IfStmt>(stmt))
-    last = branch->getElse() ? branch->getElse() : branch->getThen();
-  else if (const auto *loop = dyn_cast<WhileStmt>(stmt))
-    last = loop->getBody();
-  else if (const auto *loop = dyn_cast<ForStmt>(stmt))
-    last = loop->getBody();
-  else if (const auto *loop = dyn_cast<CXXForRangeStmt>(stmt))
-    last = loop->getBody();
-  else if (const auto *sw = dyn_cast<SwitchStmt>(stmt))
-    last = sw->getBody();
-  else if (const auto *label = dyn_cast<SwitchCase>(stmt))
-    last = label->getSubStmt();
-  else if (const auto *label = dyn_cast<LabelStmt>(stmt))
-    last = label->getSubStmt();
-  else if (const auto *attributed = dyn_cast<AttributedStmt>(stmt))
-    last = attributed->getSubStmt();
-  if (last)
-    return {begin, std::max(extent(last).second, endOffset(stmt->getEndLoc()))};
+  StatementParts parts = partsOf(stmt);
+  if (parts.last)
+    return {begin,
+            std::max(extent(parts.last).second, endOffset(stmt->getEndLoc()))};
   unsigned end = endOffset(stmt->getEndLoc());
-  if (isa<Expr, ReturnStmt, DoStmt, BreakStmt, ContinueStmt, GotoStmt,
-          NullStmt>(stmt)) {
+  if (parts.semicolonAfter) {
     std::optional<Token> next =
         Lexer::findNextToken(sm_.getExpansionLoc(stmt->getEndLoc()), sm_, lang_);
     if (next && next->is(tok::semi))
