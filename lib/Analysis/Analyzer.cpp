@@ -382,67 +382,69 @@ collectStructs(ASTContext &context,
   return structs.take();
 }
 
-} // namespace
+// A method's remote calls, in source order.
+std::vector<RemoteCallSite> sitesInOrder(const Collector::MethodCalls &calls,
+                                         const SourceManager &sm) {
+  std::vector<RemoteCallSite> sites = calls.sites;
+  std::stable_sort(sites.begin(), sites.end(),
+                   [&](const RemoteCallSite &a, const RemoteCallSite &b) {
+                     return sm.isBeforeInTranslationUnit(a.methodLoc,
+                                                         b.methodLoc);
+                   });
+  return sites;
+}
 
-TranslationUnitAnalysis analyzeTranslationUnit(ASTContext &context,
-                                               Reporter &reporter,
-                                               const std::string &displayFile) {
-  Collector collector(context, reporter);
-  collector.TraverseDecl(context.getTranslationUnitDecl());
+ir::RemoteCall describeCall(const RemoteCallSite &site, ASTContext &context) {
   const SourceManager &sm = context.getSourceManager();
+  SourceLocation loc = sm.getExpansionLoc(site.methodLoc);
+  ir::RemoteCall call;
+  call.entity = site.entity->getNameAsString();
+  call.qualified_entity = spellName(site.entity, context);
+  call.method = site.method->getNameAsString();
+  call.line = lineOf(sm, loc);
+  call.column = sm.getExpansionColumnNumber(loc);
+  return call;
+}
 
-  TranslationUnitAnalysis result;
-  ir::Module &module = result.module;
-  module.input = displayFile;
-  EntityAnalysis entities(context, reporter, displayFile);
-  for (const CXXRecordDecl *record : collector.entities) {
-    std::optional<ir::Entity> entity = entities.analyze(record);
-    if (!entity)
+// Attaches each method's remote calls to its IR, in source order, and lists
+// the method as a split candidate. `entity` will be the module's entity
+// number `index`.
+void attachRemoteCalls(const CXXRecordDecl *record, ir::Entity &entity,
+                       size_t index, const Collector &collector,
+                       ASTContext &context, TranslationUnitAnalysis &result) {
+  for (const auto *decl : record->decls()) {
+    const auto *method = dyn_cast<CXXMethodDecl>(decl);
+    if (!method)
       continue;
-    // Attach each method's remote calls, in source order.
-    for (const auto *decl : record->decls()) {
-      const auto *method = dyn_cast<CXXMethodDecl>(decl);
-      if (!method)
-        continue;
-      auto found = collector.calls.find(method->getCanonicalDecl());
-      if (found == collector.calls.end())
-        continue;
-      auto it = std::find_if(
-          entity->methods.begin(), entity->methods.end(),
-          [&](const ir::Method &m) { return m.name == method->getName(); });
-      if (it == entity->methods.end())
-        continue;
-      std::vector<RemoteCallSite> sites = found->second.sites;
-      std::stable_sort(sites.begin(), sites.end(),
-                       [&](const RemoteCallSite &a, const RemoteCallSite &b) {
-                         return sm.isBeforeInTranslationUnit(a.methodLoc,
-                                                             b.methodLoc);
-                       });
-      for (const RemoteCallSite &site : sites) {
-        SourceLocation loc = sm.getExpansionLoc(site.methodLoc);
-        ir::RemoteCall call;
-        call.entity = site.entity->getNameAsString();
-        call.qualified_entity = spellName(site.entity, context);
-        call.method = site.method->getNameAsString();
-        call.line = lineOf(sm, loc);
-        call.column = sm.getExpansionColumnNumber(loc);
-        it->remote_calls.push_back(std::move(call));
-      }
-      SplitCandidate candidate;
-      candidate.entity = module.entities.size();
-      candidate.method = static_cast<size_t>(it - entity->methods.begin());
-      candidate.definition = found->second.definition;
-      for (const RemoteCallSite &site : sites)
-        candidate.calls.push_back(site.call);
-      result.candidates.push_back(std::move(candidate));
-    }
-    module.entities.push_back(std::move(*entity));
+    auto found = collector.calls.find(method->getCanonicalDecl());
+    if (found == collector.calls.end())
+      continue;
+    auto it = std::find_if(
+        entity.methods.begin(), entity.methods.end(),
+        [&](const ir::Method &m) { return m.name == method->getName(); });
+    if (it == entity.methods.end())
+      continue;
+    std::vector<RemoteCallSite> sites =
+        sitesInOrder(found->second, context.getSourceManager());
+    for (const RemoteCallSite &site : sites)
+      it->remote_calls.push_back(describeCall(site, context));
+    SplitCandidate candidate;
+    candidate.entity = index;
+    candidate.method = static_cast<size_t>(it - entity.methods.begin());
+    candidate.definition = found->second.definition;
+    for (const RemoteCallSite &site : sites)
+      candidate.calls.push_back(site.call);
+    result.candidates.push_back(std::move(candidate));
   }
+}
 
-  // Remote calls in methods of entities defined in another file (a source
-  // file defining the methods of an entity from its header): that entity is
-  // analyzed, and its methods split, only with its own file, so these calls
-  // would silently stay direct calls.
+// Remote calls in methods of entities defined in another file (a source
+// file defining the methods of an entity from its header): that entity is
+// analyzed, and its methods split, only with its own file, so these calls
+// would silently stay direct calls.
+void reportCallsInOtherFilesEntities(const Collector &collector,
+                                     ASTContext &context, Reporter &reporter) {
+  const SourceManager &sm = context.getSourceManager();
   std::vector<const Collector::MethodCalls *> elsewhere;
   for (const auto &[method, entry] : collector.calls)
     if (!llvm::is_contained(collector.entities, method->getParent()
@@ -463,7 +465,29 @@ TranslationUnitAnalysis analyzeTranslationUnit(ASTContext &context,
                    "file, so define '%0' there")
         << spellName(method, context) << method->getParent()->getName();
   }
+}
 
+} // namespace
+
+TranslationUnitAnalysis analyzeTranslationUnit(ASTContext &context,
+                                               Reporter &reporter,
+                                               const std::string &displayFile) {
+  Collector collector(context, reporter);
+  collector.TraverseDecl(context.getTranslationUnitDecl());
+
+  TranslationUnitAnalysis result;
+  ir::Module &module = result.module;
+  module.input = displayFile;
+  EntityAnalysis entities(context, reporter, displayFile);
+  for (const CXXRecordDecl *record : collector.entities) {
+    std::optional<ir::Entity> entity = entities.analyze(record);
+    if (!entity)
+      continue;
+    attachRemoteCalls(record, *entity, module.entities.size(), collector,
+                      context, result);
+    module.entities.push_back(std::move(*entity));
+  }
+  reportCallsInOtherFilesEntities(collector, context, reporter);
   reportCallsDefinedElsewhere(context, reporter, collector.entities);
   module.structs = collectStructs(context, collector.entities, result, displayFile);
 

@@ -288,51 +288,63 @@ void EntityAnalysis::collectMethods(const CXXRecordDecl *record,
       reporter_.note(it->second->getLocation(), "the other overload is here");
       continue;
     }
-    if (method->isVariadic())
-      reporter_.error(method->getLocation(),
-                      "entity method %0 is variadic; its arguments could not "
-                      "be sent")
-          << what;
-    // Generated code calls methods on the entity object, an lvalue.
-    if (method->getRefQualifier() == RQ_RValue)
-      reporter_.error(method->getLocation(),
-                      "entity method %0 is '&&'-qualified; it could not be "
-                      "called on the entity")
-          << what;
-    // A body flowc cannot see may make remote calls it cannot convert. The
-    // class may be completed in a source file flowc is not given, so this is
-    // worth a warning, not an error.
-    if (!method->isDefined() && !method->isPureVirtual())
-      reporter_.warning(method->getLocation(),
-                        "entity method %0 is not defined in this file; flowc "
-                        "cannot see its body, so any remote calls in it are "
-                        "not converted (define it in the entity's header)")
-          << what;
-
-    ir::Method out;
-    out.name = method->getNameAsString();
-    out.line = lineOf(context_.getSourceManager(), method->getLocation());
-    out.read_only = method->isConst();
-    out.params = params(method, what);
-    QualType result = method->getReturnType();
-    out.returns = spellType(result, context_);
-    if (result->isLValueReferenceType() &&
-        !result.getNonReferenceType().isConstQualified()) {
-      reporter_.error(method->getLocation(),
-                      "entity method %0 returns a non-const reference; "
-                      "results are sent by value")
-          << what;
-    } else if (!result->isVoidType()) {
-      if (std::string why =
-              serializable_.whyNot(result.getNonReferenceType());
-          !why.empty())
-        reporter_.error(method->getLocation(),
-                        "entity method %0 returns '%1', which cannot be "
-                        "serialized: %2")
-            << what << out.returns << why;
-    }
-    entity.methods.push_back(std::move(out));
+    checkCallable(method, what);
+    entity.methods.push_back(describeMethod(method, what));
   }
+}
+
+// What generated code needs to call a method: arguments it can send, an
+// object it can call it on, a body it can see. `what` names the method.
+void EntityAnalysis::checkCallable(const CXXMethodDecl *method,
+                                   const std::string &what) {
+  if (method->isVariadic())
+    reporter_.error(method->getLocation(),
+                    "entity method %0 is variadic; its arguments could not "
+                    "be sent")
+        << what;
+  // Generated code calls methods on the entity object, an lvalue.
+  if (method->getRefQualifier() == RQ_RValue)
+    reporter_.error(method->getLocation(),
+                    "entity method %0 is '&&'-qualified; it could not be "
+                    "called on the entity")
+        << what;
+  // A body flowc cannot see may make remote calls it cannot convert. The
+  // class may be completed in a source file flowc is not given, so this is
+  // worth a warning, not an error.
+  if (!method->isDefined() && !method->isPureVirtual())
+    reporter_.warning(method->getLocation(),
+                      "entity method %0 is not defined in this file; flowc "
+                      "cannot see its body, so any remote calls in it are "
+                      "not converted (define it in the entity's header)")
+        << what;
+}
+
+// The method's IR, with its parameters and result checked: results are sent
+// by value, serialized.
+ir::Method EntityAnalysis::describeMethod(const CXXMethodDecl *method,
+                                          const std::string &what) {
+  ir::Method out;
+  out.name = method->getNameAsString();
+  out.line = lineOf(context_.getSourceManager(), method->getLocation());
+  out.read_only = method->isConst();
+  out.params = params(method, what);
+  QualType result = method->getReturnType();
+  out.returns = spellType(result, context_);
+  if (result->isLValueReferenceType() &&
+      !result.getNonReferenceType().isConstQualified()) {
+    reporter_.error(method->getLocation(),
+                    "entity method %0 returns a non-const reference; "
+                    "results are sent by value")
+        << what;
+  } else if (!result->isVoidType()) {
+    if (std::string why = serializable_.whyNot(result.getNonReferenceType());
+        !why.empty())
+      reporter_.error(method->getLocation(),
+                      "entity method %0 returns '%1', which cannot be "
+                      "serialized: %2")
+          << what << out.returns << why;
+  }
+  return out;
 }
 
 } // namespace flowc

@@ -34,6 +34,10 @@ private:
   void collectConstructors(const clang::CXXRecordDecl *record,
                            ir::Entity &entity);
   void collectMethods(const clang::CXXRecordDecl *record, ir::Entity &entity);
+  void checkCallable(const clang::CXXMethodDecl *method,
+                     const std::string &what);
+  ir::Method describeMethod(const clang::CXXMethodDecl *method,
+                            const std::string &what);
   std::vector<ir::Field> params(const clang::FunctionDecl *function,
                                 const std::string &what);
 

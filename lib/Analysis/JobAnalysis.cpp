@@ -186,7 +186,6 @@ bool JobAnalysis::checkReduce(const FunctionDecl *function, StringRef role,
 
 std::vector<ir::Job> JobAnalysis::finish() {
   std::vector<ir::Job> jobs;
-  const SourceManager &sm = context_.getSourceManager();
   for (auto &[job, parts] : jobs_) {
     const FunctionDecl *some =
         parts.map ? parts.map : parts.reduce ? parts.reduce : parts.combine;
@@ -199,75 +198,87 @@ std::vector<ir::Job> JobAnalysis::finish() {
           << job << (parts.map ? 1 : 0);
       continue;
     }
-    // The map: void f(std::string_view line, flowc::Emitter<K, V>& out).
-    const FunctionDecl *map = parts.map;
-    std::string mapName = spellName(map, context_);
-    QualType emitter = map->getNumParams() == 2
-                           ? map->getParamDecl(1)->getType()
-                           : QualType();
-    bool emitterOk = !emitter.isNull() && emitter->isLValueReferenceType() &&
-                     !emitter.getNonReferenceType().isConstQualified() &&
-                     specializationOf(emitter.getNonReferenceType(), "flowc",
-                                      "Emitter");
-    if (!emitterOk) {
-      reporter_.error(map->getLocation(),
-                      "map function '%0' of job '%1' must take "
-                      "(std::string_view line, flowc::Emitter<K, V>& out)")
-          << mapName << job;
+    QualType key, value, output;
+    if (!checkMap(parts.map, job, key, value) ||
+        !checkReduce(parts.reduce, "reduce", job, key, value, &output) ||
+        (parts.combine && !checkCombine(parts.combine, job, key, value)))
       continue;
-    }
-    QualType line = map->getParamDecl(0)->getType();
-    if (!isStringView(line) && !isStdString(line.getNonReferenceType())) {
-      reporter_.error(map->getParamDecl(0)->getLocation(),
-                      "map function '%0' of job '%1' takes the line as '%2'; "
-                      "it must take std::string_view")
-          << mapName << job << spellType(line, context_);
-      continue;
-    }
-    if (!map->getReturnType()->isVoidType())
-      reporter_.error(map->getLocation(),
-                      "map function '%0' of job '%1' must return void")
-          << mapName << job;
-    auto args = typeArguments(emitter.getNonReferenceType());
-    if (args.size() != 2)
-      continue;
-    QualType key = args[0], value = args[1];
-    SourceLocation emitterLoc = map->getParamDecl(1)->getLocation();
-    if (!checkKeyValueType(key, emitterLoc, "the key type", job) ||
-        !checkKeyValueType(value, emitterLoc, "the value type", job))
-      continue;
-
-    QualType output;
-    if (!checkReduce(parts.reduce, "reduce", job, key, value, &output))
-      continue;
-    if (parts.combine) {
-      QualType combined;
-      if (!checkReduce(parts.combine, "combine", job, key, value, &combined))
-        continue;
-      if (!sameType(combined, value)) {
-        reporter_.error(parts.combine->getLocation(),
-                        "combine function '%0' of job '%1' returns '%2'; a "
-                        "combiner must return the map's value type '%3'")
-            << spellName(parts.combine, context_) << job
-            << spellType(combined, context_) << spellType(value, context_);
-        continue;
-      }
-    }
-
-    ir::Job out;
-    out.name = job.str();
-    out.map = mapName;
-    out.reduce = spellName(parts.reduce, context_);
-    if (parts.combine)
-      out.combine = spellName(parts.combine, context_);
-    out.key_type = spellType(key, context_);
-    out.value_type = spellType(value, context_);
-    out.output_type = spellType(output, context_);
-    out.file = file_;
-    out.line = lineOf(sm, map->getLocation());
-    jobs.push_back(std::move(out));
+    jobs.push_back(describe(job, parts, key, value, output));
   }
   return jobs;
+}
+
+// The map: void f(std::string_view line, flowc::Emitter<K, V>& out); `key`
+// and `value` are K and V.
+bool JobAnalysis::checkMap(const FunctionDecl *map, StringRef job,
+                           QualType &key, QualType &value) {
+  std::string mapName = spellName(map, context_);
+  QualType emitter = map->getNumParams() == 2
+                         ? map->getParamDecl(1)->getType()
+                         : QualType();
+  bool emitterOk = !emitter.isNull() && emitter->isLValueReferenceType() &&
+                   !emitter.getNonReferenceType().isConstQualified() &&
+                   specializationOf(emitter.getNonReferenceType(), "flowc",
+                                    "Emitter");
+  if (!emitterOk) {
+    reporter_.error(map->getLocation(),
+                    "map function '%0' of job '%1' must take "
+                    "(std::string_view line, flowc::Emitter<K, V>& out)")
+        << mapName << job;
+    return false;
+  }
+  QualType line = map->getParamDecl(0)->getType();
+  if (!isStringView(line) && !isStdString(line.getNonReferenceType())) {
+    reporter_.error(map->getParamDecl(0)->getLocation(),
+                    "map function '%0' of job '%1' takes the line as '%2'; "
+                    "it must take std::string_view")
+        << mapName << job << spellType(line, context_);
+    return false;
+  }
+  if (!map->getReturnType()->isVoidType())
+    reporter_.error(map->getLocation(),
+                    "map function '%0' of job '%1' must return void")
+        << mapName << job;
+  auto args = typeArguments(emitter.getNonReferenceType());
+  if (args.size() != 2)
+    return false;
+  key = args[0];
+  value = args[1];
+  SourceLocation emitterLoc = map->getParamDecl(1)->getLocation();
+  return checkKeyValueType(key, emitterLoc, "the key type", job) &&
+         checkKeyValueType(value, emitterLoc, "the value type", job);
+}
+
+// A combiner is a reduce that returns the map's value type.
+bool JobAnalysis::checkCombine(const FunctionDecl *combine, StringRef job,
+                               QualType key, QualType value) {
+  QualType combined;
+  if (!checkReduce(combine, "combine", job, key, value, &combined))
+    return false;
+  if (sameType(combined, value))
+    return true;
+  reporter_.error(combine->getLocation(),
+                  "combine function '%0' of job '%1' returns '%2'; a "
+                  "combiner must return the map's value type '%3'")
+      << spellName(combine, context_) << job << spellType(combined, context_)
+      << spellType(value, context_);
+  return false;
+}
+
+ir::Job JobAnalysis::describe(StringRef job, const Parts &parts, QualType key,
+                              QualType value, QualType output) {
+  ir::Job out;
+  out.name = job.str();
+  out.map = spellName(parts.map, context_);
+  out.reduce = spellName(parts.reduce, context_);
+  if (parts.combine)
+    out.combine = spellName(parts.combine, context_);
+  out.key_type = spellType(key, context_);
+  out.value_type = spellType(value, context_);
+  out.output_type = spellType(output, context_);
+  out.file = file_;
+  out.line = lineOf(context_.getSourceManager(), parts.map->getLocation());
+  return out;
 }
 
 } // namespace flowc

@@ -29,6 +29,12 @@ private:
   };
   void assign(const clang::FunctionDecl *function, llvm::StringRef kind,
               llvm::StringRef job, const clang::FunctionDecl *Parts::*slot);
+  bool checkMap(const clang::FunctionDecl *map, llvm::StringRef job,
+                clang::QualType &key, clang::QualType &value);
+  bool checkCombine(const clang::FunctionDecl *combine, llvm::StringRef job,
+                    clang::QualType key, clang::QualType value);
+  ir::Job describe(llvm::StringRef job, const Parts &parts, clang::QualType key,
+                   clang::QualType value, clang::QualType output);
   bool checkReduce(const clang::FunctionDecl *function, llvm::StringRef role,
                    llvm::StringRef job, clang::QualType key,
                    clang::QualType value, clang::QualType *output);

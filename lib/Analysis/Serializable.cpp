@@ -163,51 +163,58 @@ std::string SerializableCheck::checkRecord(QualType type,
   if (isEntity(record))
     return name(type) + " is an entity (pass a flowc::Ref<" +
            spellName(record, context_) + "> instead)";
+  if (isInStd(record))
+    return checkStdRecord(type, record);
+  return checkStruct(type, record);
+}
 
-  if (isInStd(record)) {
-    StringRef tmpl = stdTemplateName(record);
-    const auto *spec = dyn_cast<ClassTemplateSpecializationDecl>(record);
-    auto argument = [&](unsigned i) {
-      return spec->getTemplateArgs()[i].getAsType();
-    };
-    if (tmpl == "basic_string") {
-      if (argument(0)->isSpecificBuiltinType(BuiltinType::Char_S) ||
-          argument(0)->isSpecificBuiltinType(BuiltinType::Char_U))
-        return "";
-      return name(type) + " is not std::string";
-    }
-    // Containers: the element (a map's key and value; the type arguments
-    // after those are a comparator, a hash or an allocator).
-    unsigned elements = 0;
-    if (tmpl == "vector" || tmpl == "optional" || tmpl == "deque" ||
-        tmpl == "list" || tmpl == "array" || tmpl == "set" ||
-        tmpl == "multiset" || tmpl == "unordered_set")
-      elements = 1;
-    else if (tmpl == "map" || tmpl == "unordered_map" || tmpl == "multimap")
-      elements = 2;
-    else if (tmpl == "pair" || tmpl == "tuple" || tmpl == "variant")
-      elements = ~0u; // every member or alternative
-    if (elements != 0) {
-      llvm::SmallVector<QualType, 4> members = elementTypes(type, spec);
-      for (unsigned i = 0; i < members.size() && i < elements; ++i)
-        if (std::string why = check(members[i]); !why.empty())
-          return why;
+std::string SerializableCheck::checkStdRecord(QualType type,
+                                              const CXXRecordDecl *record) {
+  StringRef tmpl = stdTemplateName(record);
+  const auto *spec = dyn_cast<ClassTemplateSpecializationDecl>(record);
+  auto argument = [&](unsigned i) {
+    return spec->getTemplateArgs()[i].getAsType();
+  };
+  if (tmpl == "basic_string") {
+    if (argument(0)->isSpecificBuiltinType(BuiltinType::Char_S) ||
+        argument(0)->isSpecificBuiltinType(BuiltinType::Char_U))
       return "";
-    }
-    if (tmpl == "function" || tmpl == "move_only_function")
-      return name(type) + " holds code, not data";
-    if (tmpl == "basic_string_view" || tmpl == "span")
-      return name(type) + " does not own what it refers to";
-    if (tmpl == "unique_ptr" || tmpl == "shared_ptr")
-      return name(type) + " is a smart pointer";
-    if (tmpl.empty() && record->getName() == "monostate")
-      return ""; // std::variant's empty alternative
-    return name(type) + " is not one of the supported standard types";
+    return name(type) + " is not std::string";
   }
+  // Containers: the element (a map's key and value; the type arguments
+  // after those are a comparator, a hash or an allocator).
+  unsigned elements = 0;
+  if (tmpl == "vector" || tmpl == "optional" || tmpl == "deque" ||
+      tmpl == "list" || tmpl == "array" || tmpl == "set" ||
+      tmpl == "multiset" || tmpl == "unordered_set")
+    elements = 1;
+  else if (tmpl == "map" || tmpl == "unordered_map" || tmpl == "multimap")
+    elements = 2;
+  else if (tmpl == "pair" || tmpl == "tuple" || tmpl == "variant")
+    elements = ~0u; // every member or alternative
+  if (elements != 0) {
+    llvm::SmallVector<QualType, 4> members = elementTypes(type, spec);
+    for (unsigned i = 0; i < members.size() && i < elements; ++i)
+      if (std::string why = check(members[i]); !why.empty())
+        return why;
+    return "";
+  }
+  if (tmpl == "function" || tmpl == "move_only_function")
+    return name(type) + " holds code, not data";
+  if (tmpl == "basic_string_view" || tmpl == "span")
+    return name(type) + " does not own what it refers to";
+  if (tmpl == "unique_ptr" || tmpl == "shared_ptr")
+    return name(type) + " is a smart pointer";
+  if (tmpl.empty() && record->getName() == "monostate")
+    return ""; // std::variant's empty alternative
+  return name(type) + " is not one of the supported standard types";
+}
 
-  // A plain struct: complete, no virtual functions or bases, every non-static
-  // data member public and serializable. (Specializations named only inside
-  // another template's arguments were instantiated first: Instantiate.h.)
+// A plain struct: complete, no virtual functions or bases, every non-static
+// data member public and serializable. (Specializations named only inside
+// another template's arguments were instantiated first: Instantiate.h.)
+std::string SerializableCheck::checkStruct(QualType type,
+                                           const CXXRecordDecl *record) {
   if (!record->hasDefinition())
     return name(type) + " is incomplete";
   record = record->getDefinition();

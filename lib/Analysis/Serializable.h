@@ -35,6 +35,10 @@ private:
   std::string check(clang::QualType type);
   std::string checkRecord(clang::QualType type,
                           const clang::CXXRecordDecl *record);
+  std::string checkStdRecord(clang::QualType type,
+                             const clang::CXXRecordDecl *record);
+  std::string checkStruct(clang::QualType type,
+                          const clang::CXXRecordDecl *record);
   std::string name(clang::QualType type) const;
 
   const clang::ASTContext &context_;

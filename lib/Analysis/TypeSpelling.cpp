@@ -79,6 +79,91 @@ bool inSpecialization(const Decl *decl) {
   return false;
 }
 
+std::string qualifiedName(const NamedDecl *decl, const PrintingPolicy &policy) {
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  decl->printQualifiedName(os, policy);
+  return out;
+}
+
+// Sugar spelled as what it stands for, with the same qualifiers; a null type
+// when `type` is spelled itself.
+QualType standsFor(QualType type, const ASTContext &context) {
+  const Type *t = type.getTypePtr();
+  Qualifiers qualifiers = type.getLocalQualifiers();
+  // `decltype(expr)` names things in the scope it is written in (a member,
+  // a parameter), so its spelling is not valid elsewhere: spell what it
+  // denotes. Same for the GNU `typeof`.
+  if (const auto *decltype_ = dyn_cast<DecltypeType>(t);
+      decltype_ && !decltype_->isDependentType())
+    return context.getQualifiedType(decltype_->getUnderlyingType(), qualifiers);
+  // Deduced `auto`: the deduced type keeps its sugar (`std::int64_t`),
+  // which Clang's fully-qualified printing of the AutoType would lose.
+  if (const auto *deduced = dyn_cast<DeducedType>(t);
+      deduced && deduced->isDeduced())
+    return context.getQualifiedType(deduced->getDeducedType(), qualifiers);
+  if (isa<TypeOfExprType, TypeOfType>(t) && !t->isDependentType())
+    return context.getQualifiedType(
+        t->getLocallyUnqualifiedSingleStepDesugaredType(), qualifiers);
+  // A template parameter replaced by its argument: the argument.
+  if (const auto *subst = dyn_cast<SubstTemplateTypeParmType>(t))
+    return context.getQualifiedType(subst->getReplacementType(), qualifiers);
+  // A member typedef of a class template specialization
+  // (`std::tuple_element<1UL, std::tuple<...>>::type`): what it names.
+  QualType named = type.getLocalUnqualifiedType();
+  if (const auto *elaborated = dyn_cast<ElaboratedType>(t)) {
+    named = elaborated->getNamedType();
+    qualifiers += named.getLocalQualifiers();
+  }
+  if (const auto *typedef_ = dyn_cast<TypedefType>(named.getTypePtr());
+      typedef_ && inSpecialization(typedef_->getDecl()))
+    return context.getQualifiedType(typedef_->desugar(), qualifiers);
+  return QualType();
+}
+
+// A specialization's arguments with each non-type argument written as an
+// expression (`inner::Color::blue`), valid only where it was written,
+// replaced by the value it converted to (`qualified::inner::Color::blue`),
+// found at the same position; a literal (`3`) stays as written.
+std::vector<TemplateArgument>
+convertedArguments(ArrayRef<TemplateArgument> args,
+                   const ClassTemplateSpecializationDecl *record) {
+  ArrayRef<TemplateArgument> converted = record->getTemplateArgs().asArray();
+  std::vector<TemplateArgument> written(args.begin(), args.end());
+  for (size_t i = 0; i < written.size() && i < converted.size(); ++i)
+    if (written[i].getKind() == TemplateArgument::Expression &&
+        !isa<IntegerLiteral, CharacterLiteral, CXXBoolLiteralExpr>(
+            written[i].getAsExpr()->IgnoreParenImpCasts()))
+      written[i] = converted[i];
+  return written;
+}
+
+// `prefix` is the spelling of `type`'s local qualifiers.
+std::string spellSpecialization(const TemplateSpecializationType *spec,
+                                const TemplateDecl *decl, QualType type,
+                                const std::string &prefix,
+                                const ASTContext &context,
+                                const PrintingPolicy &policy) {
+  ArrayRef<TemplateArgument> args = spec->template_arguments();
+  if (spec->isDependentType() ||
+      llvm::none_of(args, [](const TemplateArgument &arg) {
+        return arg.getKind() == TemplateArgument::Expression;
+      }))
+    return prefix + qualifiedName(decl, policy) +
+           spellArguments(args, context, policy);
+  // Arguments written as expressions are found converted at the same
+  // position when no parameter is a pack; else the type it names is spelled.
+  const auto *record =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(spec->getAsCXXRecordDecl());
+  if (spec->isTypeAlias() || !record ||
+      decl->getTemplateParameters()->hasParameterPack())
+    return spell(context.getQualifiedType(spec->desugar(),
+                                          type.getLocalQualifiers()),
+                 context, policy);
+  return prefix + qualifiedName(decl, policy) +
+         spellArguments(convertedArguments(args, record), context, policy);
+}
+
 std::string spell(QualType type, const ASTContext &context,
                   const PrintingPolicy &policy) {
   if (type.isNull())
@@ -87,46 +172,8 @@ std::string spell(QualType type, const ASTContext &context,
   if (type.isLocalVolatileQualified())
     prefix += "volatile ";
   const Type *t = type.getTypePtr();
-
-  // `decltype(expr)` names things in the scope it is written in (a member,
-  // a parameter), so its spelling is not valid elsewhere: spell what it
-  // denotes. Same for the GNU `typeof`.
-  if (const auto *decltype_ = dyn_cast<DecltypeType>(t);
-      decltype_ && !decltype_->isDependentType())
-    return spell(context.getQualifiedType(decltype_->getUnderlyingType(),
-                                          type.getLocalQualifiers()),
-                 context, policy);
-  // Deduced `auto`: the deduced type keeps its sugar (`std::int64_t`),
-  // which Clang's fully-qualified printing of the AutoType would lose.
-  if (const auto *deduced = dyn_cast<DeducedType>(t);
-      deduced && deduced->isDeduced())
-    return spell(context.getQualifiedType(deduced->getDeducedType(),
-                                          type.getLocalQualifiers()),
-                 context, policy);
-  if (isa<TypeOfExprType, TypeOfType>(t) && !t->isDependentType())
-    return spell(context.getQualifiedType(t->getLocallyUnqualifiedSingleStepDesugaredType(),
-                                          type.getLocalQualifiers()),
-                 context, policy);
-
-  // A template parameter replaced by its argument: the argument.
-  if (const auto *subst = dyn_cast<SubstTemplateTypeParmType>(t))
-    return spell(context.getQualifiedType(subst->getReplacementType(),
-                                          type.getLocalQualifiers()),
-                 context, policy);
-  // A member typedef of a class template specialization
-  // (`std::tuple_element<1UL, std::tuple<...>>::type`): what it names.
-  {
-    QualType named = type.getLocalUnqualifiedType();
-    Qualifiers qualifiers = type.getLocalQualifiers();
-    if (const auto *elaborated = dyn_cast<ElaboratedType>(t)) {
-      named = elaborated->getNamedType();
-      qualifiers += named.getLocalQualifiers();
-    }
-    if (const auto *typedef_ = dyn_cast<TypedefType>(named.getTypePtr());
-        typedef_ && inSpecialization(typedef_->getDecl()))
-      return spell(context.getQualifiedType(typedef_->desugar(), qualifiers),
-                   context, policy);
-  }
+  if (QualType meant = standsFor(type, context); !meant.isNull())
+    return spell(meant, context, policy);
 
   if (const auto *ref = dyn_cast<LValueReferenceType>(t))
     return spell(ref->getPointeeTypeAsWritten(), context, policy) + " &";
@@ -143,51 +190,14 @@ std::string spell(QualType type, const ASTContext &context,
     if (const auto *using_ = dyn_cast<UsingType>(named.getTypePtr());
         using_ && qualifier &&
         (qualifier->getKind() == NestedNameSpecifier::Namespace ||
-         qualifier->getKind() == NestedNameSpecifier::NamespaceAlias)) {
-      std::string out;
-      llvm::raw_string_ostream os(out);
-      using_->getFoundDecl()->printQualifiedName(os, policy);
-      return prefix + out;
-    }
+         qualifier->getKind() == NestedNameSpecifier::NamespaceAlias))
+      return prefix + qualifiedName(using_->getFoundDecl(), policy);
     if (isa<TemplateSpecializationType>(named.getTypePtr()))
       return prefix + spell(named, context, policy);
   }
-  if (const auto *spec = dyn_cast<TemplateSpecializationType>(t)) {
-    if (const TemplateDecl *decl = spec->getTemplateName().getAsTemplateDecl()) {
-      ArrayRef<TemplateArgument> args = spec->template_arguments();
-      // A non-type argument is an expression as written (`inner::Color::blue`),
-      // valid only where it was written: use the value it converted to
-      // (`qualified::inner::Color::blue`), found at the same position when no
-      // parameter is a pack; else spell the type it names.
-      if (!spec->isDependentType() &&
-          llvm::any_of(args, [](const TemplateArgument &arg) {
-            return arg.getKind() == TemplateArgument::Expression;
-          })) {
-        const auto *record = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-            spec->getAsCXXRecordDecl());
-        if (spec->isTypeAlias() || !record ||
-            decl->getTemplateParameters()->hasParameterPack())
-          return spell(context.getQualifiedType(spec->desugar(),
-                                                type.getLocalQualifiers()),
-                       context, policy);
-        ArrayRef<TemplateArgument> converted = record->getTemplateArgs().asArray();
-        std::vector<TemplateArgument> written(args.begin(), args.end());
-        for (size_t i = 0; i < written.size() && i < converted.size(); ++i)
-          if (written[i].getKind() == TemplateArgument::Expression &&
-              !isa<IntegerLiteral, CharacterLiteral, CXXBoolLiteralExpr>(
-                  written[i].getAsExpr()->IgnoreParenImpCasts()))
-            written[i] = converted[i]; // a literal (`3`) stays as written
-        std::string out;
-        llvm::raw_string_ostream os(out);
-        decl->printQualifiedName(os, policy);
-        return prefix + out + spellArguments(written, context, policy);
-      }
-      std::string out;
-      llvm::raw_string_ostream os(out);
-      decl->printQualifiedName(os, policy);
-      return prefix + out + spellArguments(args, context, policy);
-    }
-  }
+  if (const auto *spec = dyn_cast<TemplateSpecializationType>(t))
+    if (const TemplateDecl *decl = spec->getTemplateName().getAsTemplateDecl())
+      return spellSpecialization(spec, decl, type, prefix, context, policy);
   return TypeName::getFullyQualifiedName(type, context, policy,
                                          /*WithGlobalNsPrefix=*/false);
 }
@@ -199,10 +209,7 @@ std::string spellType(QualType type, const ASTContext &context) {
 }
 
 std::string spellName(const NamedDecl *decl, const ASTContext &context) {
-  std::string out;
-  llvm::raw_string_ostream os(out);
-  decl->printQualifiedName(os, policyFor(context));
-  return out;
+  return qualifiedName(decl, policyFor(context));
 }
 
 } // namespace flowc
