@@ -95,61 +95,101 @@ static void namedVariables(const Stmt *stmt,
     namedVariables(child, out);
 }
 
-static const ValueDecl *namedVariable(const Expr *expr) {
-  const auto *ref = dyn_cast<DeclRefExpr>(expr->IgnoreParenImpCasts());
-  return ref ? ref->getDecl() : nullptr;
+// A standard container's accessor: its non-const overload returns a
+// reference or iterator into the container, which changes nothing by itself.
+static bool isStdAccessor(const CXXMethodDecl *method) {
+  if (!method || !method->getParent()->isInStdNamespace())
+    return false;
+  if (method->getOverloadedOperator() == OO_Subscript)
+    return true;
+  static const llvm::StringRef accessors[] = {
+      "at",    "front",       "back",        "begin",       "end",
+      "rbegin", "rend",       "find",        "lower_bound", "upper_bound",
+      "equal_range", "data"};
+  return method->getIdentifier() &&
+         llvm::is_contained(accessors, method->getName());
 }
 
-bool mayWrite(const Stmt *stmt,
-              const llvm::SmallPtrSetImpl<const ValueDecl *> &vars) {
-  if (!stmt)
-    return false;
-  if (const auto *ref = dyn_cast<DeclRefExpr>(stmt))
-    return vars.count(ref->getDecl());
-  if (const auto *cast = dyn_cast<ImplicitCastExpr>(stmt);
-      cast && cast->getCastKind() == CK_LValueToRValue &&
-      namedVariable(cast->getSubExpr()))
-    return false;
-  if (const auto *call = dyn_cast<CallExpr>(stmt)) {
-    // A variable a call reads: the object of a const method, or an argument
-    // bound to a const reference.
-    const auto *function = dyn_cast_or_null<FunctionDecl>(call->getCalleeDecl());
-    const auto *method = dyn_cast_or_null<CXXMethodDecl>(function);
-    auto readOnly = [&](const Expr *arg, unsigned index) -> bool {
-      if (!namedVariable(arg))
-        return false;
-      if (const auto *member = dyn_cast<CXXMemberCallExpr>(call);
-          member && arg == member->getImplicitObjectArgument())
-        return method && method->isConst();
-      unsigned shift = isa<CXXOperatorCallExpr>(call) && method ? 1 : 0;
-      if (shift && index == 0)
-        return method->isConst();
-      if (!function || index - shift >= function->getNumParams())
-        return false;
-      QualType type = function->getParamDecl(index - shift)->getType();
-      return type->isLValueReferenceType() &&
-             type->getPointeeType().isConstQualified();
-    };
-    if (const auto *member = dyn_cast<CXXMemberCallExpr>(call)) {
-      const Expr *object = member->getImplicitObjectArgument();
-      if (object && !readOnly(object, 0) && mayWrite(object, vars))
-        return true;
-    } else if (!function && mayWrite(call->getCallee(), vars)) {
-      return true;
+namespace {
+// Whether an expression may change one of some variables. `read` is set where
+// what the expression names is only read: converted to a value, bound to a
+// const reference, copied, or the object of a const method (or, while being
+// read, of a container's accessor: `f(v[i])` with `const T &`).
+class WriteFinder {
+public:
+  explicit WriteFinder(const llvm::SmallPtrSetImpl<const ValueDecl *> &vars)
+      : vars_(vars) {}
+
+  bool mayWrite(const Stmt *stmt, bool read) {
+    if (!stmt)
+      return false;
+    if (const auto *ref = dyn_cast<DeclRefExpr>(stmt))
+      return !read && vars_.count(ref->getDecl());
+    if (const auto *cast = dyn_cast<ImplicitCastExpr>(stmt)) {
+      CastKind kind = cast->getCastKind();
+      if (kind == CK_LValueToRValue)
+        return mayWrite(cast->getSubExpr(), true);
+      if (kind == CK_NoOp || kind == CK_DerivedToBase ||
+          kind == CK_UncheckedDerivedToBase)
+        return mayWrite(cast->getSubExpr(), read);
     }
-    for (unsigned i = 0; i < call->getNumArgs(); ++i)
-      if (!readOnly(call->getArg(i), i) && mayWrite(call->getArg(i), vars))
+    if (const auto *paren = dyn_cast<ParenExpr>(stmt))
+      return mayWrite(paren->getSubExpr(), read);
+    if (const auto *member = dyn_cast<MemberExpr>(stmt);
+        member && !member->isArrow())
+      return mayWrite(member->getBase(), read);
+    if (const auto *subscript = dyn_cast<ArraySubscriptExpr>(stmt))
+      return mayWrite(subscript->getBase(), read) ||
+             mayWrite(subscript->getIdx(), false);
+    if (const auto *call = dyn_cast<CallExpr>(stmt))
+      return mayWriteIn(call, read);
+    if (const auto *construct = dyn_cast<CXXConstructExpr>(stmt);
+        construct && construct->getConstructor()->isCopyConstructor())
+      return mayWrite(construct->getArg(0), true);
+    for (const Stmt *child : stmt->children())
+      if (mayWrite(child, false))
         return true;
     return false;
   }
-  if (const auto *construct = dyn_cast<CXXConstructExpr>(stmt);
-      construct && construct->getConstructor()->isCopyConstructor() &&
-      construct->getNumArgs() == 1 && namedVariable(construct->getArg(0)))
-    return false;
-  for (const Stmt *child : stmt->children())
-    if (mayWrite(child, vars))
+
+private:
+  bool mayWriteIn(const CallExpr *call, bool read) {
+    const auto *function = dyn_cast_or_null<FunctionDecl>(call->getCalleeDecl());
+    const auto *method = dyn_cast_or_null<CXXMethodDecl>(function);
+    bool objectRead = method && (method->isConst() ||
+                                 (read && isStdAccessor(method)));
+    unsigned first = 0; // the first argument that is a parameter
+    if (const auto *member = dyn_cast<CXXMemberCallExpr>(call)) {
+      if (mayWrite(member->getImplicitObjectArgument(), objectRead))
+        return true;
+    } else if (isa<CXXOperatorCallExpr>(call) && method) {
+      if (mayWrite(call->getArg(0), objectRead))
+        return true;
+      first = 1;
+    } else if (!function && mayWrite(call->getCallee(), true)) {
       return true;
-  return false;
+    }
+    for (unsigned i = first; i < call->getNumArgs(); ++i) {
+      unsigned param = i - first;
+      bool constRef = false;
+      if (function && param < function->getNumParams()) {
+        QualType type = function->getParamDecl(param)->getType();
+        constRef = type->isLValueReferenceType() &&
+                   type->getPointeeType().isConstQualified();
+      }
+      if (mayWrite(call->getArg(i), constRef))
+        return true;
+    }
+    return false;
+  }
+
+  const llvm::SmallPtrSetImpl<const ValueDecl *> &vars_;
+};
+} // namespace
+
+bool mayWrite(const Stmt *stmt,
+              const llvm::SmallPtrSetImpl<const ValueDecl *> &vars) {
+  return WriteFinder(vars).mayWrite(stmt, false);
 }
 
 SmallVector<PlannedOperand, 4> planOperands(ArrayRef<const Expr *> operands,

@@ -94,6 +94,17 @@ public:
   // CHECK:         - text: "v.insert(v.begin(), "
   // CHECK-NEXT:    - field: flowc_t1
 
+  // Reading an element through a container's non-const accessor changes
+  // nothing: the iterator is still formed after the call.
+  int iterator_and_element(flowc::Ref<Peer> p) {
+    std::vector<int> v{1, 2};
+    v.insert(v.begin(), v[static_cast<std::size_t>(p->get()) % v.size()]);
+    return v.front();
+  }
+  // CHECK-LABEL: name: iterator_and_element
+  // CHECK:         - text: "v.insert(v.begin(), v[static_cast<std::size_t>("
+  // CHECK-NEXT:    - field: flowc_t1
+
   // Members left out of a braced initializer have no text: they are
   // initialized with the whole, after both calls.
   int designated(flowc::Ref<Peer> p) {
