@@ -188,15 +188,43 @@ private:
 } // namespace
 
 bool mayWrite(const Stmt *stmt,
-              const llvm::SmallPtrSetImpl<const ValueDecl *> &vars) {
-  return WriteFinder(vars).mayWrite(stmt, false);
+              const llvm::SmallPtrSetImpl<const ValueDecl *> &vars, bool read) {
+  return WriteFinder(vars).mayWrite(stmt, read);
+}
+
+// Whether `whole` only reads its operand `operand`: an argument bound to a
+// const reference, or the object of a const method.
+static bool onlyReads(const Expr *whole, const Expr *operand) {
+  const auto *call = dyn_cast_or_null<CallExpr>(whole);
+  const auto *function =
+      call ? dyn_cast_or_null<FunctionDecl>(call->getCalleeDecl()) : nullptr;
+  if (!function)
+    return false;
+  const auto *method = dyn_cast<CXXMethodDecl>(function);
+  if (const auto *member = dyn_cast<CXXMemberCallExpr>(call);
+      member && operand == member->getImplicitObjectArgument())
+    return method->isConst();
+  unsigned first = isa<CXXOperatorCallExpr>(call) && method ? 1 : 0;
+  for (unsigned i = 0; i < call->getNumArgs(); ++i) {
+    if (call->getArg(i) != operand)
+      continue;
+    if (i < first)
+      return method->isConst();
+    if (i - first >= function->getNumParams())
+      return false;
+    QualType type = function->getParamDecl(i - first)->getType();
+    return type->isLValueReferenceType() &&
+           type->getPointeeType().isConstQualified();
+  }
+  return false;
 }
 
 SmallVector<PlannedOperand, 4> planOperands(ArrayRef<const Expr *> operands,
                                             bool sentByValue,
                                             ContainsCall containsCall,
                                             CanCarry canCarry,
-                                            const ASTContext &context) {
+                                            const ASTContext &context,
+                                            const Expr *whole) {
   size_t lastCall = 0;
   for (size_t i = 0; i < operands.size(); ++i)
     if (containsCall(operands[i]))
@@ -217,7 +245,7 @@ SmallVector<PlannedOperand, 4> planOperands(ArrayRef<const Expr *> operands,
         llvm::SmallPtrSet<const ValueDecl *, 4> vars;
         namedVariables(operand, vars);
         kept = llvm::any_of(operands.drop_front(i + 1), [&](const Expr *e) {
-          return mayWrite(e, vars);
+          return mayWrite(e, vars, onlyReads(whole, e));
         });
       }
     }

@@ -49,7 +49,8 @@ using CanCarry = llvm::function_ref<bool(clang::QualType)>;
 llvm::SmallVector<PlannedOperand, 4>
 planOperands(llvm::ArrayRef<const clang::Expr *> operands, bool sentByValue,
              ContainsCall containsCall, CanCarry canCarry,
-             const clang::ASTContext &context);
+             const clang::ASTContext &context,
+             const clang::Expr *whole = nullptr);
 
 // The operands the Operands form evaluates, in order.
 llvm::SmallVector<const clang::Expr *, 4>
@@ -58,8 +59,10 @@ operandsInOrder(const clang::Expr *expr);
 // Whether `stmt` may change one of `vars`: it names one other than by reading
 // its value, calling a const method on it, passing it to a const reference
 // or copying it.
+// `read`: what `stmt` names is only read by what `stmt` is part of.
 bool mayWrite(const clang::Stmt *stmt,
-              const llvm::SmallPtrSetImpl<const clang::ValueDecl *> &vars);
+              const llvm::SmallPtrSetImpl<const clang::ValueDecl *> &vars,
+              bool read = false);
 
 // A value that reads no variable that could change: literals, enumerators,
 // `this`, constants. Needs no temporary to be read after a call.

@@ -16,10 +16,10 @@ namespace flowc::lowering {
 // operand left as written.
 std::vector<std::optional<Code>>
 Lowerer::lowerOperands(ArrayRef<const Expr *> operands, bool sentByValue,
-                       Code &prelude) {
+                       Code &prelude, const Expr *whole) {
   auto plan = planOperands(
       operands, sentByValue, [this](const Expr *e) { return containsCall(e); },
-      [this](QualType type) { return canCarry(type); }, context_);
+      [this](QualType type) { return canCarry(type); }, context_, whole);
   std::vector<std::optional<Code>> texts(operands.size());
   for (size_t i = 0; i < operands.size(); ++i) {
     const Expr *operand = operands[i];
@@ -113,7 +113,7 @@ Lowerer::Lowered Lowerer::lowerChildren(const Expr *expr) {
   SmallVector<const Expr *, 4> children = operandsInOrder(expr);
   Lowered out;
   std::vector<std::optional<Code>> lowered =
-      lowerOperands(children, /*sentByValue=*/false, out.prelude);
+      lowerOperands(children, /*sentByValue=*/false, out.prelude, expr);
   for (size_t i = 0; i < children.size(); ++i)
     if (lowered[i])
       replaceText(children[i], *lowered[i]);
