@@ -96,18 +96,25 @@ static void namedVariables(const Stmt *stmt,
 }
 
 // A standard container's accessor: its non-const overload returns a
-// reference or iterator into the container, which changes nothing by itself.
+// reference or iterator into the container, which changes nothing by itself
+// (a map's operator[] inserts).
 static bool isStdAccessor(const CXXMethodDecl *method) {
   if (!method || !method->getParent()->isInStdNamespace())
     return false;
   if (method->getOverloadedOperator() == OO_Subscript)
-    return true;
+    return method->getParent()->getName().find("map") == llvm::StringRef::npos;
   static const llvm::StringRef accessors[] = {
       "at",    "front",       "back",        "begin",       "end",
       "rbegin", "rend",       "find",        "lower_bound", "upper_bound",
       "equal_range", "data"};
   return method->getIdentifier() &&
          llvm::is_contained(accessors, method->getName());
+}
+
+static bool bindsConstReference(const ParmVarDecl *param) {
+  QualType type = param->getType();
+  return type->isLValueReferenceType() &&
+         type->getPointeeType().isConstQualified();
 }
 
 namespace {
@@ -125,16 +132,13 @@ public:
       return false;
     if (const auto *ref = dyn_cast<DeclRefExpr>(stmt))
       return !read && vars_.count(ref->getDecl());
-    if (const auto *cast = dyn_cast<ImplicitCastExpr>(stmt)) {
-      CastKind kind = cast->getCastKind();
-      if (kind == CK_LValueToRValue)
-        return mayWrite(cast->getSubExpr(), true);
-      if (kind == CK_NoOp || kind == CK_DerivedToBase ||
-          kind == CK_UncheckedDerivedToBase)
-        return mayWrite(cast->getSubExpr(), read);
-    }
-    if (const auto *paren = dyn_cast<ParenExpr>(stmt))
-      return mayWrite(paren->getSubExpr(), read);
+    // Conversions, parentheses and temporaries pass on how the value is used.
+    if (const auto *cast = dyn_cast<ImplicitCastExpr>(stmt))
+      return mayWrite(cast->getSubExpr(),
+                      read || cast->getCastKind() == CK_LValueToRValue);
+    if (isa<ParenExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+            ExprWithCleanups>(stmt))
+      return mayWrite(*stmt->child_begin(), read);
     if (const auto *member = dyn_cast<MemberExpr>(stmt);
         member && !member->isArrow())
       return mayWrite(member->getBase(), read);
@@ -143,9 +147,15 @@ public:
              mayWrite(subscript->getIdx(), false);
     if (const auto *call = dyn_cast<CallExpr>(stmt))
       return mayWriteIn(call, read);
-    if (const auto *construct = dyn_cast<CXXConstructExpr>(stmt);
-        construct && construct->getConstructor()->isCopyConstructor())
-      return mayWrite(construct->getArg(0), true);
+    if (const auto *construct = dyn_cast<CXXConstructExpr>(stmt)) {
+      const CXXConstructorDecl *constructor = construct->getConstructor();
+      for (unsigned i = 0; i < construct->getNumArgs(); ++i)
+        if (mayWrite(construct->getArg(i),
+                     i < constructor->getNumParams() &&
+                         bindsConstReference(constructor->getParamDecl(i))))
+          return true;
+      return false;
+    }
     for (const Stmt *child : stmt->children())
       if (mayWrite(child, false))
         return true;
@@ -171,12 +181,8 @@ private:
     }
     for (unsigned i = first; i < call->getNumArgs(); ++i) {
       unsigned param = i - first;
-      bool constRef = false;
-      if (function && param < function->getNumParams()) {
-        QualType type = function->getParamDecl(param)->getType();
-        constRef = type->isLValueReferenceType() &&
-                   type->getPointeeType().isConstQualified();
-      }
+      bool constRef = function && param < function->getNumParams() &&
+                      bindsConstReference(function->getParamDecl(param));
       if (mayWrite(call->getArg(i), constRef))
         return true;
     }
@@ -210,13 +216,25 @@ static bool onlyReads(const Expr *whole, const Expr *operand) {
       continue;
     if (i < first)
       return method->isConst();
-    if (i - first >= function->getNumParams())
-      return false;
-    QualType type = function->getParamDecl(i - first)->getType();
-    return type->isLValueReferenceType() &&
-           type->getPointeeType().isConstQualified();
+    return i - first < function->getNumParams() &&
+           bindsConstReference(function->getParamDecl(i - first));
   }
   return false;
+}
+
+// Whether `late`, evaluated after `early` instead of before, could see or
+// make a difference: `early` may change a variable `late` names, or `late`
+// may change one `early` names.
+static bool conflicts(const Expr *late, ArrayRef<const Expr *> early,
+                      const Expr *whole) {
+  llvm::SmallPtrSet<const ValueDecl *, 4> lateVars, earlyVars;
+  namedVariables(late, lateVars);
+  for (const Expr *e : early) {
+    if (mayWrite(e, lateVars, onlyReads(whole, e)))
+      return true;
+    namedVariables(e, earlyVars);
+  }
+  return mayWrite(late, earlyVars, /*read=*/true);
 }
 
 SmallVector<PlannedOperand, 4> planOperands(ArrayRef<const Expr *> operands,
@@ -241,16 +259,22 @@ SmallVector<PlannedOperand, 4> planOperands(ArrayRef<const Expr *> operands,
         kept = !isConstantOperand(operand, context) &&
                !operand->getType()->isFunctionPointerType() &&
                !isMethodName(operand);
-      if (kept && !sentByValue && !canCarry(operand->getType())) {
-        llvm::SmallPtrSet<const ValueDecl *, 4> vars;
-        namedVariables(operand, vars);
-        kept = llvm::any_of(operands.drop_front(i + 1), [&](const Expr *e) {
-          return mayWrite(e, vars, onlyReads(whole, e));
-        });
-      }
+      if (kept && !sentByValue && !canCarry(operand->getType()))
+        kept = conflicts(operand, operands.drop_front(i + 1), whole);
     }
     plan.push_back({operand, kept});
   }
+  // What is formed late must not change, or read, what later parts evaluated
+  // before the calls read, or change.
+  for (size_t i = 0; i < lastCall && !sentByValue; ++i)
+    if (!plan[i].kept && !isConstantOperand(operands[i], context) &&
+        !isMethodName(operands[i])) {
+      SmallVector<const Expr *, 4> early;
+      for (size_t j = i + 1; j < operands.size(); ++j)
+        if (plan[j].kept || containsCall(operands[j]))
+          early.push_back(operands[j]);
+      plan[i].conflicts = conflicts(operands[i], early, whole);
+    }
   return plan;
 }
 

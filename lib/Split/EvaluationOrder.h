@@ -37,6 +37,10 @@ LoweredForm loweredForm(const clang::Expr *expr, bool isRemoteCall,
 struct PlannedOperand {
   const clang::Expr *expr;
   bool kept; // evaluated in place into a temporary, before later calls
+  // Formed after later calls, though forming it changes what a part of the
+  // expression evaluated before those calls reads, or reads what such a part
+  // changes (`s.append(a).append(r->f(s))`): it cannot be split faithfully.
+  bool conflicts = false;
 };
 
 using CanCarry = llvm::function_ref<bool(clang::QualType)>;

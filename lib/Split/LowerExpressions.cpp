@@ -23,6 +23,16 @@ Lowerer::lowerOperands(ArrayRef<const Expr *> operands, bool sentByValue,
   std::vector<std::optional<Code>> texts(operands.size());
   for (size_t i = 0; i < operands.size(); ++i) {
     const Expr *operand = operands[i];
+    if (plan[i].conflicts) {
+      reporter_.error(operand->getExprLoc(),
+                      "'%0' runs before a later remote call in the same "
+                      "expression, but the split method would evaluate it "
+                      "after the call, and it changes, or reads, what the "
+                      "expression uses before the call; make the remote "
+                      "call in a statement of its own before this one")
+          << quote(operand);
+      failed_ = true;
+    }
     if (containsCall(operand)) {
       Lowered inner = lowerExpr(operand);
       prelude += inner.prelude;

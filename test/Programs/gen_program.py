@@ -919,11 +919,14 @@ class Gen:
                         name, name, self.u64(ctx, 1, True), name, self.u64(ctx, 1, True)),
                     'acc = fz::mixu(acc, fz::fold(%s));' % name]
         if c == 4 and both:  # a chain of calls on an object
+            # The arguments do not read the object: C++ would read it between
+            # the appends, which the split method cannot do (flowc rejects it).
             name = self.fresh('s')
+            args = [self.u64(ctx, 1, True) for _ in range(3)]
             ctx['locals'].append((name, Ty('string')))
             return ['std::string %s = "o";' % name,
                     '%s.append(fz::str(%s)).append(fz::str(%s)) += fz::str(%s);' % (
-                        name, self.u64(ctx, 1, True), self.u64(ctx, 1, True), self.u64(ctx, 1, True)),
+                        name, args[0], args[1], args[2]),
                     'acc = fz::mixu(acc, fz::fold(%s));' % name]
         if c == 5 and both:  # an overloaded compound assignment: right side first
             name = self.fresh('m')
@@ -935,10 +938,11 @@ class Gen:
                     'acc = fz::mixu(acc, fz::fold(%s));' % name]
         name = self.fresh('g')
         kt = self.key_type(1)
+        arg = self.value(ctx, Ty('string'), c == 2 and both)  # g[k] inserts: not read
+        key = self.value(ctx, kt, True)
         ctx['locals'].append((name, Ty('map', [kt, Ty('vector', [Ty('string')])])))
-        arg = self.value(ctx, Ty('string'), c == 2 and both)
         return ['std::map<%s, std::vector<std::string>> %s;' % (kt.cpp(), name),
-                '%s[%s].push_back(%s);' % (name, self.value(ctx, kt, True), arg),
+                '%s[%s].push_back(%s);' % (name, key, arg),
                 'acc = fz::mixu(acc, fz::fold(%s));' % name]
 
     # --- output ----------------------------------------------------------------

@@ -19,6 +19,7 @@ class Peer {
   FLOWC_ENTITY(Peer);
 public:
   int get() { return 1; }
+  int size_of(std::string s) { return static_cast<int>(s.size()); }
   int scale(int v, int by = next_default()) { return v * by; }
   // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:24: note: the parameter is declared here
   std::vector<int> list(int k) { return std::vector<int>(k); }
@@ -45,6 +46,15 @@ public:
       bit = n > 1;
     }
     return n;
+  }
+
+  // C++ appends "a" before the call reads s; the split method would form the
+  // object after the call (found by the program generator, seed 377).
+  int object_read_later(flowc::Ref<Peer> p) {
+    std::string s = "o";
+    s.append("a").append(std::to_string(p->size_of(s)));
+    // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:7: error: 's.append("a")' runs before a later remote call in the same expression, but the split method would evaluate it after the call, and it changes, or reads, what the expression uses before the call; make the remote call in a statement of its own before this one
+    return static_cast<int>(s.size());
   }
 
   // A call through a member pointer is formed after the call, so the member
