@@ -142,6 +142,14 @@ public:
     if (const auto *member = dyn_cast<MemberExpr>(stmt);
         member && !member->isArrow())
       return mayWrite(member->getBase(), read);
+    if (const auto *choice = dyn_cast<ConditionalOperator>(stmt))
+      return mayWrite(choice->getCond(), false) ||
+             mayWrite(choice->getTrueExpr(), read) ||
+             mayWrite(choice->getFalseExpr(), read);
+    if (const auto *comma = dyn_cast<BinaryOperator>(stmt);
+        comma && comma->getOpcode() == BO_Comma)
+      return mayWrite(comma->getLHS(), false) ||
+             mayWrite(comma->getRHS(), read);
     if (const auto *subscript = dyn_cast<ArraySubscriptExpr>(stmt))
       return mayWrite(subscript->getBase(), read) ||
              mayWrite(subscript->getIdx(), false);
