@@ -198,6 +198,14 @@ std::string spell(QualType type, const ASTContext &context,
   if (const auto *spec = dyn_cast<TemplateSpecializationType>(t))
     if (const TemplateDecl *decl = spec->getTemplateName().getAsTemplateDecl())
       return spellSpecialization(spec, decl, type, prefix, context, policy);
+  // A specialization with no sugar left (reached through a template's member
+  // typedef, say): its arguments are spelled here, since Clang's printing
+  // leaves canonical arguments unqualified (`basic_string<char>`).
+  if (const auto *record = dyn_cast<RecordType>(t))
+    if (const auto *spec =
+            dyn_cast<ClassTemplateSpecializationDecl>(record->getDecl()))
+      return prefix + qualifiedName(spec->getSpecializedTemplate(), policy) +
+             spellArguments(spec->getTemplateArgs().asArray(), context, policy);
   return TypeName::getFullyQualifiedName(type, context, policy,
                                          /*WithGlobalNsPrefix=*/false);
 }

@@ -133,9 +133,10 @@ public:
     if (const auto *ref = dyn_cast<DeclRefExpr>(stmt))
       return !read && vars_.count(ref->getDecl());
     // Conversions, parentheses and temporaries pass on how the value is used.
-    if (const auto *cast = dyn_cast<ImplicitCastExpr>(stmt))
+    if (const auto *cast = dyn_cast<CastExpr>(stmt))
       return mayWrite(cast->getSubExpr(),
-                      read || cast->getCastKind() == CK_LValueToRValue);
+                      read || cast->getCastKind() == CK_LValueToRValue ||
+                          cast->getCastKind() == CK_ToVoid);
     if (isa<ParenExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
             ExprWithCleanups>(stmt))
       return mayWrite(*stmt->child_begin(), read);

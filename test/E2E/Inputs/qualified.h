@@ -82,6 +82,15 @@ public:
   }
   // Bindings of a tuple of a namespace's enum and struct, read before a call
   // (kept as frame temporaries whose type is std::tuple_element<...>::type).
+  // A binding of a binding (found by the program generator, seed 598): the
+  // inner tuple's type is reached through tuple_element's typedef, with no
+  // sugar left; its std::string argument must be spelled qualified.
+  std::int64_t binding_of_binding(flowc::Ref<Peer> r) {
+    auto [c, in] = std::pair<char, std::tuple<inner::Cell, std::string>>('c', {inner::Cell{3, "t"}, "in"});
+    auto [label, text] = in;
+    return r->k() + static_cast<std::int64_t>(text.size()) + c + static_cast<std::int64_t>(label.tag.size()) + label.x;
+  }
+
   int binding_of_enum(flowc::Ref<Peer> r) {
     std::tuple<inner::Color, inner::Cell, inner::Plain> t{inner::Color::green, {8, "e"}, inner::two};
     auto [color, cell, plain] = t;

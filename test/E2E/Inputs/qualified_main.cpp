@@ -112,6 +112,7 @@ int main([[maybe_unused]] int argc, [[maybe_unused]] char **argv) {
   STEP(tinted);
   STEP(nested_in_templates);
   STEP(member_alias);
+  STEP(binding_of_binding);
   std::printf("done\n");
 #if defined(QUALIFIED_LOCAL) || defined(QUALIFIED_MPI)
   rt.reset(); // MpiRuntime: ends the job
