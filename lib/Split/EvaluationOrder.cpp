@@ -207,39 +207,16 @@ bool mayWrite(const Stmt *stmt,
   return WriteFinder(vars).mayWrite(stmt, read);
 }
 
-// Whether `whole` only reads its operand `operand`: an argument bound to a
-// const reference, or the object of a const method.
-static bool onlyReads(const Expr *whole, const Expr *operand) {
-  const auto *call = dyn_cast_or_null<CallExpr>(whole);
-  const auto *function =
-      call ? dyn_cast_or_null<FunctionDecl>(call->getCalleeDecl()) : nullptr;
-  if (!function)
-    return false;
-  const auto *method = dyn_cast<CXXMethodDecl>(function);
-  if (const auto *member = dyn_cast<CXXMemberCallExpr>(call);
-      member && operand == member->getImplicitObjectArgument())
-    return method->isConst();
-  unsigned first = isa<CXXOperatorCallExpr>(call) && method ? 1 : 0;
-  for (unsigned i = 0; i < call->getNumArgs(); ++i) {
-    if (call->getArg(i) != operand)
-      continue;
-    if (i < first)
-      return method->isConst();
-    return i - first < function->getNumParams() &&
-           bindsConstReference(function->getParamDecl(i - first));
-  }
-  return false;
-}
-
 // Whether `late`, evaluated after `early` instead of before, could see or
 // make a difference: `early` may change a variable `late` names, or `late`
 // may change one `early` names.
-static bool conflicts(const Expr *late, ArrayRef<const Expr *> early,
-                      const Expr *whole) {
+// Only what an operand's evaluation changes counts: what the whole expression
+// does with the operand's value comes after every operand, split or not.
+static bool conflicts(const Expr *late, ArrayRef<const Expr *> early) {
   llvm::SmallPtrSet<const ValueDecl *, 4> lateVars, earlyVars;
   namedVariables(late, lateVars);
   for (const Expr *e : early) {
-    if (mayWrite(e, lateVars, onlyReads(whole, e)))
+    if (mayWrite(e, lateVars, /*read=*/true))
       return true;
     namedVariables(e, earlyVars);
   }
@@ -250,8 +227,7 @@ SmallVector<PlannedOperand, 4> planOperands(ArrayRef<const Expr *> operands,
                                             bool sentByValue,
                                             ContainsCall containsCall,
                                             CanCarry canCarry,
-                                            const ASTContext &context,
-                                            const Expr *whole) {
+                                            const ASTContext &context) {
   size_t lastCall = 0;
   for (size_t i = 0; i < operands.size(); ++i)
     if (containsCall(operands[i]))
@@ -269,7 +245,7 @@ SmallVector<PlannedOperand, 4> planOperands(ArrayRef<const Expr *> operands,
                !operand->getType()->isFunctionPointerType() &&
                !isMethodName(operand);
       if (kept && !sentByValue && !canCarry(operand->getType()))
-        kept = conflicts(operand, operands.drop_front(i + 1), whole);
+        kept = conflicts(operand, operands.drop_front(i + 1));
     }
     plan.push_back({operand, kept});
   }
@@ -282,7 +258,7 @@ SmallVector<PlannedOperand, 4> planOperands(ArrayRef<const Expr *> operands,
       for (size_t j = i + 1; j < operands.size(); ++j)
         if (plan[j].kept || containsCall(operands[j]))
           early.push_back(operands[j]);
-      plan[i].conflicts = conflicts(operands[i], early, whole);
+      plan[i].conflicts = conflicts(operands[i], early);
     }
   return plan;
 }

@@ -53,8 +53,7 @@ using CanCarry = llvm::function_ref<bool(clang::QualType)>;
 llvm::SmallVector<PlannedOperand, 4>
 planOperands(llvm::ArrayRef<const clang::Expr *> operands, bool sentByValue,
              ContainsCall containsCall, CanCarry canCarry,
-             const clang::ASTContext &context,
-             const clang::Expr *whole = nullptr);
+             const clang::ASTContext &context);
 
 // The operands the Operands form evaluates, in order.
 llvm::SmallVector<const clang::Expr *, 4>

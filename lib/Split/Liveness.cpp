@@ -215,7 +215,7 @@ public:
       // text of other operands stays in the expression's, read with it.
       const Expr *here = remote || !lateAt ? expr : lateAt;
       for (const PlannedOperand &operand :
-           planOperands(operands, remote, contains, canCarry, context_, expr))
+           planOperands(operands, remote, contains, canCarry, context_))
         walk(operand.expr, operand.kept ? nullptr : here);
       return;
     }

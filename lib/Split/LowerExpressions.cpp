@@ -16,10 +16,10 @@ namespace flowc::lowering {
 // operand left as written.
 std::vector<std::optional<Code>>
 Lowerer::lowerOperands(ArrayRef<const Expr *> operands, bool sentByValue,
-                       Code &prelude, const Expr *whole) {
+                       Code &prelude) {
   auto plan = planOperands(
       operands, sentByValue, [this](const Expr *e) { return containsCall(e); },
-      [this](QualType type) { return canCarry(type); }, context_, whole);
+      [this](QualType type) { return canCarry(type); }, context_);
   std::vector<std::optional<Code>> texts(operands.size());
   for (size_t i = 0; i < operands.size(); ++i) {
     const Expr *operand = operands[i];
@@ -123,7 +123,7 @@ Lowerer::Lowered Lowerer::lowerChildren(const Expr *expr) {
   SmallVector<const Expr *, 4> children = operandsInOrder(expr);
   Lowered out;
   std::vector<std::optional<Code>> lowered =
-      lowerOperands(children, /*sentByValue=*/false, out.prelude, expr);
+      lowerOperands(children, /*sentByValue=*/false, out.prelude);
   for (size_t i = 0; i < children.size(); ++i)
     if (lowered[i])
       replaceText(children[i], *lowered[i]);

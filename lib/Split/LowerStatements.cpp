@@ -368,7 +368,7 @@ Code Lowerer::lowerDeclStmt(const DeclStmt *stmt) {
           cast<CXXConstructExpr>(init->IgnoreImplicitAsWritten());
       SmallVector<const Expr *, 4> args(construct->arguments());
       std::vector<std::optional<Code>> texts =
-          lowerOperands(args, /*sentByValue=*/false, out, construct);
+          lowerOperands(args, /*sentByValue=*/false, out);
       for (size_t i = 0; i < args.size(); ++i)
         if (texts[i])
           replaceText(args[i], *texts[i]);

@@ -189,7 +189,7 @@ private:
   Lowered lowerChildren(const Expr *expr);
   std::vector<std::optional<Code>>
   lowerOperands(llvm::ArrayRef<const Expr *> operands, bool sentByValue,
-                Code &prelude, const Expr *whole = nullptr);
+                Code &prelude);
   Code lowerStmt(const Stmt *stmt);
   Code VisitExpr(const Expr *expr);
   Code VisitReturnStmt(const ReturnStmt *ret);
