@@ -57,6 +57,14 @@ public:
     return static_cast<int>(s.size());
   }
 
+  // The callee through a member pointer must be kept (the argument changes
+  // the pointer), and it is not a value.
+  int member_pointer_changed(flowc::Ref<Peer> p) {
+    int (Lower::*pick)(int) = &Lower::twice;
+    return (this->*pick)((pick = &Lower::twice, p->get()));
+    // CHECK-DAG: diag-lowering.h:[[@LINE-1]]:12: error: '(this->*pick)' runs before a later remote call in the same expression and must be kept across it, but it is not a value; call the remote method in a statement before
+  }
+
   // A call through a member pointer is formed after the call, so the member
   // pointer lives across it.
   int member_pointer(flowc::Ref<Peer> p) {
