@@ -86,6 +86,8 @@ FEATURES = {
     'catch_var': True,     # catch (const std::runtime_error &e) after a call (regress/catch-var)
     'concurrent': True,    # a last phase of concurrent bump chains (commutative: hits_ += x)
     'bool_proxy': True,    # for (auto e : vector<bool>) with calls (regress/vector-bool-loop)
+    'loop_exit': True,     # return/break/continue/throw at a call inside a range-for, the
+                           # element read after it or not (issue 20: the container may die)
 }
 
 INT_TYPES = ['std::int64_t', 'std::uint32_t', 'int', 'std::uint8_t', 'short',
@@ -827,7 +829,7 @@ class Gen:
             ctx['locals'] += [(k, t.args[0]), (val, t.args[1])]
             first = 'acc2 += fz::mixu(fz::fold(%s), fz::fold(%s));' % (k, val)
         else:
-            spelling = self.rng.choice(['const auto &', 'auto'])
+            spelling = self.rng.choice(['const auto &', 'auto', 'auto &&'])
             if t.kind == 'vector' and elem.kind == 'bool' and not self.feat['bool_proxy']:
                 spelling = 'bool'  # not std::vector<bool>'s proxy
             head = 'for (%s %s : %s) {' % (spelling, v, rng_expr)
@@ -850,10 +852,40 @@ class Gen:
             else:
                 ctx['loop'] += 1
                 body = [first] + self.block(ctx, 1 + self.r(2))
+                if self.feat['loop_exit'] and ctx['sites'] > 0 and self.chance(0.5):
+                    elem_read = 'fz::fold(%s)' % (k if bind else v)
+                    exit_at = self.loop_exit(ctx, elem_read, acc2)
+                    body = exit_at + body if self.chance(0.5) else body + exit_at
                 ctx['loop'] -= 1
             ctx['locals'] = saved
         return (out + ['std::uint64_t %s = 0;' % acc2, head] + self.indent(body)
                 + ['}', 'acc = fz::mixu(acc, %s);' % acc2])
+
+    def loop_exit(self, ctx, elem_read, acc2):
+        """Leaves the loop, or this step of it, at a remote call (issue 20):
+        what the loop walks may be dead after the call, and the element is
+        read after it only in some forms."""
+        c = self.call(ctx)
+        if not c:
+            return []
+        call = 'fz::fold(%s)' % c[0]
+        cond = '%s %% %d == %d' % (elem_read, 2 + self.r(3), self.r(2))
+        form = self.r(6)
+        if form == 0:
+            return ['if (%s) { acc = fz::mixu(acc, %s); break; }' % (cond, call)]
+        if form == 1:
+            return ['if (%s) { %s += %s; continue; }' % (cond, acc2, call)]
+        if form == 2 and self.feat['throws']:
+            return ['if (%s) throw std::runtime_error("fz" + std::to_string(%s %% 100));' % (cond, call)]
+        if form == 3:  # the element read after the call
+            return ['if (%s) { acc = fz::mixu(%s, %s); break; }' % (cond, call, elem_read)]
+        ret = ctx['m']['ret']
+        if ret is None:
+            return ['if (%s) { acc = %s; return; }' % (cond, call)]
+        if form == 4:
+            return ['if (%s) { acc = fz::mixu(%s, %s); return %s; }' % (
+                cond, call, elem_read, self.make(ret, 'acc'))]
+        return ['if (%s) { acc = %s; return %s; }' % (cond, call, self.make(ret, 'acc'))]
 
     def try_stmt(self, ctx):
         was = ctx['in_try']
