@@ -191,6 +191,14 @@ struct Struct {
   bool operator==(const Struct &) const = default;
 };
 
+// An entity of another file that this input's entities call or hold a Ref
+// to: the generated code includes that file's generated header.
+struct Use {
+  std::string entity; // qualified name
+  std::string header; // the file that defines it, without its folder
+  bool operator==(const Use &) const = default;
+};
+
 struct Module {
   int version = 1;
   // The input the module was analyzed from, as given on the command line;
@@ -199,6 +207,7 @@ struct Module {
   std::vector<Entity> entities;
   std::vector<Job> jobs;
   std::vector<Struct> structs;
+  std::vector<Use> uses; // in the order first used
   bool operator==(const Module &) const = default;
 };
 

@@ -11,6 +11,7 @@
 
 #include "clang/Tooling/ArgumentsAdjusters.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include <algorithm>
 
 namespace flowc::pipeline {
@@ -67,6 +68,15 @@ ir::Module mergeModules(std::vector<ir::Module> modules) {
                        }))
         merged.structs.push_back(std::move(record));
   }
+  // Entities used across the inputs are the merged module's own.
+  for (ir::Module &module : modules)
+    for (ir::Use &use : module.uses)
+      if (std::none_of(merged.entities.begin(), merged.entities.end(),
+                       [&](const ir::Entity &e) {
+                         return e.qualified_name == use.entity;
+                       }) &&
+          !llvm::is_contained(merged.uses, use))
+        merged.uses.push_back(std::move(use));
   return merged;
 }
 
@@ -90,6 +100,9 @@ generateFiles(const std::vector<ir::Module> &modules,
                        module.jobs.end());
       if (!module.entities.empty())
         file.structs = module.structs;
+      for (const ir::Use &use : module.uses)
+        if (!llvm::is_contained(file.uses, use))
+          file.uses.push_back(use);
     }
   }
   return emit::generateCode(ordered, templates, outputDir);
