@@ -4,7 +4,8 @@
 // An unordered container's iteration order is how it was built (buckets,
 // rehashes), so it is not what the encoding keeps. Entries are written in the
 // order of their keys' encodings instead, which makes equal containers give
-// equal bytes and lets a suspending range-for name an entry by its index in
+// equal bytes (an unordered_multimap's, when each key's values come in the
+// same order) and lets a suspending range-for name an entry by its index in
 // that order (range_position.h). Equal keys of a multi container keep the
 // container's own order among them: for an unordered_multiset they are the
 // same bytes, and for an unordered_multimap their values are written, and
@@ -23,6 +24,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
