@@ -117,6 +117,8 @@ class Ty:
                   'multiset': 'std::multiset', 'uset': 'std::unordered_set',
                   'map': 'std::map', 'multimap': 'std::multimap',
                   'umap': 'std::unordered_map', 'pair': 'std::pair',
+                  'flist': 'std::forward_list', 'umset': 'std::unordered_multiset',
+                  'ummap': 'std::unordered_multimap',
                   'tuple': 'std::tuple', 'variant': 'std::variant'}
         if k in simple:
             return '%s<%s>' % (simple[k], ', '.join(t.cpp() for t in a))
@@ -196,8 +198,14 @@ class Gen:
             if c == 6 and self.structs:
                 return Ty('struct', name=rng.choice(self.structs)[0])
             return Ty('string')
-        c = self.r(15)
+        c = self.r(18)
         sub = lambda: self.data_type(depth + 1)
+        if c == 15:
+            return Ty('flist', [sub()])
+        if c == 16:
+            return Ty('umset', [self.key_type(depth, True)])
+        if c == 17:
+            return Ty('ummap', [self.key_type(depth, True), sub()])
         if c == 0:
             return Ty('vector', [sub()])
         if c == 1:
@@ -253,20 +261,24 @@ class Gen:
         if k == 'monostate':
             return 'std::monostate{}'
         y = 'fz::mixu(%s, %d)' % (x, depth + 1)
-        if k in ('vector', 'deque', 'list', 'set', 'multiset', 'uset'):
+        if k in ('vector', 'deque', 'list', 'set', 'multiset', 'uset', 'flist', 'umset'):
             n = self.r(3)
-            items = [self.make(t.args[0], 'fz::mixu(%s, %d)' % (x, 10 * depth + i), depth + 1)
+            # A multi-container gets a repeated element now and then.
+            rep = k in ('multiset', 'umset') and n == 2 and self.chance(0.5)
+            items = [self.make(t.args[0], 'fz::mixu(%s, %d)' % (x, 10 * depth + (0 if rep else i)),
+                               depth + 1)
                      for i in range(n)]
             return '%s{%s}' % (t.cpp(), ', '.join(items))
         if k == 'array':
             items = [self.make(t.args[0], 'fz::mixu(%s, %d)' % (x, 10 * depth + i), depth + 1)
                      for i in range(t.n)]
             return '%s{{%s}}' % (t.cpp(), ', '.join(items))
-        if k in ('map', 'multimap', 'umap'):
+        if k in ('map', 'multimap', 'umap', 'ummap'):
             n = self.r(3)
             items = []
+            rep = k in ('multimap', 'ummap') and self.chance(0.5)
             for i in range(n):
-                xi = 'fz::mixu(%s, %d)' % (x, 10 * depth + i)
+                xi = 'fz::mixu(%s, %d)' % (x, 10 * depth + (0 if rep else i))
                 items.append('{%s, %s}' % (self.make(t.args[0], xi, depth + 1),
                                            self.make(t.args[1], xi, depth + 1)))
             return '%s{%s}' % (t.cpp(), ', '.join(items))
@@ -546,9 +558,15 @@ class Gen:
         if k in ('set', 'multiset'):
             return ['if (%s.size() < 6) %s.insert(%s); else %s.erase(%s.begin());' % (
                 name, name, self.make(t.args[0], x), name, name)]
-        if k == 'uset':
+        if k in ('uset', 'umset'):
             return ['if (%s.size() < 6) %s.insert(%s); else %s.clear();' % (
                 name, name, self.make(t.args[0], x), name)]
+        if k == 'ummap':
+            return ['if (%s.size() < 6) %s.emplace(%s, %s); else %s.clear();' % (
+                name, name, self.make(t.args[0], x), self.make(t.args[1], x), name)]
+        if k == 'flist':
+            return ['if (std::distance(%s.begin(), %s.end()) < 6) %s.push_front(%s); else %s.clear();' % (
+                name, name, name, self.make(t.args[0], x), name)]
         if k in ('map', 'umap'):
             return ['if (%s.size() < 6) %s[%s] = %s; else %s.clear();' % (
                 name, name, self.make(t.args[0], x), self.make(t.args[1], x), name)]
@@ -784,10 +802,10 @@ class Gen:
         cls = ctx['cls']
         conts = [(n, t) for n, t in cls['state']
                  if t.kind in ('vector', 'deque', 'list', 'array', 'set', 'multiset', 'uset',
-                               'map', 'multimap', 'umap', 'string')]
+                               'map', 'multimap', 'umap', 'string', 'flist', 'umset', 'ummap')]
         lconts = [(n, t) for n, t in ctx['locals']
                   if t.kind in ('vector', 'deque', 'list', 'array', 'set', 'multiset', 'uset',
-                                'map', 'multimap', 'umap', 'string')]
+                                'map', 'multimap', 'umap', 'string', 'flist', 'umset', 'ummap')]
         out = []
         c = self.r(3)
         body_calls = calls
@@ -818,10 +836,10 @@ class Gen:
             rng_expr = self.make(t, 'acc')
         elem = t.args[0] if t.kind != 'string' else Ty('int', name='char')
         v = self.fresh('e')
-        unordered = t.kind in ('uset', 'umap')
-        if t.kind in ('map', 'multimap', 'umap'):
+        unordered = t.kind in ('uset', 'umap', 'umset', 'ummap')
+        if t.kind in ('map', 'multimap', 'umap', 'ummap'):
             elem = Ty('pair', [t.args[0], t.args[1]])
-        bind = t.kind in ('map', 'multimap', 'umap') and self.feat['range_bind'] and self.chance(0.5)
+        bind = t.kind in ('map', 'multimap', 'umap', 'ummap') and self.feat['range_bind'] and self.chance(0.5)
         saved = list(ctx['locals'])
         if bind:
             k, val = self.fresh('k'), self.fresh('v')
@@ -851,11 +869,13 @@ class Gen:
                 body = [first, '%s = fz::mixu(%s, %s);' % (acc2, acc2, self.u64(ctx, 1, False))]
             else:
                 ctx['loop'] += 1
-                body = [first] + self.block(ctx, 1 + self.r(2))
-                if self.feat['loop_exit'] and ctx['sites'] > 0 and self.chance(0.5):
-                    elem_read = 'fz::fold(%s)' % (k if bind else v)
-                    exit_at = self.loop_exit(ctx, elem_read, acc2)
-                    body = exit_at + body if self.chance(0.5) else body + exit_at
+                exits = self.feat['loop_exit'] and ctx['sites'] > 0 and self.chance(0.5)
+                elem_read = 'fz::fold(%s)' % (k if bind else v)
+                # An exit first reads only what is declared before the body.
+                early = self.loop_exit(ctx, elem_read, acc2) if exits and self.chance(0.5) else []
+                body = [first] + early + self.block(ctx, 1 + self.r(2))
+                if exits and not early:
+                    body += self.loop_exit(ctx, elem_read, acc2)
                 ctx['loop'] -= 1
             ctx['locals'] = saved
         return (out + ['std::uint64_t %s = 0;' % acc2, head] + self.indent(body)
