@@ -185,6 +185,10 @@ Outgoing make_call(const Ref<E> &ref, A &&...args) {
   static_assert(detail::entity_method<Method>,
                 "flowc: no generated code for this method: is its class a "
                 "FLOWC_ENTITY, the method public, and X.flowc.h included?");
+  static_assert(sizeof...(A) >= std::tuple_size_v<typename Fn::params>,
+                "flowc: too few arguments: call<&E::m>(ref, args...) takes "
+                "one argument per parameter; default arguments are filled in "
+                "only by calls that flowc splits, so pass them here");
   static_assert(std::is_invocable_v<decltype(Method), E &, A...>,
                 "flowc: these arguments do not match the method's parameters");
   Outgoing out;
