@@ -44,7 +44,8 @@ mstch::array stateContext(const std::vector<ir::Field> &fields) {
   for (const ir::Field &field : fields)
     array.push_back(mstch::map{{"name", field.name},
                                {"type", field.type},
-                               {"index", std::to_string(array.size())}});
+                               {"index", std::to_string(array.size())},
+                               {"initialized", field.initialized}});
   return array;
 }
 
@@ -115,7 +116,8 @@ const Schema &entitySchema() {
       {"location", {}},
       {"key_name", {}},
       {"key_type", {}},
-      {"state", Schema{{{"name", {}}, {"type", {}}, {"index", {}}}}},
+      {"state", Schema{{{"name", {}}, {"type", {}}, {"index", {}},
+                        {"initialized", {}}}}},
       {"state_count", {}},
       {"restore_args", Schema{{{"type", {}}, {"comma", {}}}}},
       {"method_count", {}},

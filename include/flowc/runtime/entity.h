@@ -135,6 +135,10 @@ struct EntityType {
   std::span<const StateMember> layout;
   void (*save_member)(const void *entity, Writer &w, std::size_t member) = nullptr;
   void (*load_member)(void *entity, Reader &r, std::size_t member) = nullptr;
+  // Value-initializes a member without a default member initializer (a
+  // member the stored state lacks; one with an initializer has its value
+  // from the constructor `restore` used).
+  void (*reset_member)(void *entity, std::size_t member) = nullptr;
   // A new object to load a stored state into: made with the default
   // constructor (it may be private), else with the first constructor and
   // value-initialized arguments.

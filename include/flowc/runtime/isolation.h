@@ -28,6 +28,7 @@ struct Stats {
   // `logged` chains and creates together (group commit).
   std::uint64_t log_flushes = 0;
   std::uint64_t logged = 0;
+  std::uint64_t loaded = 0; // entities read from the store when reached
 };
 
 // Counts of several workers or processes, summed.
@@ -39,6 +40,7 @@ inline Stats &operator+=(Stats &sum, const Stats &more) {
   sum.waits += more.waits;
   sum.log_flushes += more.log_flushes;
   sum.logged += more.logged;
+  sum.loaded += more.loaded;
   return sum;
 }
 

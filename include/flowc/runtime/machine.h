@@ -182,6 +182,11 @@ template <class E>
 void load_member(void *entity, Reader &r, std::size_t member) {
   Access::Of<E>::read_member(r, *static_cast<E *>(entity), member);
 }
+template <class E> void reset_member(void *entity, std::size_t member) {
+  Access::Of<E>::reset_member(*static_cast<E *>(entity), member);
+}
+template <class T> void reset_member(T &member) { member = T{}; }
+template <class T> void reset_member(const T &) {} // as constructed
 template <class E> void *restore() {
   return Access::Of<E>::template restore<E>();
 }

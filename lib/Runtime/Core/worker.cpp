@@ -185,6 +185,7 @@ void Worker::add_stats(Stats &stats) const {
   stats.reruns += reruns_.load(std::memory_order_relaxed);
   stats.wounds += wounds_.load(std::memory_order_relaxed);
   stats.waits += waits_.load(std::memory_order_relaxed);
+  stats.loaded += loaded_.load(std::memory_order_relaxed);
 }
 
 // Fulfils the round's client futures together, after the round's messages
@@ -198,6 +199,7 @@ void *Worker::find(const EntityType &type, const std::string &key) {
   std::size_t bytes = 0;
   object = log_->load(type, key, bytes);
   if (object != nullptr) {
+    count(loaded_);
     entities_.insert(type, key, object);
     add_gate(type, key, object, bytes);
   }

@@ -205,7 +205,7 @@ private:
   std::vector<Answer> answers_;
   // Counts for stats(): written by this worker only, read by any thread.
   std::atomic<std::uint64_t> committed_{0}, failed_{0}, reruns_{0}, wounds_{0},
-      waits_{0};
+      waits_{0}, loaded_{0};
   static void count(std::atomic<std::uint64_t> &counter) {
     counter.store(counter.load(std::memory_order_relaxed) + 1,
                   std::memory_order_relaxed); // one writer: no locked add

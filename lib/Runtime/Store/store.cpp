@@ -16,6 +16,7 @@
 #include <rocksdb/utilities/checkpoint.h>
 #include <rocksdb/write_batch.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
@@ -30,6 +31,17 @@ const std::string kTypePrefix = std::string("\0T", 2);
 const std::string kLayoutPrefix = std::string("\0L", 2);
 // What an entity costs beyond its stored bytes (see worker_durable.cpp).
 constexpr std::size_t kEntityOverhead = 256;
+
+// How a state stored under `stored` is read into the layout `now`.
+Store::Type::Version version_of(const Layout &stored, const Layout &now) {
+  Store::Type::Version version;
+  version.index = translation(stored, now);
+  for (std::size_t i = 0; i < now.size(); ++i)
+    if (std::find(version.index.begin(), version.index.end(),
+                  static_cast<int>(i)) == version.index.end())
+      version.added.push_back(i);
+  return version;
+}
 
 std::string number(std::uint64_t n) {
   Writer w;
@@ -160,13 +172,13 @@ void Store::check_types() {
       if (auto change = type_change(layout, now))
         fail("cannot be read by this program: entity type " + name + ": " +
              *change + "; nothing was written");
-      type.versions[version] = translation(layout, now);
+      type.versions[version] = version_of(layout, now);
     }
     if (!versions.empty() && versions.rbegin()->second == now) {
       type.version = versions.rbegin()->first;
     } else {
       type.version = versions.empty() ? 1 : versions.rbegin()->first + 1;
-      type.versions[type.version] = translation(now, now);
+      type.versions[type.version] = version_of(now, now);
       batch.Put(kLayoutPrefix + name + '\0' + number(type.version),
                 encode_layout(now));
     }
@@ -232,7 +244,9 @@ void *Store::load(const EntityType &entity, std::string_view key,
       fail("holds " + what + " in a layout it does not record (#" +
            std::to_string(version) + ")");
     object = entity.restore();
-    for (int index : layout->second) {
+    for (std::size_t added : layout->second.added)
+      entity.reset_member(object, added);
+    for (int index : layout->second.index) {
       std::string_view member = r.string();
       if (index < 0)
         continue; // a member this program no longer has

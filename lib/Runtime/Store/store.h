@@ -36,6 +36,18 @@ namespace flowc::store {
 
 class Store final : public dataflow::Log {
 public:
+  // An entity type as this store knows it.
+  struct Type {
+    std::string prefix; // "\1<number>"
+    std::uint64_t version = 0;
+    std::size_t members = 0;
+    struct Version {
+      std::vector<int> index; // each stored member's index now, or -1 (dropped)
+      std::vector<std::size_t> added; // members now that it lacks
+    };
+    std::unordered_map<std::uint64_t, Version> versions;
+  };
+
   // Opens (or creates) the store in `folder` and checks every registered
   // entity type's layout against it. Throws StoreError naming the folder
   // and the reason; then nothing was written.
@@ -60,13 +72,6 @@ public:
   void fail_writes(unsigned writes) { failing_.store(writes); }
 
 private:
-  struct Type {
-    std::string prefix; // "\1<number>"
-    std::uint64_t version = 0;
-    std::size_t members = 0;
-    // By stored version: each stored member's index now, or -1 (dropped).
-    std::unordered_map<std::uint64_t, std::vector<int>> versions;
-  };
   struct Pending {
     unsigned worker;
     std::uint64_t ticket;
