@@ -83,7 +83,7 @@ struct LocalOptions {
   // live in memory only, and nothing is written to disk. Needs
   // Isolation::serializable. A folder that is not a store, a damaged one or
   // one another process holds is StoreError here.
-  std::string store;
+  std::string store = {};
   // How far a commit goes before its future is ready (durability.h).
   Durability durability = Durability::sync;
   // With a store: the memory entities not in use may take before the least
