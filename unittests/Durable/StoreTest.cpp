@@ -36,6 +36,14 @@ LocalOptions with_store(const std::string &folder,
   return options;
 }
 
+// "prefix<n>", appended (GCC 12 warns wrongly about `"g" + std::to_string(n)`
+// at -O3: -Wrestrict).
+std::string key(const char *prefix, int n) {
+  std::string out(prefix);
+  out += std::to_string(n);
+  return out;
+}
+
 long balance(LocalRuntime &rt, const std::string &id) {
   return rt.call<&Account::balance>(rt.ref<Account>(id)).get();
 }
@@ -71,7 +79,7 @@ TEST(Store, StartReadsNothing) {
   {
     LocalRuntime rt(with_store(folder));
     for (int i = 0; i < 200; ++i)
-      rt.create<Account>("acct" + std::to_string(i), 1L).get();
+      rt.create<Account>(key("acct", i), 1L).get();
   }
   LocalRuntime rt(with_store(folder));
   EXPECT_EQ(rt.stats().loaded, 0u);
@@ -84,7 +92,7 @@ TEST(Store, GroupCommitSharesFlushes) {
   LocalRuntime rt(with_store(folder, flowc::Durability::sync));
   constexpr int kClients = 16, kAccounts = 32, kEach = 40;
   for (int i = 0; i < kAccounts; ++i)
-    rt.create<Account>("g" + std::to_string(i), 1000L).get();
+    rt.create<Account>(key("g", i), 1000L).get();
   flowc::Stats before = rt.stats();
   std::vector<std::thread> clients;
   for (int c = 0; c < kClients; ++c)
@@ -93,8 +101,8 @@ TEST(Store, GroupCommitSharesFlushes) {
         int from = (c + n) % kAccounts, to = (c * 7 + n + 1) % kAccounts;
         if (from == to)
           to = (to + 1) % kAccounts;
-        rt.call<&Account::transfer>(rt.ref<Account>("g" + std::to_string(from)), 1L,
-                                    rt.ref<Account>("g" + std::to_string(to)))
+        rt.call<&Account::transfer>(rt.ref<Account>(key("g", from)), 1L,
+                                    rt.ref<Account>(key("g", to)))
             .get();
       }
     });
@@ -107,7 +115,7 @@ TEST(Store, GroupCommitSharesFlushes) {
   EXPECT_GE(logged, 2 * flushes) << "chains did not share flushes";
   long total = 0;
   for (int i = 0; i < kAccounts; ++i)
-    total += balance(rt, "g" + std::to_string(i));
+    total += balance(rt, key("g", i));
   EXPECT_EQ(total, 1000L * kAccounts);
 }
 
@@ -120,18 +128,18 @@ TEST(Store, MoreStateThanCache) {
   constexpr int kLists = 3000;
   LocalRuntime rt(options);
   for (int i = 0; i < kLists; ++i)
-    rt.create<lists::List>("l" + std::to_string(i)).get();
+    rt.create<lists::List>(key("l", i)).get();
   for (int round = 0; round < 50; ++round) {
     std::vector<std::future<void>> appends;
     for (int i = 0; i < kLists; ++i)
       appends.push_back(rt.call<&lists::List::append>(
-          rt.ref<lists::List>("l" + std::to_string(i)), long{i * 100 + round}));
+          rt.ref<lists::List>(key("l", i)), long{i * 100 + round}));
     for (auto &append : appends)
       append.get();
   }
   for (int i = 0; i < kLists; i += 7) {
     std::vector<long> items =
-        rt.call<&lists::List::read>(rt.ref<lists::List>("l" + std::to_string(i))).get();
+        rt.call<&lists::List::read>(rt.ref<lists::List>(key("l", i))).get();
     ASSERT_EQ(items.size(), 50u);
     for (int round = 0; round < 50; ++round)
       ASSERT_EQ(items[round], i * 100 + round);
@@ -148,7 +156,7 @@ TEST(Store, CheckpointWhileChainsRun) {
   {
     LocalRuntime rt(with_store(folder));
     for (int i = 0; i < kAccounts; ++i)
-      rt.create<Account>("c" + std::to_string(i), 100L).get();
+      rt.create<Account>(key("c", i), 100L).get();
     std::atomic<bool> stop{false};
     std::atomic<long> acked{0};
     std::vector<std::thread> clients;
@@ -156,8 +164,8 @@ TEST(Store, CheckpointWhileChainsRun) {
       clients.emplace_back([&, c] {
         for (int n = 0; !stop; ++n) {
           int from = (c + n) % kAccounts, to = (from + 1 + c) % kAccounts;
-          if (rt.call<&Account::transfer>(rt.ref<Account>("c" + std::to_string(from)),
-                                          3L, rt.ref<Account>("c" + std::to_string(to)))
+          if (rt.call<&Account::transfer>(rt.ref<Account>(key("c", from)),
+                                          3L, rt.ref<Account>(key("c", to)))
                   .get())
             ++acked;
         }
@@ -175,7 +183,7 @@ TEST(Store, CheckpointWhileChainsRun) {
   LocalRuntime rt(with_store(backup));
   long total = 0, transfers = 0, deposits = 0;
   for (int i = 0; i < kAccounts; ++i) {
-    auto account = rt.ref<Account>("c" + std::to_string(i));
+    auto account = rt.ref<Account>(key("c", i));
     total += rt.call<&Account::balance>(account).get();
     transfers += rt.call<&Account::transfers>(account).get();
     deposits += rt.call<&Account::deposits>(account).get();
@@ -231,7 +239,7 @@ TEST(Store, DamagedStore) {
   {
     LocalRuntime rt(with_store(folder));
     for (int i = 0; i < 500; ++i)
-      rt.create<Account>("d" + std::to_string(i), 5L).get();
+      rt.create<Account>(key("d", i), 5L).get();
   }
   const std::string copy = fresh_folder("damaged-copy");
   fs::copy(folder, copy);
@@ -253,7 +261,7 @@ TEST(Store, DamagedStore) {
     LocalRuntime rt(with_store(copy));
     for (int i = 0; i < 500; ++i) {
       try {
-        EXPECT_EQ(balance(rt, "d" + std::to_string(i)), 5);
+        EXPECT_EQ(balance(rt, key("d", i)), 5);
       } catch (const flowc::StoreError &e) {
         ++errors;
         EXPECT_NE(std::string(e.what()).find(copy), std::string::npos);
