@@ -273,10 +273,14 @@ TEST(Store, DamagedStore) {
   EXPECT_GT(errors, 0);
 }
 
-TEST(Store, FailedLogWriteRollsBack) {
-  const std::string folder = fresh_folder("failing");
+// Both ways a log is written: by the workers (process), by the committer (sync).
+class FailedLogWrite : public ::testing::TestWithParam<flowc::Durability> {};
+
+TEST_P(FailedLogWrite, RollsBackAndLaterChainsCommit) {
+  const std::string folder =
+      fresh_folder(GetParam() == flowc::Durability::sync ? "failing-sync" : "failing");
   {
-    LocalRuntime rt(with_store(folder));
+    LocalRuntime rt(with_store(folder, GetParam()));
     auto a = rt.create<Account>("a", 100L).get();
     auto b = rt.create<Account>("b", 0L).get();
     flowc::detail::LocalTesting::fail_log_writes(rt, 1);
@@ -294,5 +298,9 @@ TEST(Store, FailedLogWriteRollsBack) {
   EXPECT_EQ(balance(rt, "b"), 10);
   EXPECT_THROW(balance(rt, "c"), flowc::EntityNotFound);
 }
+
+INSTANTIATE_TEST_SUITE_P(Store, FailedLogWrite,
+                         ::testing::Values(flowc::Durability::process,
+                                           flowc::Durability::sync));
 
 } // namespace

@@ -31,11 +31,18 @@ public:
   // member with its length, so an upgraded program can skip members).
   virtual std::string encode(const EntityType &type, const void *object) = 0;
 
-  // Queues one chain's (or create's) new states for the next group write.
-  // When they are in the log, or the write failed, the committer sends
-  // `worker` a Message::Kind::durable naming `ticket`.
-  virtual void submit(unsigned worker, std::uint64_t ticket,
-                      std::vector<Record> &&records) = 0;
+  // Under Durability::process a write is quick (it goes to the OS, no
+  // fsync): workers write their round's commits themselves (write). Under
+  // sync they hand them to the committer thread (submit) and go on.
+  virtual bool writes_inline() const = 0;
+
+  // Writes every commit's records as one atomic batch; the error, or empty.
+  virtual std::string write(const std::vector<Commit> &commits) = 0;
+
+  // Queues a round's commits for the committer's next group write. When
+  // they are in the log, or the write failed, it sends `worker` a
+  // Message::Kind::durable naming each ticket. Leaves `commits` empty.
+  virtual void submit(unsigned worker, std::vector<Commit> &commits) = 0;
 
   // The memory the workers may use for entities they hold, in all.
   virtual std::size_t cache_bytes() const = 0;

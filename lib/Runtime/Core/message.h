@@ -46,6 +46,13 @@ struct Record {
   std::string state; // as Log::encode writes it
 };
 
+// One chain's (or create's) records, under the ticket that names it to its
+// worker when the log answers.
+struct Commit {
+  std::uint64_t ticket = 0;
+  std::vector<Record> records;
+};
+
 // What a chain carries from call to reply under Isolation::serializable
 // (docs/architecture.md, "Transactions"). A chain is sequential, so its one
 // place of control always holds all of it: it moves with the call, back with

@@ -68,6 +68,8 @@ void Worker::loop() {
       if (now >= next_expiry_)
         expire_waits(now);
     }
+    if (!round_.empty())
+      log_round();
     flush();
     if (!answers_.empty())
       answer_clients();

@@ -105,6 +105,8 @@ private:
               std::string result);
   void create_logged(Message &message);
   void on_durable(Message &message);
+  void durable(std::uint64_t ticket, bool ok, std::string error);
+  void log_round();
   void end_locks(std::uint64_t chain, const std::vector<Held> &locks,
                  bool commit);
   void touch(Gate &gate) {
@@ -198,6 +200,7 @@ private:
     Gate *created = nullptr; // a create's: the new entity
   };
   std::unordered_map<std::uint64_t, Pending> pending_;
+  std::vector<Commit> round_; // this round's commits, logged at its end
   std::list<Gate *> used_;    // the entities held, least recently used last
   std::size_t cached_ = 0;    // their bytes
   const std::size_t budget_;  // this worker's share of cache_bytes

@@ -40,7 +40,7 @@ void Worker::submit(std::uint64_t chain, detail::Completion *client, Txn &txn,
   pending.client = client;
   pending.locks = std::move(txn.locks);
   pending.result = std::move(result);
-  log_->submit(index_, chain, std::move(txn.writes));
+  round_.push_back(Commit{chain, std::move(txn.writes)});
 }
 
 // A create is logged like a chain: the new entity is locked (exclusively,
@@ -72,31 +72,49 @@ void Worker::create_logged(Message &message) {
   pending.created = &gate;
   std::vector<Record> records;
   records.push_back(Record{index_, gate.id, &type, message.key, std::move(state)});
-  log_->submit(index_, ticket, std::move(records));
+  round_.push_back(Commit{ticket, std::move(records)});
+}
+
+// At the end of a round, its commits go to the log together: written here
+// and finished at once (Durability::process), or handed to the committer.
+// Finishing them lets waiters in, whose chains may commit in turn.
+void Worker::log_round() {
+  while (!round_.empty()) {
+    if (!log_->writes_inline())
+      return log_->submit(index_, round_);
+    std::vector<Commit> commits;
+    commits.swap(round_);
+    std::string error = log_->write(commits);
+    for (const Commit &commit : commits)
+      durable(commit.ticket, error.empty(), error);
+    admit_released();
+  }
 }
 
 // The committer's word on a ticket: commit (release the locks, answer) or,
 // when the log write failed, roll back and fail the client with StoreError.
 void Worker::on_durable(Message &message) {
-  auto found = pending_.find(message.chain);
+  durable(message.chain, !message.failed, std::move(message.bytes));
+}
+
+void Worker::durable(std::uint64_t ticket, bool ok, std::string error) {
+  auto found = pending_.find(ticket);
   if (found == pending_.end())
     return;
   Pending pending = std::move(found->second);
   pending_.erase(found);
-  const bool ok = !message.failed;
   count(ok ? committed_ : failed_);
   if (!ok)
-    answers_.push_back(Answer{pending.client, false, Failure::store,
-                              std::move(message.bytes)});
+    answers_.push_back(Answer{pending.client, false, Failure::store, std::move(error)});
   else
     answers_.push_back(Answer{pending.client, true, Failure::other,
                               std::move(pending.result)});
   if (pending.created == nullptr)
-    return end_locks(message.chain, pending.locks, ok);
+    return end_locks(ticket, pending.locks, ok);
 
   Gate &gate = *pending.created;
   if (ok)
-    return release(gate, message.chain, true);
+    return release(gate, ticket, true);
   // The entity was never created: it leaves, and whatever queued for it
   // meanwhile runs again and finds no such entity (or creates it anew).
   std::vector<Message> waiting;

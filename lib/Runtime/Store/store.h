@@ -60,8 +60,11 @@ public:
   void *load(const EntityType &type, std::string_view key,
              std::size_t &bytes) override;
   std::string encode(const EntityType &type, const void *object) override;
-  void submit(unsigned worker, std::uint64_t ticket,
-              std::vector<dataflow::Record> &&records) override;
+  bool writes_inline() const override {
+    return durability_ == Durability::process;
+  }
+  std::string write(const std::vector<dataflow::Commit> &commits) override;
+  void submit(unsigned worker, std::vector<dataflow::Commit> &commits) override;
   std::size_t cache_bytes() const override { return cache_bytes_; }
   void add_stats(Stats &stats) const override;
 
@@ -74,8 +77,7 @@ public:
 private:
   struct Pending {
     unsigned worker;
-    std::uint64_t ticket;
-    std::vector<dataflow::Record> records;
+    dataflow::Commit commit;
   };
 
   [[noreturn]] void fail(const std::string &reason) const;
@@ -99,6 +101,7 @@ private:
   bool stopping_ = false;
   std::thread committer_;
   std::atomic<unsigned> failing_{0};
+  std::atomic<bool> resume_{false}; // a write failed: RocksDB must resume
   std::atomic<std::uint64_t> flushes_{0}, logged_{0};
 };
 
