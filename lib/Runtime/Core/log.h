@@ -21,9 +21,8 @@ public:
   virtual ~Log() = default;
 
   // The entity's stored state loaded into a new object, or null when the
-  // store holds no such entity; `bytes` is what it is counted for in the
-  // cache. Throws StoreError (naming the entity) when the stored bytes
-  // cannot be read.
+  // store holds no such entity; `bytes` is the stored state's size. Throws
+  // StoreError (naming the entity) when the stored bytes cannot be read.
   virtual void *load(const EntityType &type, std::string_view key,
                      std::size_t &bytes) = 0;
 

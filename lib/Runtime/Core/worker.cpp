@@ -203,7 +203,7 @@ void *Worker::find(const EntityType &type, const std::string &key) {
   if (object != nullptr) {
     count(loaded_);
     entities_.insert(type, key, object);
-    add_gate(type, key, object, bytes);
+    add_gate(type, key, object, cost(key, bytes));
   }
   return object;
 }

@@ -113,6 +113,12 @@ private:
     used_.splice(used_.begin(), used_, gate.used);
   }
   void evict();
+  // What an entity counts for in the cache: its key and encoded state, and
+  // an estimate of the object, its gate and the table's and list's nodes
+  // (the cache is a budget, not an exact count).
+  static std::size_t cost(const std::string &key, std::size_t state) {
+    return key.size() + state + 256;
+  }
 
   // Calls and replies (worker_calls.cpp).
   void on_call(Message &message);

@@ -11,20 +11,13 @@ namespace flowc::dataflow {
 
 using detail::Failure;
 
-namespace {
-// What an entity costs beyond its encoded state: the object, its gate, the
-// table's and the list's nodes (an estimate: the cache is a budget, not an
-// exact count).
-constexpr std::size_t kEntityOverhead = 256;
-} // namespace
-
 // Called when an activation on an entity the chain changed finishes, so the
 // last record per entity is its state when the chain ends. The state is
 // encoded here, on the entity's worker, so no other thread reads the object.
 void Worker::record(Gate &gate, Txn &txn) {
   std::string state = log_->encode(*gate.type, gate.object);
   cached_ -= gate.bytes;
-  gate.bytes = state.size() + gate.key.size() + kEntityOverhead;
+  gate.bytes = cost(gate.key, state.size());
   cached_ += gate.bytes;
   for (Record &record : txn.writes)
     if (record.worker == index_ && record.gate == gate.id) {
@@ -64,7 +57,7 @@ void Worker::create_logged(Message &message) {
   entities_.insert(type, message.key, message.object);
   std::string state = log_->encode(type, message.object);
   Gate &gate = add_gate(type, message.key, message.object,
-                        state.size() + message.key.size() + kEntityOverhead);
+                        cost(message.key, state.size()));
   std::uint64_t ticket = new_chain();
   gate.writer = Lock{ticket, message.txn.age, false};
   Pending &pending = pending_[ticket];

@@ -29,8 +29,6 @@ const std::string kMarkerKey = std::string("\0flowc", 6);
 const std::string kMarker = "flowc store 1";
 const std::string kTypePrefix = std::string("\0T", 2);
 const std::string kLayoutPrefix = std::string("\0L", 2);
-// What an entity costs beyond its stored bytes (see worker_durable.cpp).
-constexpr std::size_t kEntityOverhead = 256;
 
 // How a state stored under `stored` is read into the layout `now`.
 Store::Type::Version version_of(const Layout &stored, const Layout &now) {
@@ -264,7 +262,7 @@ void *Store::load(const EntityType &entity, std::string_view key,
       entity.destroy(object);
     fail("cannot load " + what + ": " + e.what());
   }
-  bytes = value.size() + key.size() + kEntityOverhead;
+  bytes = value.size();
   return object;
 }
 
