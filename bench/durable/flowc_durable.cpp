@@ -6,8 +6,10 @@
 //       for its reply before the next (one chain in flight per client), on
 //       A accounts (1024) in memory or in a store in DIR with that durability.
 //       Prints seconds, committed/s, log flushes and chains per flush.
-//   flowc_durable fill --dir DIR [--entities E]
-//       A store with E accounts (1000000), made as fast as the runtime lets.
+//   flowc_durable fill --dir DIR [--entities E] [--crash 1]
+//       A store with E accounts (1000000), made as fast as the runtime lets;
+//       with --crash the process then kills itself (SIGKILL) instead of
+//       closing the store, so the next start replays the log.
 //   flowc_durable restart --dir DIR
 //       Opens the store and calls one account: the time from main() to the
 //       answer (the process's own start-up before main is not counted).
@@ -22,6 +24,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -42,6 +45,7 @@ struct Options {
   int clients = 16, accounts = 1024;
   long transfers = 100000, entities = 1000000, cache_mib = 16;
   unsigned workers = 2;
+  bool crash = false;
 };
 
 std::uint64_t mix(std::uint64_t x) { // splitmix64
@@ -131,8 +135,12 @@ int fill(const Options &o) {
   for (auto &w : window)
     w.get();
   double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  std::printf("mode=fill entities=%ld seconds=%.1f creates_per_s=%.0f\n", o.entities,
-              seconds, static_cast<double>(o.entities) / seconds);
+  std::printf("mode=fill entities=%ld seconds=%.1f creates_per_s=%.0f crash=%s\n",
+              o.entities, seconds, static_cast<double>(o.entities) / seconds,
+              o.crash ? "yes" : "no");
+  std::fflush(stdout);
+  if (o.crash)
+    std::raise(SIGKILL);
   return 0;
 }
 
@@ -192,7 +200,7 @@ int main(int argc, char **argv) {
   o.mode = argv[1];
   bench::Args args(argc - 1, argv + 1,
                    "[--store none|process|sync] [--dir DIR] [--clients C] [--accounts A] "
-                   "[--transfers N] [--workers W] [--entities E] [--cache-mib M]");
+                   "[--transfers N] [--workers W] [--entities E] [--cache-mib M] [--crash 1]");
   while (args.next()) {
     if (args.is("--store", "none") || args.is("--store", "process") || args.is("--store", "sync"))
       o.store = args.value();
@@ -208,6 +216,8 @@ int main(int argc, char **argv) {
       o.workers = static_cast<unsigned>(args.number());
     else if (args.is("--entities"))
       o.entities = args.number();
+    else if (args.is("--crash"))
+      o.crash = args.number() != 0;
     else if (args.is("--cache-mib"))
       o.cache_mib = args.number();
     else

@@ -75,7 +75,11 @@ void Store::open() {
   // damaged fails the open (kPointInTimeRecovery stops at the first bad
   // record, which only a crash leaves at the log's end).
   options.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
-  options.write_buffer_size = 32 << 20;
+  // The log a start after a kill replays is what the write buffers held
+  // (RocksDB flushes them to table files as they fill): small buffers keep
+  // that start short, and the replayed log is not flushed during the start.
+  options.write_buffer_size = 8 << 20;
+  options.avoid_flush_during_recovery = true;
   options.keep_log_file_num = 2; // RocksDB's own LOG files, not the data's log
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(std::min<std::size_t>(
