@@ -8,6 +8,7 @@
 #include <flowc/runtime/local.h>
 
 #include <gtest/gtest.h>
+#include <rocksdb/db.h>
 
 #include <atomic>
 #include <filesystem>
@@ -221,6 +222,19 @@ TEST(Store, FolderThatIsNotAStore) {
   expect_store_error(with_store(file), "is not a folder");
 }
 
+TEST(Store, DatabaseThatIsNotFlowcs) {
+  const std::string folder = fresh_folder("foreign");
+  {
+    rocksdb::Options options;
+    options.create_if_missing = true;
+    rocksdb::DB *db = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(options, folder, &db).ok());
+    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), "someone", "else's").ok());
+    delete db;
+  }
+  expect_store_error(with_store(folder), "is not a flowc store");
+}
+
 TEST(Store, StoreHeldByAnotherRuntime) {
   const std::string folder = fresh_folder("held");
   LocalRuntime first(with_store(folder));
@@ -301,6 +315,10 @@ TEST_P(FailedLogWrite, RollsBackAndLaterChainsCommit) {
 
 INSTANTIATE_TEST_SUITE_P(Store, FailedLogWrite,
                          ::testing::Values(flowc::Durability::process,
-                                           flowc::Durability::sync));
+                                           flowc::Durability::sync),
+                         [](const auto &info) {
+                           return info.param == flowc::Durability::sync ? "sync"
+                                                                        : "process";
+                         });
 
 } // namespace
