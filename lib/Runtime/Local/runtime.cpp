@@ -61,6 +61,8 @@ void detail::LocalTesting::fail_log_writes(LocalRuntime &rt, unsigned writes) {
 // still running may need any worker.
 LocalRuntime::~LocalRuntime() {
   clients_->drain();
+  if (store_)
+    store_->stop();
   core_.reset();
   store_.reset();
 }

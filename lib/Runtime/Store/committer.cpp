@@ -23,18 +23,25 @@ using dataflow::Message;
 
 void Store::start(dataflow::Core &core) {
   core_ = &core;
-  committer_ = std::thread([this] { commit_loop(); });
+  if (!writes_inline())
+    committer_ = std::thread([this, workers = core.placement.total()] {
+      commit_loop(workers);
+    });
+}
+
+void Store::stop() {
+  if (!committer_.joinable())
+    return;
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  work_.notify_one();
+  committer_.join();
 }
 
 Store::~Store() {
-  if (committer_.joinable()) {
-    {
-      std::lock_guard lock(mutex_);
-      stopping_ = true;
-    }
-    work_.notify_one();
-    committer_.join();
-  }
+  stop();
   if (db_) {
     // A clean stop leaves no log to replay: the next start opens at once.
     db_->Flush(rocksdb::FlushOptions());
@@ -93,11 +100,11 @@ void Store::submit(unsigned worker, std::vector<dataflow::Commit> &commits) {
 // committer gives the queue up to half a flush to refill to the last group's
 // size before it writes (MySQL's binlog_group_commit_sync_delay, sized by
 // measurement instead of a setting).
-void Store::commit_loop() {
+void Store::commit_loop(unsigned workers) {
   using Clock = std::chrono::steady_clock;
   std::vector<Pending> group;
   std::vector<dataflow::Commit> commits;
-  std::vector<std::vector<Message>> answers(core_->placement.total());
+  std::vector<std::vector<Message>> answers(workers);
   std::size_t last_group = 0;
   Clock::duration last_flush{};
   for (;;) {

@@ -52,10 +52,13 @@ public:
   // entity type's layout against it. Throws StoreError naming the folder
   // and the reason; then nothing was written.
   Store(std::string folder, Durability durability, std::size_t cache_bytes);
-  ~Store() override; // the committer must have nothing left (the runtime drained)
+  ~Store() override; // stops the committer, closes the database
 
-  // Starts the committer, which answers workers through `core`.
+  // Starts the committer (Durability::sync: under process the workers
+  // write), which answers workers through `core`; stop() ends it, before
+  // the core goes (the runtime drained first, so it has nothing left).
   void start(dataflow::Core &core);
+  void stop();
 
   void *load(const EntityType &type, std::string_view key,
              std::size_t &bytes) override;
@@ -85,7 +88,7 @@ private:
   void check_types();
   const Type &type(const EntityType &type) const;
   std::string entity_key(const EntityType &type, std::string_view key) const;
-  void commit_loop();
+  void commit_loop(unsigned workers);
 
   const std::string folder_;
   const Durability durability_;
