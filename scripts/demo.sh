@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # demo.sh - the README's main command: install, build, and run flowc on the
 # shop example (IR, dataflow graph as DOT and SVG, the entities in direct mode,
-# as a dataflow on the in-process runtime and on 3 MPI ranks, compared)
+# as a dataflow on the in-process runtime and on 3 MPI ranks, compared; then
+# durably, twice on one store: the second run continues the first)
 # and the word count MapReduce program (run, and the map/sort/reduce pipeline).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -12,6 +12,7 @@
 #include "flowc/runtime/errors.h"
 
 #include <rocksdb/db.h>
+#include <rocksdb/perf_level.h>
 #include <rocksdb/write_batch.h>
 
 #include <algorithm>
@@ -50,6 +51,7 @@ Store::~Store() {
 }
 
 std::string Store::write(const std::vector<dataflow::Commit> &commits) {
+  rocksdb::SetPerfLevel(rocksdb::PerfLevel::kDisable); // per thread; no counters
   rocksdb::WriteBatch batch;
   rocksdb::Status status;
   for (const dataflow::Commit &commit : commits)

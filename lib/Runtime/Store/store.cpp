@@ -80,6 +80,14 @@ void Store::open() {
   // that start short, and the replayed log is not flushed during the start.
   options.write_buffer_size = 8 << 20;
   options.avoid_flush_during_recovery = true;
+  // An entity's record replaces its last one in the write buffer instead of
+  // adding a version (hot entities keep it small: 0.5x -> 0.75x of in-memory
+  // throughput on bench/durable). Only the buffer being written changes in
+  // place; buffers being flushed to table files do not, so table files and
+  // checkpoints hold whole batches, and the log replayed after a crash is
+  // unchanged.
+  options.inplace_update_support = true;
+  options.allow_concurrent_memtable_write = false; // needed by the above
   options.keep_log_file_num = 2; // RocksDB's own LOG files, not the data's log
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(std::min<std::size_t>(
