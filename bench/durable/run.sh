@@ -53,8 +53,8 @@ for ((round = 0; round < repeats; ++round)); do # interleaved: drift hits all al
   done
 done
 
-# After a kill -9 the first start replays the log (up to RocksDB's 8 MiB
-# write buffer); after a clean stop there is none to replay.
+# After a kill -9 the first start replays the log (up to two of RocksDB's 4 MiB
+# write buffers); after a clean stop there is none to replay.
 rm -rf "$stores/million"
 "$bench" fill --dir "$stores/million" --entities "$entities" --crash 1 || true
 line=$("$bench" restart --dir "$stores/million" --entities "$entities")
