@@ -40,16 +40,22 @@ mkdir -p "$stores"
 field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<" $2"; }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-declare -A rate per_flush
+declare -A rate per_flush ratio
 for ((round = 0; round < repeats; ++round)); do # interleaved: drift hits all alike
+  base_now=
   for store in none process sync; do
     rm -rf "$stores/throughput"
     line=$("$bench" throughput --store "$store" --dir "$stores/throughput" --clients "$clients" \
       --transfers "$transfers" --accounts "$accounts" --workers "$workers")
     echo "$line"
     [[ $(field conserved "$line") == yes ]] || { echo "run.sh: money not conserved" >&2; exit 1; }
-    rate[$store]+=" $(field committed_per_s "$line")"
+    r=$(field committed_per_s "$line")
+    rate[$store]+=" $r"
     per_flush[$store]+=" $(field chains_per_flush "$line")"
+    [[ -n $base_now ]] || base_now=$r
+    # Against the in-memory run of the same round (the load of a shared
+    # machine changes between rounds more than within one).
+    ratio[$store]+=" $(awk -v r="$r" -v b="$base_now" 'BEGIN { print r / b }')"
   done
 done
 
@@ -75,12 +81,14 @@ base=$(median ${rate[none]})
 printf '\ndurable: %d transfers from %d clients (one in flight each), %d accounts, %d workers, median of %d (%s)\n' \
   "$transfers" "$clients" "$accounts" "$workers" "$repeats" \
   "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-10s %12s %14s %16s\n' store committed/s "vs in-memory" chains/flush
+printf '%-10s %12s %14s %18s %14s\n' store committed/s "vs in-memory" "same-round ratio" chains/flush
 for store in none process sync; do
   r=$(median ${rate[$store]})
-  printf '%-10s %12.0f %13.2fx %16s\n' "$store" "$r" "$(awk -v r="$r" -v b="$base" 'BEGIN { print r / b }')" \
+  printf '%-10s %12.0f %13.2fx %17.2fx %14s\n' "$store" "$r" \
+    "$(awk -v r="$r" -v b="$base" 'BEGIN { print r / b }')" "$(median ${ratio[$store]})" \
     "$([[ $store == none ]] && echo - || median ${per_flush[$store]})"
 done
+echo "(vs in-memory: of the medians; same-round ratio: the median of each round's ratio)"
 printf 'start to first answer, %d stored entities: %ss after kill -9, %ss after a clean stop (median)\n' \
   "$entities" "$crashed" "$(median $restarts)"
 printf 'resident memory after reading all %d: cache %d MiB: %s MiB (peak %s); cache 8192 MiB: %s MiB (peak %s)\n' \
