@@ -6,7 +6,7 @@ packages=(
   build-essential cmake ninja-build python3 python3-yaml git
   clang-19 libclang-19-dev llvm-19-dev llvm-19-tools
   libyaml-cpp-dev libmstch-dev libboost-dev libgtest-dev
-  graphviz openmpi-bin libopenmpi-dev libcaf-dev
+  graphviz openmpi-bin libopenmpi-dev libcaf-dev librocksdb-dev
 )
 missing=()
 for p in "${packages[@]}"; do

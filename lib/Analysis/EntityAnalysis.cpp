@@ -206,7 +206,8 @@ void EntityAnalysis::collectState(const CXXRecordDecl *record,
     std::string type = spellType(field->getType(), context_);
     // The key's type has its own, stricter rule (findKey).
     if (isKey(field)) {
-      entity.state.push_back({field->getNameAsString(), type});
+      entity.state.push_back({field->getNameAsString(), type,
+                              field->hasInClassInitializer()});
       continue;
     }
     if (std::string why = serializable_.whyNot(field->getType()); !why.empty())
@@ -214,7 +215,8 @@ void EntityAnalysis::collectState(const CXXRecordDecl *record,
                       "state member '%0' of entity '%1' has type '%2', which "
                       "cannot be serialized: %3")
           << field->getName() << record->getName() << type << why;
-    entity.state.push_back({field->getNameAsString(), type});
+    entity.state.push_back({field->getNameAsString(), type,
+                            field->hasInClassInitializer()});
   }
 }
 
