@@ -178,7 +178,9 @@ bool EntityAnalysis::findKey(const CXXRecordDecl *record, ir::Entity &entity) {
         << record->getName();
     return false;
   }
-  entity.key = {key->getNameAsString(), spellType(key->getType(), context_)};
+  // A const key is usual (it never changes); its value type has no const.
+  entity.key = {key->getNameAsString(),
+                spellType(key->getType().getUnqualifiedType(), context_)};
   checkKeyUnchanged(record, key, context_, reporter_);
   return ok;
 }

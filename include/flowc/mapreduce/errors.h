@@ -16,8 +16,8 @@ public:
 // it: `run` names the input and line from where the chunk came (run.cpp).
 class MapLineError : public Error {
 public:
-  MapLineError(const std::string &what, std::size_t offset)
-      : Error(what), offset(offset) {}
+  MapLineError(const std::string &what, std::size_t at)
+      : Error(what), offset(at) {}
   std::size_t offset;
 };
 

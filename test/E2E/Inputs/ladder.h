@@ -1458,7 +1458,8 @@ public:
   }
 
 private:
-  FLOWC_KEY std::string id_;
+  // A const key: it never changes anyway (its value type drops the const).
+  FLOWC_KEY const std::string id_;
   std::map<std::string, int> totals_{{"a", 3}, {"b", 9}};
 };
 
