@@ -1,6 +1,8 @@
 // EvaluationOrder.cpp - the lowering's evaluation order of operands.
 #include "Split/EvaluationOrder.h"
 
+#include "Split/Forwarding.h"
+
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -111,10 +113,25 @@ static bool isStdAccessor(const CXXMethodDecl *method) {
          llvm::is_contained(accessors, method->getName());
 }
 
-static bool bindsConstReference(const ParmVarDecl *param) {
-  QualType type = param->getType();
-  return type->isLValueReferenceType() &&
-         type->getPointeeType().isConstQualified();
+// Whether parameter `param` of `function` only reads its argument, given
+// that the call's own value is only read when `read` is set: a const
+// reference, or an lvalue a standard function copies (Forwarding.h).
+static bool onlyReads(const FunctionDecl *function, unsigned param, bool read) {
+  if (!function || param >= function->getNumParams())
+    return false;
+  QualType type = function->getParamDecl(param)->getType();
+  if (type->isLValueReferenceType() &&
+      type->getPointeeType().isConstQualified())
+    return true;
+  switch (forwardedArgument(function, param)) {
+  case Forwarded::copied:
+    return true;
+  case Forwarded::passed:
+    return read;
+  case Forwarded::unknown:
+    return false;
+  }
+  return false;
 }
 
 namespace {
@@ -159,9 +176,7 @@ public:
     if (const auto *construct = dyn_cast<CXXConstructExpr>(stmt)) {
       const CXXConstructorDecl *constructor = construct->getConstructor();
       for (unsigned i = 0; i < construct->getNumArgs(); ++i)
-        if (mayWrite(construct->getArg(i),
-                     i < constructor->getNumParams() &&
-                         bindsConstReference(constructor->getParamDecl(i))))
+        if (mayWrite(construct->getArg(i), onlyReads(constructor, i, read)))
           return true;
       return false;
     }
@@ -189,10 +204,7 @@ private:
       return true;
     }
     for (unsigned i = first; i < call->getNumArgs(); ++i) {
-      unsigned param = i - first;
-      bool constRef = function && param < function->getNumParams() &&
-                      bindsConstReference(function->getParamDecl(param));
-      if (mayWrite(call->getArg(i), constRef))
+      if (mayWrite(call->getArg(i), onlyReads(function, i - first, read)))
         return true;
     }
     return false;

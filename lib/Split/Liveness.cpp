@@ -35,6 +35,11 @@ public:
   llvm::DenseMap<const ValueDecl *, unsigned> index;
   // Hidden range-for variables -> the variable the loop iterates (if local).
   llvm::DenseMap<const VarDecl *, const ValueDecl *> hidden;
+  // A range-for's reference loop variable (or a binding of one) -> the
+  // variable the loop iterates: after a remote call in the body the variable
+  // is found again in that range (a resume's re-binding), so reading it reads
+  // the range too.
+  llvm::DenseMap<const ValueDecl *, const ValueDecl *> elementOf;
   // DeclRefExprs that only name an assignment's target: not reads.
   llvm::DenseSet<const DeclRefExpr *> writeOnly;
   // Assignments that overwrite a whole variable -> that variable.
@@ -81,6 +86,13 @@ public:
         if (stmt && stmt->isSingleDecl())
           if (const auto *var = dyn_cast<VarDecl>(stmt->getSingleDecl()))
             hidden[var] = root;
+      const VarDecl *element = loop->getLoopVariable();
+      if (!root || !element->getType()->isReferenceType())
+        continue;
+      elementOf[element] = root;
+      if (const auto *decomposition = dyn_cast<DecompositionDecl>(element))
+        for (const BindingDecl *binding : decomposition->bindings())
+          elementOf[binding] = root;
     }
   }
 
@@ -147,6 +159,14 @@ private:
   const ASTContext &context_;
   std::vector<const CXXForRangeStmt *> loops_;
 
+  // Assigning to a reference (or to a binding of a reference) writes what
+  // it is bound to: the binding is used, not replaced.
+  static bool isReference(const ValueDecl *decl) {
+    if (const auto *binding = dyn_cast<BindingDecl>(decl))
+      decl = binding->getDecomposedDecl();
+    return decl && decl->getType()->isReferenceType();
+  }
+
   void add(const ValueDecl *decl) {
     if (index.try_emplace(decl, decls.size()).second)
       decls.push_back(decl);
@@ -154,7 +174,7 @@ private:
 
   void markOverwrite(const Stmt *assignment, const Expr *target) {
     const auto *ref = dyn_cast<DeclRefExpr>(target->IgnoreParens());
-    if (!ref || !index.count(ref->getDecl()))
+    if (!ref || !index.count(ref->getDecl()) || isReference(ref->getDecl()))
       return;
     writeOnly.insert(ref);
     overwrites[assignment] = ref->getDecl();
@@ -235,11 +255,15 @@ void kill(const ValueDecl *decl, const Variables &vars, llvm::BitVector &live) {
     live.reset(found->second);
 }
 
-// A read of a tracked variable: live before it.
+// A read of a tracked variable: live before it. Reading a range-for's
+// reference element reads the range it is found in again (nested loops: each
+// range out to the outermost).
 void gen(const ValueDecl *decl, const Variables &vars, llvm::BitVector &live) {
   auto found = vars.index.find(decl);
   if (found != vars.index.end())
     live.set(found->second);
+  if (auto range = vars.elementOf.find(decl); range != vars.elementOf.end())
+    gen(range->second, vars, live);
 }
 
 // The variables a declaration defines (a structured binding's, its bindings).

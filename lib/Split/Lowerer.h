@@ -65,7 +65,7 @@ public:
         candidate_(candidate), context_(context), sm_(context.getSourceManager()),
         reporter_(reporter), function_(candidate.definition),
         parents_(const_cast<Stmt *>(candidate.definition->getBody())),
-        serializable_(context), remoteCalls_(candidate.calls) {
+        serializable_(context), remoteCalls_(candidate.calls), live_(live) {
     for (size_t i = 0; i < candidate.calls.size(); ++i)
       callLabel_[candidate.calls[i]] = i + 1;
     for (const auto &set : live)
@@ -231,6 +231,8 @@ private:
   llvm::DenseMap<const Expr *, unsigned> callLabel_;
   llvm::DenseSet<const ValueDecl *> liveAnywhere_;
   RemoteCalls remoteCalls_;
+  // What is live after each call, in the order of candidate_.calls.
+  const std::vector<std::vector<const ValueDecl *>> &live_;
   llvm::MapVector<const ValueDecl *, Hoisted> hoisted_;
   llvm::StringSet<> names_;
   llvm::DenseMap<const ParmVarDecl *, std::string> paramField_;

@@ -193,10 +193,22 @@ void Lowerer::declareLocals(std::vector<ir::Field> &frame,
 }
 
 // Resuming at each label, after re-binding the variables of the index loops
-// around its call (outermost first).
+// around its call (outermost first) that are read after it. A variable that
+// is not is never found again: its range may not be in the frame.
 std::vector<ir::Resume> Lowerer::resumes() {
   std::vector<ir::Resume> resumes;
-  for (const CXXMemberCallExpr *call : candidate_.calls) {
+  for (size_t i = 0; i < candidate_.calls.size(); ++i) {
+    const CXXMemberCallExpr *call = candidate_.calls[i];
+    llvm::DenseSet<const ValueDecl *> liveAfter(live_[i].begin(),
+                                                live_[i].end());
+    auto readAfter = [&](const VarDecl *var) {
+      if (liveAfter.count(var))
+        return true;
+      if (const auto *decomposition = dyn_cast<DecompositionDecl>(var))
+        return llvm::any_of(decomposition->bindings(),
+                            [&](const BindingDecl *b) { return liveAfter.count(b); });
+      return false;
+    };
     ir::Resume resume;
     resume.label = callLabel_.lookup(call);
     // Only loops whose body holds the call: a call in a loop's range runs
@@ -210,7 +222,7 @@ std::vector<ir::Resume> Lowerer::resumes() {
         if (found == indexed_.end())
           continue;
         const Hoisted &h = hoisted_.find(loop->getLoopVariable())->second;
-        if (h.home != Home::Pointer)
+        if (h.home != Home::Pointer || !readAfter(loop->getLoopVariable()))
           continue;
         resume.rebinds.insert(resume.rebinds.begin(),
                               {h.name, found->second.second,

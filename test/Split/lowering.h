@@ -162,8 +162,9 @@ public:
   }
   // CODE-LABEL:  Node::poke_all (
   // CODE:          flowc::Ref<Node> *node = nullptr;
+  // `node` is not read after the call: resuming does not find it again (the
+  // next step of the loop does).
   // CODE:          case 1:
-  // CODE-NEXT:       node = &flowc::detail::at(nodes, flowc_f.flowc_i1);
   // CODE-NEXT:       goto flowc_resume_1;
   // CODE:          for (flowc::detail::start(nodes, flowc_f.flowc_i1);
   // CODE-NEXT:          flowc::detail::more(nodes, flowc_f.flowc_i1);
@@ -197,8 +198,10 @@ public:
   }
   // CODE-LABEL:  Node::weighted (
   // CODE:          const std::pair<flowc::Ref<Node>, int> *flowc_b = nullptr;
+  // Neither binding is read after either call.
+  // CODE:          case 1:
+  // CODE-NEXT:       goto flowc_resume_1;
   // CODE:          case 2:
-  // CODE-NEXT:       flowc_b = &flowc::detail::at(pairs_, flowc_f.flowc_i1);
   // CODE-NEXT:       goto flowc_resume_2;
   // `weight` is read before the call that follows it, into a temporary.
   // CODE:          flowc_f.flowc_t1 = std::get<1>(*flowc_b);
@@ -207,6 +210,26 @@ public:
   // CODE:          flowc_f.flowc_t3 = flowc_f.flowc_t1 * flowc_f.flowc_t2;
   // CODE-NEXT:     flowc_f.label = 2; /* remote call, line {{[0-9]+}} */
   // CODE:          total += flowc_f.flowc_t3 + flowc_f.flowc_t4;
+  // Leaving the loop at the call: `text` is not live after it, so it is not
+  // in the frame and nothing looks for `c` in it on resuming (issue 20: the
+  // resume read the dropped string and failed). `s` is read after the call,
+  // so it is found again, and its range is kept.
+  int leave(int fuel, std::string text, std::string kept, flowc::Ref<Node> a) {
+    for (const char &c : text)
+      if (fuel > 0 && c != '\0')
+        return a->get();
+    for (const char &s : kept)
+      if (s == 'k')
+        return a->get() + s;
+    return fuel;
+  }
+  // CODE-LABEL:  Node::leave (
+  // CODE:          {{\[\[maybe_unused\]\]}} std::string text{};
+  // CODE:          case 1:
+  // CODE-NEXT:       goto flowc_resume_1;
+  // CODE-NEXT:     case 2:
+  // CODE-NEXT:       s = &flowc::detail::at(kept, flowc_f.flowc_i2);
+  // CODE-NEXT:       goto flowc_resume_2;
 private:
   FLOWC_KEY int id_ = 0;
   int value_ = 0;

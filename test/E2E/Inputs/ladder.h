@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <deque>
 #include <list>
 #include <map>
@@ -126,6 +127,13 @@ public:
     for (; n > 0; n /= 10)
       out.insert(n % 10);
     return out;
+  }
+  std::int64_t settle(std::map<std::string, std::int64_t> m) {
+    ++hits_;
+    std::int64_t s = 0;
+    for (const auto &[k, v] : m)
+      s += v * static_cast<std::int64_t>(k.size());
+    return s + value_;
   }
   int fail(int v) {
     if (v < 0)
@@ -1167,6 +1175,173 @@ private:
   FLOWC_KEY std::string id_;
   int f_ = 2;
   int m_ = 3;
+};
+
+// Leaving a loop over a container that dies at the call (issue 20): return,
+// break, continue and throw from inside range-fors over parameters, locals,
+// members and maps, nested loops and structured bindings. A container not
+// read after the call is not in the frame; resuming must not look for the
+// loop's element in it. Where the element is read after the call, the
+// container is kept so that the element can be found again.
+class Exits {
+  FLOWC_ENTITY(Exits);
+public:
+  explicit Exits(std::string id) : id_(std::move(id)) {}
+
+  // The generator's seed 2069, minimized: plain C++ returns 0 for
+  // walk(2, "xyz", self); the split method threw "the container a range-for
+  // walks shrank during a remote call".
+  std::int64_t walk(std::int64_t fuel, std::string text, flowc::Ref<Exits> self) {
+    for (const char &c : text)
+      if (fuel > 0 && c != '\0')
+        return self->walk(fuel - 1, "ab", self);
+    return fuel;
+  }
+
+  // The element read after the call: the parameter is kept.
+  int return_param(std::vector<int> xs, flowc::Ref<Counter> c) {
+    for (const int &x : xs)
+      if (x > 2) {
+        int r = c->hit(x);
+        return r * 10 + x;
+      }
+    return -1;
+  }
+
+  // A local vector of strings, returned from with the call's value only.
+  int return_local(int n, flowc::Ref<Counter> c) {
+    std::vector<std::string> words;
+    for (int i = 0; i < n; ++i)
+      words.push_back(std::string(static_cast<std::size_t>(i) + 1, 'w'));
+    for (auto &w : words)
+      if (w.size() == 2)
+        return c->hit(static_cast<int>(w.size()));
+    return 0;
+  }
+
+  // break out of a loop over a list local to a block, then a call after.
+  int break_local(flowc::Ref<Counter> c) {
+    int got = 0;
+    {
+      std::list<int> xs{3, 5, 8, 13};
+      for (int &x : xs) {
+        if (x % 2 == 0) {
+          got += c->hit(x);
+          break;
+        }
+        got += x;
+      }
+    }
+    return got + c->next();
+  }
+
+  // continue after a call in a loop over a map parameter; the bindings are
+  // not read after the call, the loop goes on.
+  int continue_map(std::map<std::string, int> m, flowc::Ref<Counter> c) {
+    int sum = 0;
+    for (auto &[k, v] : m) {
+      if (k.size() < 2) {
+        sum += c->hit(v);
+        continue;
+      }
+      sum += v;
+    }
+    return sum;
+  }
+
+  // A binding read after the call (`k + ...` is formed after it), then
+  // break: the local map is kept.
+  std::string break_binding(flowc::Ref<Counter> c) {
+    std::map<std::string, int> local{{"x", 1}, {"yy", 2}, {"zzz", 3}};
+    std::string last;
+    for (const auto &[k, v] : local)
+      if (v == 2) {
+        last = k + c->name();
+        break;
+      }
+    return last;
+  }
+
+  // throw from a loop over a member after a call: the chain fails.
+  int throw_member(int limit, flowc::Ref<Counter> c) {
+    for (auto &[k, v] : totals_)
+      if (v > limit) {
+        c->note(k);
+        throw std::runtime_error("over " + std::to_string(limit) + " at " + k);
+      }
+    totals_["n" + std::to_string(totals_.size())] = limit;
+    return static_cast<int>(totals_.size());
+  }
+
+  // Nested loops: return from the inner one, reading both elements after
+  // the call.
+  int nested_return(std::vector<std::vector<int>> grid, int target,
+                    flowc::Ref<Counter> c) {
+    for (auto &row : grid)
+      for (auto &x : row)
+        if (x == target) {
+          int r = c->hit(x);
+          return r * 100 + x * 10 + static_cast<int>(row.size());
+        }
+    return -1;
+  }
+
+  // Nested loops: break out of the inner one from a call, the outer one
+  // goes on over a set.
+  int nested_break(std::set<int> outer, flowc::Ref<Counter> c) {
+    int s = 0;
+    for (const int &o : outer) {
+      std::vector<int> inner{o, o * 2, o * 3};
+      for (const int &i : inner)
+        if (i % 4 == 0) {
+          s += c->hit(i);
+          break;
+        }
+      s += o;
+    }
+    return s;
+  }
+
+  // By value and by forwarding reference, the loop left by return.
+  std::string by_value(std::vector<std::string> words, flowc::Ref<Counter> c) {
+    for (std::string w : words)
+      if (w.size() > 1)
+        return c->name() + w;
+    for (auto &&w : words)
+      if (!w.empty())
+        return w + c->name();
+    return "";
+  }
+
+  // The loop over a structured binding's part, a pair parameter.
+  int over_part(std::pair<std::string, std::vector<int>> p, flowc::Ref<Counter> c) {
+    auto [label, xs] = p;
+    for (int &x : xs)
+      if (x < 0)
+        return c->hit(-x) + static_cast<int>(label.size());
+    return 0;
+  }
+
+  // Forwarding constructors and functions reading a variable that a later
+  // argument reads too (the hidden suite's false rejection): a standard
+  // pair, tuple, make_pair, emplace_back or make_unique copies an lvalue it
+  // forwards, so reading it twice changes nothing.
+  std::pair<std::int64_t, std::string> forwarded(std::int64_t a, flowc::Ref<Counter> c) {
+    std::pair<std::int64_t, std::string> pr = std::pair<std::int64_t, std::string>(
+        a % 7, std::to_string(c->settle(std::map<std::string, std::int64_t>{{"k", a}})));
+    std::tuple<std::int64_t, std::int64_t> t = std::tuple<std::int64_t, std::int64_t>(
+        a, c->settle(std::map<std::string, std::int64_t>{std::make_pair(std::string("kk"), a)}));
+    std::string s = "key";
+    std::vector<std::pair<std::int64_t, std::int64_t>> out;
+    out.emplace_back(a % 5, c->settle({{s, a}}));
+    auto u = std::make_unique<std::pair<std::int64_t, std::int64_t>>(a % 3, c->settle({{"u", a}}));
+    return {pr.first + std::get<0>(t) + std::get<1>(t) + out.back().second + u->second,
+            pr.second + s};
+  }
+
+private:
+  FLOWC_KEY std::string id_;
+  std::map<std::string, int> totals_{{"a", 3}, {"b", 9}};
 };
 
 } // namespace ladder

@@ -424,5 +424,27 @@ int main(int argc, char **argv) {
   Ref<Counter> ten = world.make<Counter>("ten", 10);
   STEP(Names::swap, names, ten);
   STEP(Names::swap, names, ten);
+
+  Ref<Exits> ex2 = world.make<Exits>("ex");
+  STEP(Exits::walk, ex2, std::int64_t{2}, std::string("xyz"), ex2);
+  STEP(Exits::walk, ex2, std::int64_t{0}, std::string("xyz"), ex2);
+  STEP(Exits::walk, ex2, std::int64_t{3}, std::string(""), ex2);
+  STEP(Exits::return_param, ex2, std::vector<int>{1, 2, 7, 9}, a);
+  STEP(Exits::return_param, ex2, std::vector<int>{1}, a);
+  STEP(Exits::return_local, ex2, 4, b);
+  STEP(Exits::return_local, ex2, 1, b);
+  STEP(Exits::break_local, ex2, c);
+  STEP(Exits::continue_map, ex2, std::map<std::string, int>{{"a", 4}, {"bb", 5}, {"c", 6}}, a);
+  STEP(Exits::break_binding, ex2, b);
+  STEP(Exits::throw_member, ex2, 4, c);
+  STEP(Exits::throw_member, ex2, 20, c);
+  STEP(Exits::throw_member, ex2, 15, c);
+  STEP(Exits::nested_return, ex2, std::vector<std::vector<int>>{{1, 2}, {}, {3, 4, 5}}, 4, a);
+  STEP(Exits::nested_return, ex2, std::vector<std::vector<int>>{{1}}, 4, a);
+  STEP(Exits::nested_break, ex2, std::set<int>{1, 2, 3, 4}, b);
+  STEP(Exits::by_value, ex2, std::vector<std::string>{"a", "bc", "d"}, c);
+  STEP(Exits::by_value, ex2, std::vector<std::string>{"", "q"}, c);
+  STEP(Exits::over_part, ex2, std::pair<std::string, std::vector<int>>{"lbl", {3, -4, -5}}, a);
+  STEP(Exits::forwarded, ex2, std::int64_t{12}, b);
   std::printf("done\n");
 }
