@@ -41,6 +41,18 @@ public:
     // CHECK: note: the remote call is here
     return twice();
   }
+  // Assigning through a reference after the call uses the reference (it
+  // was once taken for a new value of `r`, and the resumed method wrote
+  // through a null pointer).
+  int assigned_through(flowc::Ref<Peer> p) {
+    int x = 0;
+    int &r = x;
+    // CHECK: diag-frame.h:[[@LINE-1]]:10: error: local 'r' of type 'int &' lives across the remote call to 'Peer::get' at line [[@LINE+2]], but it cannot be carried in the method's frame: it is a reference, and what it refers to does not travel with the frame
+    // CHECK: note: the remote call is here
+    int v = p->get();
+    r = v;
+    return x;
+  }
   int loop_ok(flowc::Ref<Peer> p) {
     int sum = 0;
     for (const int &item : items_)
