@@ -2,6 +2,7 @@
 #include "Emit/FileContext.h"
 
 #include "Emit/EntityContext.h"
+#include "Emit/GatewayContext.h"
 #include "Emit/JobContext.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -68,6 +69,7 @@ mstch::map fileContext(const Input &input, const std::string &outputDir,
       {"has_entities", !input.entities.empty()},
       {"entities", entitiesContext(input.entities)},
       {"structs", structsContext(input.structs)},
+      {"gateway", gatewayContext(input)},
       {"has_jobs", !input.jobs.empty()},
       {"jobs", jobsContext(input.jobs)},
   };
@@ -85,6 +87,7 @@ const Schema &fileSchema() {
       {"has_entities", {}},
       {"entities", entitySchema()},
       {"structs", structSchema()},
+      {"gateway", gatewaySchema()},
       {"has_jobs", {}},
       {"jobs", jobSchema()},
   }};

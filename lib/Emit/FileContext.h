@@ -17,6 +17,7 @@ struct Input {
   std::string name; // as given on the command line
   std::vector<ir::Entity> entities;
   std::vector<ir::Struct> structs; // what the entities' messages carry
+  std::vector<ir::Enum> enums;
   std::vector<ir::Job> jobs;
 };
 

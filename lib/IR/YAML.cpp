@@ -259,6 +259,17 @@ std::string toYAML(const Module &module) {
       writeFields(out, "fields", record.fields);
       out << YAML::EndMap;
     });
+  if (!module.enums.empty())
+    writeSeq(out, "enums", module.enums, [&](const Enum &decl) {
+      out << YAML::BeginMap;
+      out << YAML::Key << "name" << YAML::Value << decl.name;
+      out << YAML::Key << "qualified_name" << YAML::Value << decl.qualified_name;
+      out << YAML::Key << "location" << YAML::Value
+          << location(decl.file, decl.line);
+      out << YAML::Key << "enumerators" << YAML::Value << YAML::Flow
+          << decl.enumerators;
+      out << YAML::EndMap;
+    });
   out << YAML::EndMap;
   return std::string(out.c_str()) + "\n";
 }

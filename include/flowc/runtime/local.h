@@ -75,6 +75,8 @@ struct LocalOptions {
   bool roundtrip_frames = false;
 };
 
+class HttpGateway;
+
 namespace dataflow {
 class Clients;
 class Core;
@@ -105,6 +107,7 @@ public:
 
 private:
   friend class detail::ClientApi<LocalRuntime>;
+  friend class HttpGateway; // serves this runtime's type-erased requests (http.h)
   void post_call(Outgoing call, std::unique_ptr<detail::Completion> done);
   void post_state(const EntityType &type, std::string key,
                   std::unique_ptr<detail::Completion> done);
