@@ -5,8 +5,8 @@
 // another and answered in order (what is already buffered is not re-read).
 // Limits: request line and headers (max_header_bytes, 431), body
 // (max_body_bytes, 413 before a byte of it is read), a client that does not
-// send a whole request within client_timeout is disconnected (408 when it
-// had started one). A request the parser rejects gets 400 and the
+// send a whole request within client_timeout is disconnected (the stream's
+// timeout closes the socket, so there is no 408 to send). A request the parser rejects gets 400 and the
 // connection is closed: nothing of it reaches the runtime.
 #include "Http/server.h"
 
@@ -106,9 +106,6 @@ private:
     if (ec == http::error::end_of_stream || ec == net::error::eof ||
         ec == net::error::operation_aborted)
       return close();
-    if (ec == beast::error::timeout)
-      return parser_ && parser_->got_some() ? reply_and_close(408, "timeout", "the request was not received in time")
-                                            : close();
     if (ec == http::error::body_limit)
       return reply_and_close(413, "body_too_large",
                              "the body is larger than " +
