@@ -30,6 +30,27 @@ function fieldJson(input) {
   default: return JSON.stringify(input.value);
   }
 }
+// Indents JSON text without parsing its numbers (JS numbers would round
+// 64-bit integers).
+function indent(text) {
+  let out = "", depth = 0, inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      out += c;
+      if (c === "\\") out += text[++i];
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') { inString = true; out += c; }
+    else if (c === "{" || c === "[") { depth++; out += c + "\n" + " ".repeat(depth); }
+    else if (c === "}" || c === "]") { depth--; out += "\n" + " ".repeat(depth) + c; }
+    else if (c === ",") out += ",\n" + " ".repeat(depth);
+    else if (c === ":") out += ": ";
+    else out += c;
+  }
+  return out;
+}
 async function submit(form) {
   const out = form.querySelector("output");
   const entity = form.dataset.entity, kind = form.dataset.kind;
@@ -45,8 +66,7 @@ async function submit(form) {
   try {
     const response = await fetch(url, {method, body, headers: {"Content-Type": "application/json"}});
     const text = await response.text();
-    let shown = text;
-    try { shown = JSON.stringify(JSON.parse(text), null, 1); } catch (e) {}
+    const shown = (response.headers.get("Content-Type") || "").includes("json") ? indent(text) : text;
     out.className = response.ok ? "ok" : "error";
     out.textContent = response.status + " " + shown;
   } catch (e) {
