@@ -17,8 +17,8 @@ struct Input {
   std::string name; // as given on the command line
   std::vector<ir::Entity> entities;
   std::vector<ir::Struct> structs; // what the entities' messages carry
-  std::vector<ir::Enum> enums;
   std::vector<ir::Job> jobs;
+  std::vector<ir::Enum> enums; // what they carry, for the JSON gateway
 };
 
 // The generated files' names for an input `X.<ext>`: X.flowc.h, X.flowc.cpp.

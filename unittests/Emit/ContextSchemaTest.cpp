@@ -105,7 +105,7 @@ TEST(ContextSchema, Jobs) {
 }
 
 TEST(ContextSchema, File) {
-  Input input{"shop.h", sample.entities, sample.structs, sample.jobs};
+  Input input{"shop.h", sample.entities, sample.structs, sample.jobs, sample.enums};
   expectNames(fileContext(input, "out", "shop.flowc.h"), fileSchema(), "file");
 }
 

@@ -26,6 +26,7 @@ entities:
       - line: 29
         params:
           - {name: name, type: std::string}
+          - {name: color, type: shop::Color}
     methods:
       - name: buy_item
         line: 30
@@ -118,6 +119,11 @@ structs:
     fields:
       - {name: street, type: std::string}
       - {name: number, type: int}
+enums:
+  - name: Color
+    qualified_name: shop::Color
+    location: include/shop.h:18
+    enumerators: [red, green]
 )yaml";
   EXPECT_EQ(toYAML(test::sampleModule()), expected);
 }

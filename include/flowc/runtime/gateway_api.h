@@ -141,7 +141,7 @@ inline void check_arguments(const json::Value &args,
 inline std::string openapi_document(const std::vector<Part> &paths_in,
                                     const std::vector<Part> &schemas_in) {
   auto sorted = [](std::vector<Part> parts) {
-    std::stable_sort(parts.begin(), parts.end(),
+    std::sort(parts.begin(), parts.end(),
                      [](const Part &a, const Part &b) { return a.name < b.name; });
     parts.erase(std::unique(parts.begin(), parts.end(),
                             [](const Part &a, const Part &b) { return a.name == b.name; }),
