@@ -69,6 +69,7 @@ inline Module sampleModule() {
   Method balance;
   balance.name = "balance";
   balance.line = 37;
+  balance.params = {{"in", "shop::Color"}};
   balance.returns = "int";
   balance.read_only = true;
   user.methods = {buy, balance};

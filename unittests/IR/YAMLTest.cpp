@@ -91,7 +91,8 @@ entities:
           finishes_at_end: false
       - name: balance
         line: 37
-        params: []
+        params:
+          - {name: in, type: shop::Color}
         returns: int
         read_only: true
         remote_calls: []
