@@ -25,7 +25,9 @@ answer=$(curl -sf -X POST "$url/v1/shop.Item/book/price" -d '[]')
 
 # nginx: the same number of workers, the answer's bytes as a static file.
 mkdir -p "$tmp/www" "$tmp/nginx"
+chmod a+rx "$tmp" "$tmp/www"   # nginx workers run as an unprivileged user
 printf '%s' "$answer" > "$tmp/www/price.json"
+chmod a+r "$tmp/www/price.json"
 nginx_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 cat > "$tmp/nginx/nginx.conf" <<CONF
 worker_processes $threads;
@@ -62,6 +64,7 @@ measure() {
   errors=$(awk '/Non-2xx|Socket errors/ {printf "%s ", $0}' <<< "$out")
   printf '%-34s %10s %9s %9s %9s  %s\n' "$name" "$rps" "$p50" "$p90" "$p99" "${errors:-none}"
   echo "$rps" > "$tmp/$name.rps"
+  awk '/requests in/ {print $1}' <<< "$out" > "$tmp/$name.count"
 }
 echo "wrk -t1 -c$conns -d$duration; gateway threads = nginx workers = $threads; $(nproc) cores"
 echo "answer: $answer (${#answer} bytes)"
@@ -77,5 +80,12 @@ nginx = read("nginx-static")
 print(f"const call / nginx static: {read('gateway-const-price') / nginx:.2f}x; "
       f"state-changing call / nginx static: {read('gateway-state-deposit') / nginx:.2f}x")
 PY
+# Every answered deposit of 1 is in alice's balance (100 to start), and at
+# most the $conns requests still running when wrk stopped are there besides.
 state=$(curl -sf "$url/v1/shop.User/alice")
-echo "alice after the deposits: $state"
+answered=$(cat "$tmp/gateway-state-deposit.count")
+balance=$(sed 's/.*"balance_":\([0-9]*\).*/\1/' <<< "$state")
+echo "alice after $answered answered deposits of 1: $state"
+if (( balance < 100 + answered || balance > 100 + answered + conns )); then
+  echo "run.sh: the balance does not match the answered deposits"; exit 1
+fi

@@ -14,7 +14,7 @@ trap 'for p in "${pids[@]}"; do kill $p 2>/dev/null || true; done; wait 2>/dev/n
 cxx="g++ -std=c++20 -O2 -DNDEBUG"
 $cxx -I"$root/include" -I"$root/lib/Runtime" "$here/json_parse_bench.cpp" \
   "$root/lib/Runtime/Http/json_parse.cpp" -o "$tmp/json_parse_bench"
-$cxx "$here/httplib_server.cpp" -o "$tmp/httplib_server" -pthread
+$cxx "$here/httplib_server.cpp" -o "$tmp/httplib_server" -lcpp-httplib -pthread
 $cxx "$here/beast_server.cpp" -o "$tmp/beast_server" -pthread
 echo "== JSON: parse one argument body (lower is better)"
 "$tmp/json_parse_bench"
