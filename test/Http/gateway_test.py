@@ -277,6 +277,37 @@ def main():
         check(json.loads(r.read()) == {"result": 3 + i}, "keep-alive connection reused")
     conn.close()
 
+    # Expect: 100-continue (curl sends it for bodies past 1 KiB): 100, then the answer.
+    s = socket.create_connection(("127.0.0.1", port))
+    s.settimeout(5)
+    s.sendall(b"POST /v1/bank.Counter/42/next HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n"
+              b"Expect: 100-continue\r\nConnection: close\r\n\r\n")
+    first = s.recv(4096)
+    s.sendall(b"[]")
+    rest = b""
+    while True:
+        got = s.recv(4096)
+        if not got:
+            break
+        rest += got
+    s.close()
+    check(first.startswith(b"HTTP/1.1 100") and b'"result":6' in first + rest,
+          f"100-continue: {first!r} {rest!r}")
+
+    # Many connections on the gateway's 2 threads: 200 open at once, each
+    # answered (200, or 503 past max_in_flight, 4 here).
+    socks = [socket.create_connection(("127.0.0.1", port)) for _ in range(200)]
+    for s in socks:
+        s.sendall(b"GET /v1/bank.Counter/42 HTTP/1.1\r\nHost: x\r\n\r\n")
+    statuses = []
+    for s in socks:
+        s.settimeout(10)
+        statuses.append(s.recv(4096)[:12])
+        s.close()
+    ok = statuses.count(b"HTTP/1.1 200")
+    check(ok + statuses.count(b"HTTP/1.1 503") == 200 and ok >= 4,
+          f"200 connections at once: {ok} answered 200, {set(statuses)}")
+
     # Still serving; closing stdin ends it cleanly.
     check(request(port, "GET", "/v1/bank.Counter/42")[0] == 200, "still serving")
     proc.stdin.close()
