@@ -1,6 +1,7 @@
-// paint.h - an entity whose messages carry enums (scoped and not), a struct
-// with an optional, a string-keyed map and a type alias, for --emit=openapi,
-// the IR's enums and the generated JSON codecs.
+// paint.h - an entity whose messages carry enums (scoped and not, and one
+// the entity declares privately), a struct with an optional, a string-keyed
+// map and a type alias, for --emit=openapi, the IR's enums and the generated
+// JSON codecs.
 #pragma once
 
 #include <flowc/flowc.h>
@@ -24,6 +25,7 @@ using Money = long;
 
 class Canvas {
   FLOWC_ENTITY(Canvas);
+  enum class Mood { calm, wild };
 
 public:
   explicit Canvas(int id) : id_(id) {}
@@ -36,6 +38,7 @@ public:
 private:
   FLOWC_KEY int id_;
   std::map<std::string, Hue> layers_;
+  Mood mood_ = Mood::calm;
 };
 
 } // namespace art
