@@ -4,6 +4,7 @@
 //               [--timeout-ms N] [--client-timeout-ms N]
 #include "bank.flowc.h"
 
+#include <flowc/runtime/errors.h>
 #include <flowc/runtime/http.h>
 #include <flowc/runtime/local.h>
 
@@ -35,10 +36,15 @@ int main(int argc, char **argv) {
     }
   }
   flowc::LocalRuntime rt(flowc::LocalOptions{.workers = 2});
-  flowc::HttpGateway gateway(rt, options);
-  std::cout << "listening on " << gateway.port() << std::endl;
-  std::string line;
-  while (std::getline(std::cin, line)) {
+  try {
+    flowc::HttpGateway gateway(rt, options);
+    std::cout << "listening on " << gateway.port() << std::endl;
+    std::string line;
+    while (std::getline(std::cin, line)) {
+    }
+  } catch (const flowc::Error &e) {
+    std::cerr << "bank_server: " << e.what() << "\n";
+    return 1;
   }
   return 0;
 }

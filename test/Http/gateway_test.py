@@ -308,6 +308,12 @@ def main():
     check(ok + statuses.count(b"HTTP/1.1 503") == 200 and ok >= 4,
           f"200 connections at once: {ok} answered 200, {set(statuses)}")
 
+    # A second gateway on the same port fails clearly, and the first goes on.
+    second = subprocess.run([sys.argv[1], "--port", str(port)], stdin=subprocess.DEVNULL,
+                            capture_output=True, text=True, timeout=20)
+    check(second.returncode == 1 and f"cannot listen on 127.0.0.1:{port}" in second.stderr,
+          f"a taken port: {second.returncode} {second.stderr!r}")
+
     # Still serving; closing stdin ends it cleanly.
     check(request(port, "GET", "/v1/bank.Counter/42")[0] == 200, "still serving")
     proc.stdin.close()

@@ -15,7 +15,8 @@
 // with Retry-After) or 504 (timeout). A POST with `Idempotency-Key: K`
 // repeated with the same K runs nothing again and gets the first answer.
 //
-// The constructor returns once the gateway listens; the destructor stops
+// The constructor returns once the gateway listens (it throws flowc::Error
+// naming the address and the reason when it cannot); the destructor stops
 // accepting, answers what is in flight and closes every connection. The
 // runtime must outlive the gateway.
 #pragma once

@@ -10,6 +10,8 @@
 // connection is closed: nothing of it reaches the runtime.
 #include "Http/server.h"
 
+#include "flowc/runtime/errors.h"
+
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
@@ -204,12 +206,17 @@ public:
           });
         });
     shared_.router = router_.get();
-    tcp::endpoint endpoint(net::ip::make_address(options.address), options.port);
-    acceptor_.open(endpoint.protocol());
-    acceptor_.set_option(net::socket_base::reuse_address(true));
-    acceptor_.bind(endpoint);
-    acceptor_.listen(net::socket_base::max_listen_connections);
-    port_ = acceptor_.local_endpoint().port();
+    try {
+      tcp::endpoint endpoint(net::ip::make_address(options.address), options.port);
+      acceptor_.open(endpoint.protocol());
+      acceptor_.set_option(net::socket_base::reuse_address(true));
+      acceptor_.bind(endpoint);
+      acceptor_.listen(net::socket_base::max_listen_connections);
+      port_ = acceptor_.local_endpoint().port();
+    } catch (const boost::system::system_error &e) {
+      throw Error("flowc::HttpGateway: cannot listen on " + options.address + ":" +
+                  std::to_string(options.port) + ": " + e.code().message());
+    }
     accept();
     unsigned threads = options.threads == 0 ? 1 : options.threads;
     for (unsigned i = 0; i < threads; ++i)
