@@ -44,6 +44,10 @@ text=/usr/share/common-licenses/GPL-3
 [ -f "$text" ] || text=$root/README.md
 wc_out=$root/build/examples/wordcount
 wordcount=$root/build/bin/wordcount
+echo "== entities in two headers (examples/tickets: customer.h includes venue.h); direct mode, then the dataflow"
+"$root/build/bin/tickets_direct" | tee "$root/build/examples/tickets-direct.txt"
+"$root/build/bin/tickets" | cmp - "$root/build/examples/tickets-direct.txt"
+echo "== the dataflow printed what direct mode printed"
 echo "== wordcount run $text (the most frequent words)"
 "$wordcount" run "$text" > "$wc_out/run.txt"
 LC_ALL=C sort -t "$(printf '\t')" -k2,2nr -k1,1 "$wc_out/run.txt" > "$wc_out/by-count.txt"

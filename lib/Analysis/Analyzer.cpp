@@ -8,6 +8,7 @@
 #include "Analysis/Annotations.h"
 #include "Analysis/EntityAnalysis.h"
 #include "Analysis/JobAnalysis.h"
+#include "Analysis/OtherFiles.h"
 #include "Analysis/RemoteCall.h"
 #include "Analysis/Reporter.h"
 #include "Analysis/SourceLines.h"
@@ -17,6 +18,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SetVector.h"
 
 #include <algorithm>
 
@@ -40,6 +42,8 @@ public:
     std::vector<RemoteCallSite> sites;
   };
   llvm::DenseMap<const CXXMethodDecl *, MethodCalls> calls;
+  // Entities called or named in a written flowc::Ref<T>, first use first.
+  llvm::SetVector<const CXXRecordDecl *> used;
 
   bool shouldVisitTemplateInstantiations() const { return false; }
 
@@ -170,8 +174,10 @@ public:
         !inMainFile(loc.getBeginLoc()))
       return true;
     const CXXRecordDecl *record = target->getAsCXXRecordDecl();
-    if (record && isEntity(record))
+    if (record && isEntity(record)) {
+      used.insert(record->getDefinition());
       return true;
+    }
     SourceLocation at = loc.getNumArgs() ? loc.getArgLoc(0).getLocation()
                                          : loc.getBeginLoc();
     if (record && !record->hasDefinition())
@@ -208,6 +214,8 @@ public:
     arrows_.insert(arrowOf(expr));
     if (!site->method || unevaluated_)
       return true;
+    if (const CXXRecordDecl *definition = site->entity->getDefinition())
+      used.insert(definition);
     std::string callee = site->entity->getNameAsString() +
                          "::" + site->method->getNameAsString();
     if (field_ && functions_.empty()) {
@@ -498,6 +506,10 @@ TranslationUnitAnalysis analyzeTranslationUnit(ASTContext &context,
   for (const FunctionDecl *function : collector.jobFunctions)
     jobs.add(function);
   module.jobs = jobs.finish();
+  module.uses = usesOf(collector.used.getArrayRef(), context);
+  if (module.entities.empty() && module.jobs.empty() &&
+      !reporter.hasErrors())
+    warnEntitiesOnlyIncluded(context, reporter);
   return result;
 }
 

@@ -16,8 +16,9 @@ StringRef stdTemplateName(const CXXRecordDecl *record) {
   for (StringRef name :
        {"basic_string", "vector", "map", "unordered_map", "multimap", "optional",
         "pair", "tuple", "function", "basic_string_view", "span", "set",
-        "multiset", "unordered_set", "array", "list", "deque", "unique_ptr",
-        "shared_ptr", "variant", "move_only_function"})
+        "multiset", "unordered_set", "unordered_multiset", "unordered_multimap",
+        "array", "list", "forward_list", "deque", "unique_ptr", "shared_ptr",
+        "variant", "move_only_function"})
     if (specializationOf(QualType(record->getTypeForDecl(), 0), "std", name))
       return name;
   return "";
@@ -185,10 +186,12 @@ std::string SerializableCheck::checkStdRecord(QualType type,
   // after those are a comparator, a hash or an allocator).
   unsigned elements = 0;
   if (tmpl == "vector" || tmpl == "optional" || tmpl == "deque" ||
-      tmpl == "list" || tmpl == "array" || tmpl == "set" ||
-      tmpl == "multiset" || tmpl == "unordered_set")
+      tmpl == "list" || tmpl == "forward_list" || tmpl == "array" ||
+      tmpl == "set" || tmpl == "multiset" || tmpl == "unordered_set" ||
+      tmpl == "unordered_multiset")
     elements = 1;
-  else if (tmpl == "map" || tmpl == "unordered_map" || tmpl == "multimap")
+  else if (tmpl == "map" || tmpl == "unordered_map" || tmpl == "multimap" ||
+           tmpl == "unordered_multimap")
     elements = 2;
   else if (tmpl == "pair" || tmpl == "tuple" || tmpl == "variant")
     elements = ~0u; // every member or alternative

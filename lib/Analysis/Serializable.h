@@ -1,9 +1,9 @@
 // Serializable.h - which types flowc can put in a message or a frame.
 //
 // docs/entities.md: arithmetic types, bool, std::string, std::vector,
-// std::deque, std::list, std::array, std::map, std::multimap,
-// std::unordered_map, std::set, std::multiset, std::unordered_set,
-// std::optional, std::variant (std::monostate among its alternatives),
+// std::deque, std::list, std::forward_list, std::array, std::map,
+// std::multimap, std::unordered_map, std::unordered_multimap, std::set,
+// std::multiset, std::unordered_set, std::unordered_multiset, std::optional, std::variant (std::monostate among its alternatives),
 // std::pair, std::tuple of serializable types, flowc::Ref<E>, enums, and plain
 // structs whose members are all serializable. Everything else is rejected with
 // the reason, naming the part of the type at fault (`'int *' is a raw

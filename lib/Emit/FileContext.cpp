@@ -55,6 +55,21 @@ std::string includePath(const std::string &input, const std::string &outputDir) 
 
 } // namespace
 
+// The generated headers of the other files whose entities the input's
+// entities reach, each once: the generated code names their methods' traits.
+static mstch::array usesContext(const std::vector<ir::Use> &uses) {
+  mstch::array headers;
+  std::vector<std::string> seen;
+  for (const ir::Use &use : uses) {
+    std::string header = outputNames(use.header).header;
+    if (std::find(seen.begin(), seen.end(), header) != seen.end())
+      continue;
+    seen.push_back(header);
+    headers.push_back(mstch::map{{"entity", use.entity}, {"header", header}});
+  }
+  return headers;
+}
+
 mstch::map fileContext(const Input &input, const std::string &outputDir,
                        const std::string &output) {
   OutputNames names = outputNames(input.name);
@@ -67,6 +82,7 @@ mstch::map fileContext(const Input &input, const std::string &outputDir,
       {"source", names.source},
       {"jobs_function", cIdentifier(names.stem) + "_jobs"},
       {"has_entities", !input.entities.empty()},
+      {"uses", input.entities.empty() ? mstch::array{} : usesContext(input.uses)},
       {"entities", entitiesContext(input.entities)},
       {"structs", structsContext(input.structs)},
       {"gateway", gatewayContext(input)},
@@ -85,6 +101,7 @@ const Schema &fileSchema() {
       {"source", {}},
       {"jobs_function", {}},
       {"has_entities", {}},
+      {"uses", Schema{{{"entity", {}}, {"header", {}}}}},
       {"entities", entitySchema()},
       {"structs", structSchema()},
       {"gateway", gatewaySchema()},

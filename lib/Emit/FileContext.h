@@ -18,6 +18,7 @@ struct Input {
   std::vector<ir::Entity> entities;
   std::vector<ir::Struct> structs; // what the entities' messages carry
   std::vector<ir::Job> jobs;
+  std::vector<ir::Use> uses; // entities of other files it reaches
   std::vector<ir::Enum> enums; // what they carry, for the JSON gateway
 };
 

@@ -191,6 +191,14 @@ struct Struct {
   bool operator==(const Struct &) const = default;
 };
 
+// An entity of another file that this input's entities call or hold a Ref
+// to: the generated code includes that file's generated header.
+struct Use {
+  std::string entity; // qualified name
+  std::string header; // the file that defines it, without its folder
+  bool operator==(const Use &) const = default;
+};
+
 // An enum that travels in state, arguments or results: the JSON gateway names
 // its values by enumerator (docs/http.md).
 struct Enum {
@@ -210,6 +218,7 @@ struct Module {
   std::vector<Entity> entities;
   std::vector<Job> jobs;
   std::vector<Struct> structs;
+  std::vector<Use> uses; // in the order first used
   std::vector<Enum> enums;
   bool operator==(const Module &) const = default;
 };

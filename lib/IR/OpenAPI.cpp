@@ -153,7 +153,8 @@ public:
       return R"({"oneOf": [{"type": "number"}, {"enum": ["NaN", "Infinity", "-Infinity"]}]})";
     if (bare == "string" || (bare == "basic_string" && !t.args.empty() && t.args[0].name == "char"))
       return R"({"type": "string"})";
-    if (bare == "vector" || bare == "deque" || bare == "list" || bare == "multiset")
+    if (bare == "vector" || bare == "deque" || bare == "list" || bare == "forward_list" ||
+        bare == "multiset" || bare == "unordered_multiset")
       return R"({"type": "array", "items": )" + arg(0) + "}";
     if (bare == "set" || bare == "unordered_set")
       return R"({"type": "array", "uniqueItems": true, "items": )" + arg(0) + "}";
@@ -162,10 +163,11 @@ public:
       return R"({"type": "array", "items": )" + arg(0) + ", \"minItems\": " + n +
              ", \"maxItems\": " + n + "}";
     }
-    if (bare == "map" || bare == "unordered_map" || bare == "multimap") {
+    if (bare == "map" || bare == "unordered_map" || bare == "multimap" ||
+        bare == "unordered_multimap") {
       bool stringKey = !t.args.empty() && (t.args[0].name == "std::string" ||
                                            t.args[0].name == "string");
-      if (stringKey && bare != "multimap")
+      if (stringKey && (bare == "map" || bare == "unordered_map"))
         return R"({"type": "object", "additionalProperties": )" + arg(1) + "}";
       return R"({"type": "array", "items": {"type": "array", "prefixItems": [)" + arg(0) +
              ", " + arg(1) + R"(], "minItems": 2, "maxItems": 2}})";

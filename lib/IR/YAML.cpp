@@ -259,6 +259,13 @@ std::string toYAML(const Module &module) {
       writeFields(out, "fields", record.fields);
       out << YAML::EndMap;
     });
+  if (!module.uses.empty())
+    writeSeq(out, "uses", module.uses, [&](const Use &use) {
+      out << YAML::Flow << YAML::BeginMap;
+      out << YAML::Key << "entity" << YAML::Value << use.entity;
+      out << YAML::Key << "header" << YAML::Value << use.header;
+      out << YAML::EndMap;
+    });
   if (!module.enums.empty())
     writeSeq(out, "enums", module.enums, [&](const Enum &decl) {
       out << YAML::BeginMap;

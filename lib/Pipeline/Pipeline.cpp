@@ -11,6 +11,7 @@
 
 #include "clang/Tooling/ArgumentsAdjusters.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include <algorithm>
 
 namespace flowc::pipeline {
@@ -73,6 +74,15 @@ ir::Module mergeModules(std::vector<ir::Module> modules) {
                        }))
         merged.enums.push_back(std::move(decl));
   }
+  // Entities used across the inputs are the merged module's own.
+  for (ir::Module &module : modules)
+    for (ir::Use &use : module.uses)
+      if (std::none_of(merged.entities.begin(), merged.entities.end(),
+                       [&](const ir::Entity &e) {
+                         return e.qualified_name == use.entity;
+                       }) &&
+          !llvm::is_contained(merged.uses, use))
+        merged.uses.push_back(std::move(use));
   return merged;
 }
 
@@ -98,6 +108,9 @@ generateFiles(const std::vector<ir::Module> &modules,
         file.structs = module.structs;
         file.enums = module.enums;
       }
+      for (const ir::Use &use : module.uses)
+        if (!llvm::is_contained(file.uses, use))
+          file.uses.push_back(use);
     }
   }
   return emit::generateCode(ordered, templates, outputDir);

@@ -1,15 +1,18 @@
 // The standard containers beyond vector and map, and std::variant, are
 // serializable in state, parameters, results and split frames when what they
-// hold is (issue 12).
+// hold is (issue 12), std::forward_list and the unordered multi containers
+// too (issue 20).
 // RUN: %flowc --emit=ir %s | FileCheck %s
 #include <flowc/flowc.h>
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <forward_list>
 #include <list>
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <variant>
 #include <vector>
@@ -34,6 +37,9 @@ class Shelf {
   std::array<double, 3> weights_{};
   std::variant<std::monostate, int, std::string> slot_;
   std::vector<std::variant<Item, std::array<int, 2>>> mixed_;
+  std::forward_list<Item> stack_;
+  std::unordered_multiset<std::string> labels_;
+  std::unordered_multimap<std::int64_t, Item> by_id_;
 
 public:
   std::variant<int, std::string> pick(std::set<int> xs, std::list<std::string> ys,
@@ -49,7 +55,27 @@ public:
       out.emplace(s, static_cast<int>(d.size() + m.count(s.empty() ? ' ' : s[0])));
     return out;
   }
+  std::forward_list<int> spread(std::unordered_multiset<int> u,
+                                std::unordered_multimap<std::string, Size> m) {
+    std::forward_list<int> out(u.begin(), u.end());
+    out.push_front(static_cast<int>(m.size()));
+    return out;
+  }
   int size() const { return static_cast<int>(names_.size()); }
+  // Each walked by a suspending range-for, kept in the frame.
+  int walk_more(flowc::Ref<Shelf> other) {
+    std::forward_list<int> list{3, 1};
+    std::unordered_multiset<int> bag{2, 2};
+    std::unordered_multimap<int, std::string> pairs{{1, "a"}, {1, "b"}};
+    int total = 0;
+    for (int x : list)
+      total += x * other->size();
+    for (int x : bag)
+      total += x * other->size();
+    for (auto &[k, v] : pairs)
+      v += std::to_string(k + other->size());
+    return total;
+  }
   // A set walked by a suspending range-for, a variant live across the call.
   int walk(flowc::Ref<Shelf> other) {
     std::set<int> seen{1, 2};
@@ -78,6 +104,9 @@ public:
 // CHECK-NEXT:   - {name: weights_, type: "std::array<double, 3>"}
 // CHECK-NEXT:   - {name: slot_, type: "std::variant<std::monostate, int, std::string>"}
 // CHECK-NEXT:   - {name: mixed_, type: "std::vector<std::variant<shelf::Item, std::array<int, 2>>>"}
+// CHECK-NEXT:   - {name: stack_, type: std::forward_list<shelf::Item>}
+// CHECK-NEXT:   - {name: labels_, type: std::unordered_multiset<std::string>}
+// CHECK-NEXT:   - {name: by_id_, type: "std::unordered_multimap<std::int64_t, shelf::Item>"}
 // CHECK:        - name: pick
 // CHECK:          params:
 // CHECK-NEXT:       - {name: xs, type: std::set<int>}
@@ -90,7 +119,22 @@ public:
 // CHECK-NEXT:       - {name: u, type: std::unordered_set<std::string>}
 // CHECK-NEXT:       - {name: m, type: std::multiset<char>}
 // CHECK-NEXT:     returns: std::multimap<std::string, int>
-// CHECK:        - name: walk
+// CHECK:        - name: spread
+// CHECK:          params:
+// CHECK-NEXT:       - {name: u, type: std::unordered_multiset<int>}
+// CHECK-NEXT:       - {name: m, type: "std::unordered_multimap<std::string, shelf::Size>"}
+// CHECK-NEXT:     returns: std::forward_list<int>
+// CHECK:        - name: walk_more
+// CHECK:          frame:
+// CHECK-NEXT:       - {name: other, type: flowc::Ref<shelf::Shelf>}
+// CHECK-NEXT:       - {name: list, type: std::forward_list<int>}
+// CHECK-NEXT:       - {name: bag, type: std::unordered_multiset<int>}
+// CHECK-NEXT:       - {name: pairs, type: "std::unordered_multimap<int, std::string>"}
+// CHECK-NEXT:       - {name: total, type: int}
+// CHECK-NEXT:       - {name: flowc_i1, type: flowc::detail::Position}
+// CHECK:          resumes:
+// CHECK:            - {label: 3, rebinds: [{variable: flowc_b, range: [{text: "pairs"}], index: flowc_i3}]}
+// CHECK:        - name: walk{{$}}
 // CHECK:          frame:
 // CHECK-NEXT:       - {name: other, type: flowc::Ref<shelf::Shelf>}
 // CHECK-NEXT:       - {name: seen, type: std::set<int>}

@@ -3,9 +3,9 @@
 // RUN: FileCheck %s --implicit-check-not=error: < %t.err
 // RUN: count 0 < %t.out
 #include <flowc/flowc.h>
-#include <forward_list>
 #include <functional>
 #include <memory>
+#include <stack>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,8 +31,8 @@ class Bad {
   // CHECK: state-types.h:[[@LINE-1]]:20: error: {{.*}}'std::string_view' does not own what it refers to
   std::unique_ptr<int> owned_;
   // CHECK: state-types.h:[[@LINE-1]]:24: error: {{.*}}is a smart pointer
-  std::forward_list<int> list_;
-  // CHECK: state-types.h:[[@LINE-1]]:26: error: {{.*}}'std::forward_list<int>' is not one of the supported standard types
+  std::stack<int> stack_;
+  // CHECK: state-types.h:[[@LINE-1]]:19: error: {{.*}}'std::stack<int>' is not one of the supported standard types
   Hidden hidden_;
   // CHECK: state-types.h:[[@LINE-1]]:10: error: {{.*}}'Hidden' has a non-public member 'secret_'
   Virtual virtual_;

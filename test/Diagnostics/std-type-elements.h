@@ -13,8 +13,10 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <stack>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <variant>
 struct Hidden { private: int secret_ = 0; };
@@ -43,11 +45,19 @@ class Bad {
   template <class T> using Pointers = std::multiset<T *>;
   Pointers<int> aliased_;
   // CHECK: std-type-elements.h:[[@LINE-1]]:17: error: {{.*}}'Bad::Pointers<int>', which cannot be serialized: 'int *' is a raw pointer
-  std::forward_list<int> forward_list_;
-  // CHECK: std-type-elements.h:[[@LINE-1]]:26: error: {{.*}}'std::forward_list<int>' is not one of the supported standard types
+  std::forward_list<Inner> forward_list_;
+  // CHECK: std-type-elements.h:[[@LINE-1]]:28: error: {{.*}}'std::forward_list<Inner>', which cannot be serialized: 'Inner' is an entity (pass a flowc::Ref<Inner> instead)
+  std::unordered_multiset<int *> unordered_multiset_;
+  // CHECK: std-type-elements.h:[[@LINE-1]]:34: error: {{.*}}'std::unordered_multiset<int *>', which cannot be serialized: 'int *' is a raw pointer
+  std::unordered_multimap<int, std::string_view> unordered_multimap_;
+  // CHECK: std-type-elements.h:[[@LINE-1]]:50: error: {{.*}}'std::unordered_multimap<int, std::string_view>', which cannot be serialized: 'std::string_view' does not own what it refers to
+  std::stack<int> stack_;
+  // CHECK: std-type-elements.h:[[@LINE-1]]:19: error: {{.*}}'std::stack<int>' is not one of the supported standard types
 public:
   void take(std::set<int *> xs);
   // CHECK: std-type-elements.h:[[@LINE-1]]:29: error: parameter 'xs' of 'Bad::take' has type 'std::set<int *>', which cannot be serialized: 'int *' is a raw pointer
   std::array<std::string_view, 1> give();
   // CHECK: std-type-elements.h:[[@LINE-1]]:35: error: entity method 'Bad::give' returns 'std::array<std::string_view, 1>', which cannot be serialized: 'std::string_view' does not own what it refers to
+  std::unordered_multimap<std::string, int> pairs(std::forward_list<std::unique_ptr<int>> l);
+  // CHECK: std-type-elements.h:[[@LINE-1]]:91: error: parameter 'l' of 'Bad::pairs' has type 'std::forward_list<std::unique_ptr<int>>', which cannot be serialized: 'std::unique_ptr<int>' is a smart pointer
 };

@@ -1,6 +1,7 @@
 // bank.h - entities for the gateway tests: every JSON shape of docs/http.md
 // (64-bit integers, enums, nested structs, optional, variant, maps with string
-// and other keys, sets, tuples, arrays, doubles, Refs), a method that throws,
+// and other keys, sets, tuples, arrays, doubles, Refs, forward_list and the
+// unordered multi-containers), a method that throws,
 // one that makes a remote call, and one that sleeps (timeouts, overload).
 #pragma once
 
@@ -9,6 +10,7 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <forward_list>
 #include <map>
 #include <optional>
 #include <set>
@@ -16,6 +18,8 @@
 #include <string>
 #include <thread>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 #include <variant>
 #include <vector>
 
@@ -84,6 +88,14 @@ public:
   }
   std::tuple<int, std::string, bool> triple() const { return {1, "two", true}; }
   std::array<int, 3> three() const { return {1, 2, 3}; }
+  std::forward_list<int> reversed(std::forward_list<int> xs) const {
+    xs.reverse();
+    return xs;
+  }
+  std::size_t count_all(std::unordered_multiset<int> ys,
+                        std::unordered_multimap<std::string, int> m) const {
+    return ys.size() + m.size();
+  }
   void nap(int ms) const { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); }
 
 private:

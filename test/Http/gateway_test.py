@@ -198,6 +198,9 @@ def main():
     check(result("either", [False]) == {"result": {"index": 0, "value": 7}}, "variant 0")
     check(result("triple", []) == {"result": [1, "two", True]}, "tuple")
     check(result("three", None) == {"result": [1, 2, 3]}, "array, empty body")
+    check(result("reversed", [[1, 2, 3]]) == {"result": [3, 2, 1]}, "forward_list")
+    check(result("count_all", [[1, 1, 2], [["a", 1], ["a", 2]]]) == {"result": 5},
+          "unordered_multiset and unordered_multimap (pairs, keys repeat)")
     check(result("ratio", [1, 3]) == {"result": 1 / 3}, "double shortest round trip")
     check(post(port, A + "/alice/ratio", [1, 3])[2] == '{"result":0.3333333333333333}',
           "double text")

@@ -13,6 +13,8 @@
 
 #include <cstdint>
 #include <deque>
+#include <forward_list>
+#include <iterator>
 #include <list>
 #include <map>
 #include <optional>
@@ -44,6 +46,10 @@ template <class K, class H, class E, class A>
 struct is_unordered<std::unordered_set<K, H, E, A>> : std::true_type {};
 template <class K, class V, class H, class E, class A>
 struct is_unordered<std::unordered_map<K, V, H, E, A>> : std::true_type {};
+template <class K, class H, class E, class A>
+struct is_unordered<std::unordered_multiset<K, H, E, A>> : std::true_type {};
+template <class K, class V, class H, class E, class A>
+struct is_unordered<std::unordered_multimap<K, V, H, E, A>> : std::true_type {};
 template <class T> struct is_optional : std::false_type {};
 template <class T> struct is_optional<std::optional<T>> : std::true_type {};
 template <class T> struct is_pair : std::false_type {};

@@ -86,6 +86,8 @@ FEATURES = {
     'catch_var': True,     # catch (const std::runtime_error &e) after a call (regress/catch-var)
     'concurrent': True,    # a last phase of concurrent bump chains (commutative: hits_ += x)
     'bool_proxy': True,    # for (auto e : vector<bool>) with calls (regress/vector-bool-loop)
+    'loop_exit': True,     # return/break/continue/throw at a call inside a range-for, the
+                           # element read after it or not (issue 20: the container may die)
 }
 
 INT_TYPES = ['std::int64_t', 'std::uint32_t', 'int', 'std::uint8_t', 'short',
@@ -115,6 +117,8 @@ class Ty:
                   'multiset': 'std::multiset', 'uset': 'std::unordered_set',
                   'map': 'std::map', 'multimap': 'std::multimap',
                   'umap': 'std::unordered_map', 'pair': 'std::pair',
+                  'flist': 'std::forward_list', 'umset': 'std::unordered_multiset',
+                  'ummap': 'std::unordered_multimap',
                   'tuple': 'std::tuple', 'variant': 'std::variant'}
         if k in simple:
             return '%s<%s>' % (simple[k], ', '.join(t.cpp() for t in a))
@@ -194,8 +198,14 @@ class Gen:
             if c == 6 and self.structs:
                 return Ty('struct', name=rng.choice(self.structs)[0])
             return Ty('string')
-        c = self.r(15)
+        c = self.r(18)
         sub = lambda: self.data_type(depth + 1)
+        if c == 15:
+            return Ty('flist', [sub()])
+        if c == 16:
+            return Ty('umset', [self.key_type(depth, True)])
+        if c == 17:
+            return Ty('ummap', [self.key_type(depth, True), sub()])
         if c == 0:
             return Ty('vector', [sub()])
         if c == 1:
@@ -251,20 +261,24 @@ class Gen:
         if k == 'monostate':
             return 'std::monostate{}'
         y = 'fz::mixu(%s, %d)' % (x, depth + 1)
-        if k in ('vector', 'deque', 'list', 'set', 'multiset', 'uset'):
+        if k in ('vector', 'deque', 'list', 'set', 'multiset', 'uset', 'flist', 'umset'):
             n = self.r(3)
-            items = [self.make(t.args[0], 'fz::mixu(%s, %d)' % (x, 10 * depth + i), depth + 1)
+            # A multi-container gets a repeated element now and then.
+            rep = k in ('multiset', 'umset') and n == 2 and self.chance(0.5)
+            items = [self.make(t.args[0], 'fz::mixu(%s, %d)' % (x, 10 * depth + (0 if rep else i)),
+                               depth + 1)
                      for i in range(n)]
             return '%s{%s}' % (t.cpp(), ', '.join(items))
         if k == 'array':
             items = [self.make(t.args[0], 'fz::mixu(%s, %d)' % (x, 10 * depth + i), depth + 1)
                      for i in range(t.n)]
             return '%s{{%s}}' % (t.cpp(), ', '.join(items))
-        if k in ('map', 'multimap', 'umap'):
+        if k in ('map', 'multimap', 'umap', 'ummap'):
             n = self.r(3)
             items = []
+            rep = k in ('multimap', 'ummap') and self.chance(0.5)
             for i in range(n):
-                xi = 'fz::mixu(%s, %d)' % (x, 10 * depth + i)
+                xi = 'fz::mixu(%s, %d)' % (x, 10 * depth + (0 if rep else i))
                 items.append('{%s, %s}' % (self.make(t.args[0], xi, depth + 1),
                                            self.make(t.args[1], xi, depth + 1)))
             return '%s{%s}' % (t.cpp(), ', '.join(items))
@@ -544,9 +558,15 @@ class Gen:
         if k in ('set', 'multiset'):
             return ['if (%s.size() < 6) %s.insert(%s); else %s.erase(%s.begin());' % (
                 name, name, self.make(t.args[0], x), name, name)]
-        if k == 'uset':
+        if k in ('uset', 'umset'):
             return ['if (%s.size() < 6) %s.insert(%s); else %s.clear();' % (
                 name, name, self.make(t.args[0], x), name)]
+        if k == 'ummap':
+            return ['if (%s.size() < 6) %s.emplace(%s, %s); else %s.clear();' % (
+                name, name, self.make(t.args[0], x), self.make(t.args[1], x), name)]
+        if k == 'flist':
+            return ['if (std::distance(%s.begin(), %s.end()) < 6) %s.push_front(%s); else %s.clear();' % (
+                name, name, name, self.make(t.args[0], x), name)]
         if k in ('map', 'umap'):
             return ['if (%s.size() < 6) %s[%s] = %s; else %s.clear();' % (
                 name, name, self.make(t.args[0], x), self.make(t.args[1], x), name)]
@@ -782,10 +802,10 @@ class Gen:
         cls = ctx['cls']
         conts = [(n, t) for n, t in cls['state']
                  if t.kind in ('vector', 'deque', 'list', 'array', 'set', 'multiset', 'uset',
-                               'map', 'multimap', 'umap', 'string')]
+                               'map', 'multimap', 'umap', 'string', 'flist', 'umset', 'ummap')]
         lconts = [(n, t) for n, t in ctx['locals']
                   if t.kind in ('vector', 'deque', 'list', 'array', 'set', 'multiset', 'uset',
-                                'map', 'multimap', 'umap', 'string')]
+                                'map', 'multimap', 'umap', 'string', 'flist', 'umset', 'ummap')]
         out = []
         c = self.r(3)
         body_calls = calls
@@ -816,10 +836,10 @@ class Gen:
             rng_expr = self.make(t, 'acc')
         elem = t.args[0] if t.kind != 'string' else Ty('int', name='char')
         v = self.fresh('e')
-        unordered = t.kind in ('uset', 'umap')
-        if t.kind in ('map', 'multimap', 'umap'):
+        unordered = t.kind in ('uset', 'umap', 'umset', 'ummap')
+        if t.kind in ('map', 'multimap', 'umap', 'ummap'):
             elem = Ty('pair', [t.args[0], t.args[1]])
-        bind = t.kind in ('map', 'multimap', 'umap') and self.feat['range_bind'] and self.chance(0.5)
+        bind = t.kind in ('map', 'multimap', 'umap', 'ummap') and self.feat['range_bind'] and self.chance(0.5)
         saved = list(ctx['locals'])
         if bind:
             k, val = self.fresh('k'), self.fresh('v')
@@ -827,7 +847,7 @@ class Gen:
             ctx['locals'] += [(k, t.args[0]), (val, t.args[1])]
             first = 'acc2 += fz::mixu(fz::fold(%s), fz::fold(%s));' % (k, val)
         else:
-            spelling = self.rng.choice(['const auto &', 'auto'])
+            spelling = self.rng.choice(['const auto &', 'auto', 'auto &&'])
             if t.kind == 'vector' and elem.kind == 'bool' and not self.feat['bool_proxy']:
                 spelling = 'bool'  # not std::vector<bool>'s proxy
             head = 'for (%s %s : %s) {' % (spelling, v, rng_expr)
@@ -849,11 +869,43 @@ class Gen:
                 body = [first, '%s = fz::mixu(%s, %s);' % (acc2, acc2, self.u64(ctx, 1, False))]
             else:
                 ctx['loop'] += 1
-                body = [first] + self.block(ctx, 1 + self.r(2))
+                exits = self.feat['loop_exit'] and ctx['sites'] > 0 and self.chance(0.5)
+                elem_read = 'fz::fold(%s)' % (k if bind else v)
+                # An exit first reads only what is declared before the body.
+                early = self.loop_exit(ctx, elem_read, acc2) if exits and self.chance(0.5) else []
+                body = [first] + early + self.block(ctx, 1 + self.r(2))
+                if exits and not early:
+                    body += self.loop_exit(ctx, elem_read, acc2)
                 ctx['loop'] -= 1
             ctx['locals'] = saved
         return (out + ['std::uint64_t %s = 0;' % acc2, head] + self.indent(body)
                 + ['}', 'acc = fz::mixu(acc, %s);' % acc2])
+
+    def loop_exit(self, ctx, elem_read, acc2):
+        """Leaves the loop, or this step of it, at a remote call (issue 20):
+        what the loop walks may be dead after the call, and the element is
+        read after it only in some forms."""
+        c = self.call(ctx)
+        if not c:
+            return []
+        call = 'fz::fold(%s)' % c[0]
+        cond = '%s %% %d == %d' % (elem_read, 2 + self.r(3), self.r(2))
+        form = self.r(6)
+        if form == 0:
+            return ['if (%s) { acc = fz::mixu(acc, %s); break; }' % (cond, call)]
+        if form == 1:
+            return ['if (%s) { %s += %s; continue; }' % (cond, acc2, call)]
+        if form == 2 and self.feat['throws']:
+            return ['if (%s) throw std::runtime_error("fz" + std::to_string(%s %% 100));' % (cond, call)]
+        if form == 3:  # the element read after the call
+            return ['if (%s) { acc = fz::mixu(%s, %s); break; }' % (cond, call, elem_read)]
+        ret = ctx['m']['ret']
+        if ret is None:
+            return ['if (%s) { acc = %s; return; }' % (cond, call)]
+        if form == 4:
+            return ['if (%s) { acc = fz::mixu(%s, %s); return %s; }' % (
+                cond, call, elem_read, self.make(ret, 'acc'))]
+        return ['if (%s) { acc = %s; return %s; }' % (cond, call, self.make(ret, 'acc'))]
 
     def try_stmt(self, ctx):
         was = ctx['in_try']

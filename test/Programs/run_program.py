@@ -20,6 +20,7 @@ something else), crash (a world crashed or hung), timeout.
 """
 import argparse
 import difflib
+import hashlib
 import os
 import shutil
 import subprocess
@@ -133,6 +134,22 @@ def run_seed(seed, a, work):
     return 'pass', d, ''
 
 
+def fresh_seeds(src, lo, hi):
+    """Seeds lo..hi-1 for the commit checked out in `src`: far above the ranges
+    run by hand (docs/fuzzing.md), different for every commit, and the same
+    each time one commit is tested (a failure names its seed)."""
+    try:
+        commit = subprocess.run(['git', '-C', src, 'rev-parse', 'HEAD'], stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, check=True).stdout.decode().strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = 'no-git-' + time.strftime('%Y-%m-%d')
+    seeds = []
+    for i in range(lo, hi):
+        digest = hashlib.sha256(('%s/%d' % (commit, i)).encode()).hexdigest()
+        seeds.append(1000000 + int(digest[:12], 16) % 10**12)
+    return commit, seeds
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('seeds', nargs='*',
@@ -154,6 +171,9 @@ def main():
     ap.add_argument('--work', help='work folder (default: a temporary one, removed)')
     ap.add_argument('--keep', help='copy each failing seed folder here')
     ap.add_argument('--timeout', type=int, default=120, help='seconds per world run')
+    ap.add_argument('--fresh', metavar='FROM:TO',
+                    help='also run the fresh seeds FROM..TO-1 of the source tree\'s commit '
+                         '(seeds no earlier run has seen, chosen from its hash: fresh_seeds)')
     ap.add_argument('--expect', default='pass',
                     help='the outcome every seed must have (a regression marked to fail: diff, compile...)')
     a = ap.parse_args()
@@ -166,6 +186,12 @@ def main():
             seeds += list(range(int(lo), int(hi) + 1))
         else:
             seeds.append(int(s))
+    if a.fresh:
+        lo, hi = (int(x) for x in a.fresh.split(':'))
+        commit, fresh = fresh_seeds(a.src, lo, hi)
+        print('fresh seeds %d-%d of %s: %s' % (lo, hi - 1, commit, ' '.join(map(str, fresh))),
+              flush=True)
+        seeds += fresh
     work = a.work or tempfile.mkdtemp(prefix='fuzz-programs-')
     if a.pch:
         build_pch(a)

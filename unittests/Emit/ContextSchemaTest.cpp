@@ -105,7 +105,8 @@ TEST(ContextSchema, Jobs) {
 }
 
 TEST(ContextSchema, File) {
-  Input input{"shop.h", sample.entities, sample.structs, sample.jobs, sample.enums};
+  Input input{"shop.h", sample.entities, sample.structs, sample.jobs,
+              {{"shop::Supplier", "supplier.h"}}, sample.enums};
   expectNames(fileContext(input, "out", "shop.flowc.h"), fileSchema(), "file");
 }
 

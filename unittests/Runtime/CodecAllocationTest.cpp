@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <deque>
+#include <forward_list>
 #include <list>
 #include <map>
 #include <new>
@@ -58,6 +59,9 @@ TEST(CodecAllocation, CorruptCountsAllocateNothingLarge) {
   EXPECT_LT((largest_allocation_decoding<std::multimap<int, int>>(input)), 4096u);
   EXPECT_LT(largest_allocation_decoding<std::deque<double>>(input), 4096u);
   EXPECT_LT(largest_allocation_decoding<std::list<int>>(input), 4096u);
+  EXPECT_LT(largest_allocation_decoding<std::forward_list<int>>(input), 4096u);
+  EXPECT_LT(largest_allocation_decoding<std::unordered_multiset<int>>(input), 4096u);
+  EXPECT_LT((largest_allocation_decoding<std::unordered_multimap<int, int>>(input)), 4096u);
   EXPECT_LT((largest_allocation_decoding<std::variant<int, std::vector<int>>>(input)), 4096u);
   EXPECT_LT((largest_allocation_decoding<std::variant<int, std::vector<int>>>(
                 flowc::encode(std::uint8_t{1}) + input)),

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <forward_list>
 #include <list>
 #include <map>
 #include <optional>
@@ -60,6 +61,20 @@ More more_sample() {
               {"x", "", std::string(200, 'l')},
               {{{1, "a"}, {-2, ""}, {1 << 20, "c"}}},
               {Slot{}, Slot{-3}, Slot{std::string("s")}, Slot{std::set<int>{1, 2, 300}}}};
+}
+
+// The multi and singly linked containers (issue 20), repeats included.
+using Multi = std::tuple<std::unordered_multimap<std::string, std::vector<int>>,
+                         std::unordered_multiset<std::int64_t>, std::forward_list<std::string>>;
+
+Multi multi_sample() {
+  Multi m;
+  for (int i = 0; i < 12; ++i)
+    std::get<0>(m).emplace(std::string(static_cast<std::size_t>(i % 4) * 40, 'k'),
+                           std::vector<int>{i, -i});
+  std::get<1>(m) = {3, -1, 3, 3, 40000, 1LL << 50};
+  std::get<2>(m) = {"x", "", std::string(200, 'l'), "x"};
+  return m;
 }
 
 // Every proper prefix of `full`, the encoding of a T, fails to decode.
@@ -127,6 +142,29 @@ TEST(CodecMalformed, EveryTruncationOfMoreContainersThrows) {
   EXPECT_THROW(decode<More>(full + '\0'), DecodeError);
 }
 
+TEST(CodecMalformed, EveryTruncationOfMultiContainersThrows) {
+  std::string full = encode(multi_sample());
+  ASSERT_EQ(decode<Multi>(full), multi_sample());
+  expect_truncations_throw<Multi>(full);
+  EXPECT_THROW(decode<Multi>(full + '\0'), DecodeError);
+}
+
+TEST(CodecMalformed, MutatedMultiContainersDecodeOrThrow) {
+  // Keys' bytes non-decreasing; what decodes re-encodes to the same bytes,
+  // each key's values in the order they were written.
+  expect_mutations_canonical<Multi>(encode(multi_sample()), 13, 5000);
+}
+
+TEST(CodecMalformed, RandomBytesOfMultiContainersDecodeOrThrow) {
+  std::mt19937_64 rng(20261207);
+  int decoded = 0;
+  for (int i = 0; i < 5000; ++i)
+    decoded += decodes<std::unordered_multimap<int, std::string>,
+                       std::unordered_multiset<std::string>, std::forward_list<int>, Multi>(
+        random_input(rng));
+  EXPECT_GT(decoded, 0);
+}
+
 TEST(CodecMalformed, TrailingBytesRejected) {
   EXPECT_THROW(decode<int>(bytes({0x02, 0x00})), DecodeError);
   EXPECT_THROW(decode<std::string>(bytes({0x01, 0x61, 0x61})), DecodeError);
@@ -159,6 +197,9 @@ TEST(CodecMalformed, HugeLengthsThrowBeforeReading) {
     EXPECT_THROW((decode<std::multimap<int, int>>(input)), DecodeError);
     EXPECT_THROW(decode<std::deque<int>>(input), DecodeError);
     EXPECT_THROW(decode<std::list<int>>(input), DecodeError);
+    EXPECT_THROW(decode<std::forward_list<int>>(input), DecodeError);
+    EXPECT_THROW(decode<std::unordered_multiset<int>>(input), DecodeError);
+    EXPECT_THROW((decode<std::unordered_multimap<int, int>>(input)), DecodeError);
     EXPECT_THROW(decode<std::deque<std::tuple<>>>(input), DecodeError);
     EXPECT_THROW(decode<std::list<std::monostate>>(input), DecodeError);
     EXPECT_THROW(decode<std::set<std::tuple<>>>(input), DecodeError);

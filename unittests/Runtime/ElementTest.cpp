@@ -8,6 +8,7 @@
 
 #include <array>
 #include <deque>
+#include <forward_list>
 #include <list>
 #include <map>
 #include <set>
@@ -32,7 +33,7 @@ template <class C> void expect_stable(C container) {
   C decoded = round_trip(container);
   auto before = walk(container);
   EXPECT_EQ(before, walk(decoded));
-  EXPECT_EQ(before.size(), container.size());
+  EXPECT_EQ(before.size(), flowc::detail::size(container));
   // Each element once.
   C rebuilt(before.begin(), before.end());
   EXPECT_EQ(rebuilt, container);
@@ -45,6 +46,10 @@ TEST(Element, SequencesAndOrderedContainersInTheirOrder) {
   EXPECT_EQ(walk(s), (std::vector<std::string>{"a", "b", "c"}));
   expect_stable(l);
   expect_stable(s);
+  std::forward_list<int> f{3, 1, 2};
+  EXPECT_EQ(walk(f), (std::vector<int>{3, 1, 2}));
+  EXPECT_EQ(flowc::detail::size(f), 3u);
+  expect_stable(f);
   expect_stable(std::deque<int>{5, 4, 5});
   expect_stable(std::multiset<int>{2, 1, 2});
   expect_stable(std::multimap<int, std::string>{{1, "b"}, {0, "z"}, {1, "a"}});
@@ -83,6 +88,24 @@ TEST(Element, UnorderedContainersInEncodingOrder) {
   for (int i = 0; i < 100; ++i)
     m.emplace("k" + std::to_string(i * 37 % 101), i);
   expect_stable(m);
+  // Multi containers: keys in byte order, a repeated key's entries in the
+  // container's order, so the index order does not depend on the values.
+  std::unordered_multiset<int> ms;
+  for (int i = 0; i < 200; ++i)
+    ms.insert(i * 7919 % 97);
+  expect_stable(ms);
+  std::unordered_multimap<std::string, int> mm;
+  for (int i = 0; i < 200; ++i)
+    mm.emplace("k" + std::to_string(i % 9), 200 - i);
+  expect_stable(mm);
+  std::vector<std::pair<const std::string, int>> before = walk(mm);
+  for (std::size_t i = 0; i < flowc::detail::size(mm); ++i)
+    flowc::detail::element(mm, i).second = static_cast<int>(i) * 1000 % 77;
+  auto after = walk(mm);
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    EXPECT_EQ(after[i].first, before[i].first);
+    EXPECT_EQ(after[i].second, static_cast<int>(i) * 1000 % 77);
+  }
   std::unordered_set<std::string> empty;
   EXPECT_EQ(flowc::detail::size(empty), 0u);
 }

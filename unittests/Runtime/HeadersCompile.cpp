@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <forward_list>
 #include <list>
 #include <map>
 #include <optional>
@@ -83,6 +84,8 @@ void instantiate_everything() {
                  std::deque<std::string>, std::list<short>, std::array<int, 3>,
                  std::array<char, 0>, std::set<std::int64_t>, std::multiset<char>,
                  std::unordered_set<std::string>, std::multimap<int, std::string>,
+                 std::unordered_multiset<short>, std::unordered_multimap<int, std::vector<bool>>,
+                 std::forward_list<std::string>,
                  std::variant<std::monostate, int, std::string>, std::variant<double, bool>,
                  headers_compile::Fields, headers_compile::NoFields,
                  std::vector<headers_compile::NoFields>,
@@ -90,7 +93,8 @@ void instantiate_everything() {
   walk_all<std::vector<int>, std::deque<std::string>, std::list<short>, std::array<int, 3>,
            std::set<std::int64_t>, std::multiset<char>, std::unordered_set<std::string>,
            std::map<int, bool>, std::multimap<int, std::string>,
-           std::unordered_map<std::string, double>>();
+           std::unordered_map<std::string, double>, std::unordered_multiset<short>,
+           std::unordered_multimap<int, std::vector<bool>>, std::forward_list<std::string>>();
   headers_compile::Entity e(3);
   round_trip(flowc::Ref<headers_compile::Entity>(&e));
   (void)flowc::decode_all<int, const std::string &>(flowc::encode_all(1, std::string()));

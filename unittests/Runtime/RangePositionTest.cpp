@@ -8,11 +8,13 @@
 
 #include <array>
 #include <deque>
+#include <forward_list>
 #include <list>
 #include <map>
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 using flowc::detail::Position;
@@ -58,6 +60,8 @@ TEST(RangePosition, VisitsWhatAnIteratorVisits) {
   expect_as_iterated(std::deque<std::string>{"x", "y"});
   expect_as_iterated(std::array<int, 3>{7, 8, 9});
   expect_as_iterated(std::list<int>{4, 4, 1});
+  expect_as_iterated(std::forward_list<int>{4, 4, 1});
+  expect_as_iterated(std::forward_list<std::string>{});
   expect_as_iterated(std::set<std::string>{"b", "a", "c"});
   expect_as_iterated(std::set<int>{});
   expect_as_iterated(std::multiset<int>{2, 1, 2, 2, 0});
@@ -75,6 +79,94 @@ TEST(RangePosition, UnorderedInEncodingOrder) {
   for (const auto &entry : seen)
     bytes.push_back(flowc::encode(entry.first));
   EXPECT_TRUE(std::is_sorted(bytes.begin(), bytes.end()));
+}
+
+// Sorted copies, to compare what a walk in encoding order visited with what
+// an iterator visits in the container's order.
+template <class V> std::vector<V> sorted(std::vector<V> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+TEST(RangePosition, UnorderedMultiVisitsEachEntryOnce) {
+  std::unordered_multiset<int> s;
+  for (int i = 0; i < 60; ++i)
+    s.insert(i * 37 % 11);
+  auto none = [](auto &, std::size_t) {};
+  EXPECT_EQ(sorted(walk(s)), sorted(iterate(s, none)));
+  std::unordered_multimap<std::string, int> m;
+  for (int i = 0; i < 60; ++i)
+    m.emplace(std::to_string(i % 7), i);
+  auto seen = walk(m);
+  using Entries = std::multiset<std::pair<std::string, int>>;
+  EXPECT_EQ(Entries(seen.begin(), seen.end()), Entries(m.begin(), m.end()));
+  // Each key's values in the container's order, as an iterator sees them.
+  std::map<std::string, std::vector<int>> by_walk, by_iterator;
+  for (const auto &[k, v] : seen)
+    by_walk[k].push_back(v);
+  for (const auto &[k, v] : m)
+    by_iterator[k].push_back(v);
+  EXPECT_EQ(by_walk, by_iterator);
+}
+
+// A body that changes the value it stands at, around a suspension, as
+// `for (auto &[k, v] : m) { v += 1000; r->f(); v += 1; }` does: the rebound
+// reference names the same entry, and no entry is visited twice or skipped,
+// though under a repeated key the values' order and bytes change.
+TEST(RangePosition, UnorderedMultimapBodyChangesItsValue) {
+  std::unordered_multimap<int, int> m;
+  for (int i = 0; i < 40; ++i)
+    m.emplace(i % 3, 40 - i);
+  using Entries = std::multiset<std::pair<int, int>>;
+  Entries expected;
+  for (const auto &[k, v] : m)
+    expected.emplace(k, v + 1001);
+  Position p;
+  std::size_t steps = 0;
+  for (flowc::detail::start(m, p); flowc::detail::more(m, p); flowc::detail::next(m, p)) {
+    auto &entry = flowc::detail::at(m, p);
+    int key = entry.first;
+    entry.second += 1000;
+    int changed = entry.second;
+    p = round_trip(p);
+    m = round_trip(m);
+    auto &again = flowc::detail::at(m, p);
+    ASSERT_EQ(again.first, key);
+    ASSERT_EQ(again.second, changed);
+    again.second += 1;
+    ++steps;
+  }
+  EXPECT_EQ(steps, 40u);
+  EXPECT_EQ(Entries(m.begin(), m.end()), expected);
+}
+
+// What a walk by index sees when a call changes the container: an entry
+// added after the current one in the walk's order is visited, one added
+// before it moves the walk back a step (the current entry comes again); an
+// entry erased before it moves the walk on a step (the next one is skipped).
+TEST(RangePosition, ChangesDuringTheLoopMoveAnIndex) {
+  auto add = [](std::forward_list<int> &l, std::size_t i) {
+    if (i == 1) {
+      l.push_front(0);                      // before: 2 comes again
+      l.insert_after(std::next(l.begin(), 2), 9); // after: visited
+    }
+  };
+  std::vector<int> added{1, 2, 2, 9, 3};
+  EXPECT_EQ(walk(std::forward_list<int>{1, 2, 3}, add), added);
+  auto erase = [](std::unordered_multiset<int> &s, std::size_t i) {
+    if (i == 1)
+      s.erase(s.find(1)); // one of the two 1s before the current 2
+  };
+  // In byte order (zigzag): 1 (02), 1 (02), 2 (04), 3 (06).
+  std::vector<int> erased{1, 1, 3};
+  EXPECT_EQ(walk(std::unordered_multiset<int>{3, 1, 2, 1}, erase), erased);
+  auto twin = [](std::unordered_multimap<int, int> &m, std::size_t i) {
+    if (i == 0)
+      m.emplace(1, 7); // an equal key after the current entry in walk order
+  };
+  std::unordered_multimap<int, int> m{{1, 5}, {2, 6}};
+  auto seen = walk(m, twin);
+  EXPECT_EQ(seen.size(), 3u);
 }
 
 TEST(RangePosition, InsertionsDuringTheLoopAsWithAnIterator) {

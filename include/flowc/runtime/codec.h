@@ -25,15 +25,20 @@
 //   std::string          varint length, bytes
 //   std::vector<T>       varint count, elements
 //   std::deque, list     as std::vector<T>
+//   std::forward_list    as std::vector<T>
 //   std::vector<bool>    varint count of bits, bits packed LSB first, zero padding
 //   std::array<T, N>     the N elements, no count
 //   std::map             varint count, then key, value of each entry in key order
 //   std::multimap        as std::map, keys non-decreasing, equal keys' entries in
 //                        the multimap's order
-//   std::unordered_map   as std::map, entries in increasing order of their bytes
+//   std::unordered_map   as std::map, entries in increasing order of their keys'
+//                        bytes
+//   std::unordered_multimap  as std::unordered_map, keys' bytes non-decreasing,
+//                        equal keys' entries in the container's order
 //   std::set             varint count, then the elements in increasing order
 //   std::multiset        as std::set, elements non-decreasing
 //   std::unordered_set   as std::set, elements in increasing order of their bytes
+//   std::unordered_multiset  as std::unordered_set, bytes non-decreasing
 //   std::optional<T>     0, or 1 then the value
 //   std::variant         varint index of the alternative held, then its value;
 //                        an index past the last alternative is malformed, and a
@@ -45,7 +50,9 @@
 // Every value has exactly one encoding and decoding accepts only that one (no
 // overlong varints, no stray bits, map and set entries in the order above, so
 // no repeated key in a map or set), so equal values give equal bytes and
-// re-encoding what was decoded gives the input back.
+// re-encoding what was decoded gives the input back. As for std::multimap, the
+// order of an unordered_multimap's values under one key is part of its value
+// (operator== ignores it; the encoding, and a range-for, do not).
 //
 // Adding a type: specialize flowc::Codec with static write(Writer&, const T&)
 // and read(Reader&, T&). For a struct, list its members once; FieldsCodec also
@@ -67,6 +74,7 @@
 #include "flowc/runtime/access.h"
 #include "flowc/runtime/detail/codec_scalars.h"
 #include "flowc/runtime/detail/codec_std.h"
+#include "flowc/runtime/detail/codec_unordered.h"
 #include "flowc/runtime/detail/wire.h"
 #include "flowc/runtime/errors.h"
 

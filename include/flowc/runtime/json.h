@@ -33,6 +33,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <forward_list>
 #include <initializer_list>
 #include <limits>
 #include <list>
@@ -411,6 +412,20 @@ template <class K, class C, class A>
 struct Codec<std::multiset<K, C, A>> : SetCodec<std::multiset<K, C, A>, true> {};
 template <class K, class H, class E, class A>
 struct Codec<std::unordered_set<K, H, E, A>> : SetCodec<std::unordered_set<K, H, E, A>, false> {};
+template <class K, class H, class E, class A>
+struct Codec<std::unordered_multiset<K, H, E, A>>
+    : SetCodec<std::unordered_multiset<K, H, E, A>, true> {};
+
+template <class T, class A> struct Codec<std::forward_list<T, A>> {
+  static void write(Writer &w, const std::forward_list<T, A> &l) { detail::write_array(w, l); }
+  static void read(const Value &v, std::forward_list<T, A> &out, const Where &at) {
+    std::vector<T> items;
+    detail::read_array<T>(v, at, [&](T element, const Value &, const Where &) {
+      items.push_back(std::move(element));
+    });
+    out.assign(std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+  }
+};
 
 template <class M> struct MapCodec {
   static void write(Writer &w, const M &m) { detail::write_map(w, m); }
@@ -422,8 +437,9 @@ template <class K, class V, class H, class E, class A>
 struct Codec<std::unordered_map<K, V, H, E, A>> : MapCodec<std::unordered_map<K, V, H, E, A>> {};
 
 // A multimap is always an array of [key, value] pairs: its keys repeat.
-template <class K, class V, class C, class A> struct Codec<std::multimap<K, V, C, A>> {
-  using M = std::multimap<K, V, C, A>;
+template <class M> struct MultiMapCodec {
+  using K = typename M::key_type;
+  using V = typename M::mapped_type;
   static void write(Writer &w, const M &m) {
     w.raw("[");
     bool first = true;
@@ -444,6 +460,11 @@ template <class K, class V, class C, class A> struct Codec<std::multimap<K, V, C
         });
   }
 };
+template <class K, class V, class C, class A>
+struct Codec<std::multimap<K, V, C, A>> : MultiMapCodec<std::multimap<K, V, C, A>> {};
+template <class K, class V, class H, class E, class A>
+struct Codec<std::unordered_multimap<K, V, H, E, A>>
+    : MultiMapCodec<std::unordered_multimap<K, V, H, E, A>> {};
 
 template <class T, std::size_t N> struct Codec<std::array<T, N>> {
   static void write(Writer &w, const std::array<T, N> &a) { detail::write_array(w, a); }

@@ -15,6 +15,7 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <forward_list>
 #include <list>
 #include <map>
 #include <memory>
@@ -23,6 +24,7 @@
 #include <stdexcept>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <variant>
@@ -1017,6 +1019,12 @@ class Shelf {
   FLOWC_ENTITY(Shelf);
 public:
   using Slot = std::variant<std::monostate, int, std::string>;
+  // The containers of issue 20 as struct members.
+  struct Bin {
+    std::forward_list<int> items;
+    std::unordered_multiset<std::string> tags;
+    std::unordered_multimap<std::string, int> counts;
+  };
   explicit Shelf(std::string id) : id_(std::move(id)) {}
 
   // A std::vector<bool>'s elements are proxies: the loop variable holds the
@@ -1144,6 +1152,91 @@ public:
     return s;
   }
 
+  // A forward_list parameter walked by reference, written around the call,
+  // left by a break; one in state walked into a local kept in the frame.
+  int over_forward(std::forward_list<int> xs, flowc::Ref<Counter> c) {
+    int total = 0;
+    for (int &x : xs) {
+      x += c->hit(x);
+      if (x > 40)
+        break;
+      total += x;
+    }
+    std::forward_list<int> kept;
+    kept.push_front(total);
+    for (int x : stack_)
+      kept.push_front(x * c->next());
+    stack_ = xs;
+    bin_.items.splice_after(bin_.items.before_begin(), kept);
+    return total;
+  }
+
+  // An unordered_multimap parameter whose repeated keys' values change on
+  // both sides of the call: the walk (in key order, not the direct run's
+  // hash order) still visits each entry once. Only sums leave the loop.
+  std::map<int, int> over_pairs(std::unordered_multimap<int, int> m, flowc::Ref<Counter> c) {
+    for (auto &[k, v] : m) {
+      v += 1000;
+      c->add(k);
+      v += k;
+    }
+    std::map<int, int> sums;
+    for (const auto &[k, v] : m)
+      sums[k] = sums[k] * 3 + v; // order-sensitive under one key: kept order
+    pairs_.insert(m.begin(), m.end());
+    return sums;
+  }
+
+  // Returns from inside a walk of the state multimap: the first value under
+  // `key`, which is the same entry in both runs (equal keys keep their
+  // order). Before it the loop only reads.
+  int first_of(int key, flowc::Ref<Counter> c) {
+    for (const auto &[k, v] : pairs_) {
+      int seen = c->get();
+      if (k == key)
+        return v * 100 + seen;
+    }
+    return -1;
+  }
+
+  // An unordered_multiset parameter, and one local in the frame left by a
+  // break once the call confirms the size asked for.
+  int over_bag(std::unordered_multiset<std::string> words, int stop, flowc::Ref<Counter> c) {
+    std::unordered_multiset<int> sizes;
+    int below = 0;
+    for (const std::string &w : words) {
+      below += c->below(static_cast<int>(w.size())) ? 1 : 0;
+      sizes.insert(static_cast<int>(w.size()));
+    }
+    int found = -1;
+    for (int n : sizes) {
+      int seen = c->get();
+      if (n == stop) {
+        found = n * 10 + seen;
+        break;
+      }
+    }
+    words_.insert(words.begin(), words.end());
+    return below * 1000 + found;
+  }
+
+  // A struct parameter: its members walked with calls, then kept in state.
+  int over_bin(Bin b, flowc::Ref<Counter> c) {
+    int n = 0;
+    for (const auto &[name, count] : b.counts) {
+      c->add(count);
+      n += count * static_cast<int>(name.size());
+    }
+    for (const std::string &t : b.tags)
+      n += c->below(static_cast<int>(t.size())) ? 1 : 0;
+    for (int &x : b.items)
+      x *= c->hit(2);
+    bin_.tags.insert(b.tags.begin(), b.tags.end());
+    bin_.counts.insert(b.counts.begin(), b.counts.end());
+    bin_.items.splice_after(bin_.items.before_begin(), b.items);
+    return n;
+  }
+
 private:
   FLOWC_KEY std::string id_;
   std::set<int> seen_;
@@ -1155,6 +1248,10 @@ private:
   std::multimap<int, std::string> groups_;
   std::unordered_set<std::string> tags_;
   std::map<int, int> totals_;
+  std::forward_list<int> stack_{2, 3};
+  std::unordered_multimap<int, int> pairs_{{1, 10}, {2, 20}, {1, 11}, {1, 12}};
+  std::unordered_multiset<std::string> words_{"z", "z"};
+  Bin bin_;
 };
 
 // Members named as the generated code once named its frame and machine

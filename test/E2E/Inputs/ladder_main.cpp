@@ -419,6 +419,17 @@ int main(int argc, char **argv) {
        std::unordered_set<std::string>{"7", "9"}, a);
   STEP(Shelf::over_unordered, shelf, c);
   STEP(Shelf::over_call, shelf, b);
+  STEP(Shelf::over_forward, shelf, std::forward_list<int>{3, 50, 7}, a);
+  STEP(Shelf::over_forward, shelf, std::forward_list<int>{}, b);
+  STEP(Shelf::over_pairs, shelf,
+       std::unordered_multimap<int, int>{{1, 5}, {2, 6}, {1, 7}, {1, 8}, {3, 9}}, c);
+  STEP(Shelf::first_of, shelf, 1, a);
+  STEP(Shelf::first_of, shelf, 4, a);
+  STEP(Shelf::over_bag, shelf,
+       std::unordered_multiset<std::string>{"a", "bb", "a", "ccc", "bb", "dddddd"}, 2, b);
+  STEP(Shelf::over_bin, shelf,
+       Shelf::Bin{{4, 5}, {"t", "t", "uu"}, {{"x", 2}, {"yy", 3}, {"x", 4}}}, c);
+  STEP(Shelf::first_of, shelf, 3, a);
 
   Ref<Names> names = world.make<Names>("n");
   Ref<Counter> ten = world.make<Counter>("ten", 10);

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <cstring>
 #include <deque>
+#include <forward_list>
 #include <iterator>
 #include <list>
 #include <map>
@@ -23,8 +24,6 @@
 #include <string>
 #include <string_view>
 #include <tuple>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -103,23 +102,6 @@ template <class S> void read_sequence(Reader &r, S &s) {
   s.clear();
   for (std::size_t i = 0; i < n; ++i)
     r.read(s.emplace_back());
-}
-
-// Writes each element's encoding sorted by bytes: an unordered container's
-// entries, so equal containers give equal bytes whatever their insertion
-// history or bucket count.
-template <class C, class F> void write_sorted(Writer &w, const C &c, F write_entry) {
-  w.varint(static_cast<std::uint64_t>(c.size()));
-  std::vector<std::string> entries;
-  entries.reserve(c.size());
-  for (const auto &item : c) {
-    Writer entry;
-    write_entry(entry, item);
-    entries.push_back(entry.take());
-  }
-  std::sort(entries.begin(), entries.end());
-  for (const std::string &entry : entries)
-    w.bytes(entry);
 }
 
 } // namespace detail
@@ -247,43 +229,6 @@ template <class K, class Compare, class Alloc>
 struct Codec<std::multiset<K, Compare, Alloc>>
     : detail::OrderedCodec<std::multiset<K, Compare, Alloc>, true> {};
 
-// As std::map, with the entries sorted by their encoded bytes: equal maps give
-// equal bytes, whatever their insertion history or bucket count.
-template <class K, class V, class Hash, class Eq, class Alloc>
-struct Codec<std::unordered_map<K, V, Hash, Eq, Alloc>> {
-  using M = std::unordered_map<K, V, Hash, Eq, Alloc>;
-  static constexpr std::size_t min_size = 1;
-  static void write(Writer &w, const M &m) {
-    detail::write_sorted(w, m, [](Writer &entry, const typename M::value_type &e) {
-      entry.write(e.first);
-      entry.write(e.second);
-    });
-  }
-  static void read(Reader &r, M &m) {
-    std::size_t n = r.count(codec_min_size<K>() + codec_min_size<V>());
-    m.clear();
-    m.reserve(codec_min_size<K>() + codec_min_size<V>() != 0 ? n
-                                                            : std::min(n, r.remaining()));
-    detail::read_entries(r, m, n);
-  }
-};
-
-// As std::set, the elements sorted by their encoded bytes.
-template <class K, class Hash, class Eq, class Alloc>
-struct Codec<std::unordered_set<K, Hash, Eq, Alloc>> {
-  using S = std::unordered_set<K, Hash, Eq, Alloc>;
-  static constexpr std::size_t min_size = 1;
-  static void write(Writer &w, const S &s) {
-    detail::write_sorted(w, s, [](Writer &entry, const K &e) { entry.write(e); });
-  }
-  static void read(Reader &r, S &s) {
-    std::size_t n = r.count(codec_min_size<K>());
-    s.clear();
-    s.reserve(codec_min_size<K>() != 0 ? n : std::min(n, r.remaining()));
-    detail::read_entries(r, s, n);
-  }
-};
-
 // As std::vector: count, then each element.
 template <class T, class Alloc> struct Codec<std::deque<T, Alloc>> {
   static constexpr std::size_t min_size = 1;
@@ -295,6 +240,24 @@ template <class T, class Alloc> struct Codec<std::list<T, Alloc>> {
   static constexpr std::size_t min_size = 1;
   static void write(Writer &w, const std::list<T, Alloc> &l) { detail::write_sequence(w, l); }
   static void read(Reader &r, std::list<T, Alloc> &l) { detail::read_sequence(r, l); }
+};
+
+// As std::list; the count is the list's length, which forward_list does not
+// keep, so writing walks it twice.
+template <class T, class Alloc> struct Codec<std::forward_list<T, Alloc>> {
+  static constexpr std::size_t min_size = 1;
+  static void write(Writer &w, const std::forward_list<T, Alloc> &l) {
+    w.varint(static_cast<std::uint64_t>(std::distance(l.begin(), l.end())));
+    for (const T &item : l)
+      w.write(item);
+  }
+  static void read(Reader &r, std::forward_list<T, Alloc> &l) {
+    std::size_t n = r.count(codec_min_size<T>());
+    l.clear();
+    auto last = l.before_begin();
+    for (std::size_t i = 0; i < n; ++i)
+      r.read(*(last = l.emplace_after(last)));
+  }
 };
 
 // The N elements, no count: the size is part of the type.

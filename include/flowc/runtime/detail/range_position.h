@@ -8,8 +8,10 @@
 //     and, like an iterator, it sees elements inserted after the current one
 //     and none inserted before it;
 //   - a random-access container by index: O(1);
-//   - any other container (list, unordered) by index, through element(): O(i)
-//     for a list, and in encoding order for an unordered one (see machine.h).
+//   - any other container (list, forward_list, unordered) by index, through
+//     element(): O(i) for a list, and in encoding order for an unordered one
+//     (codec_unordered.h), so an index names the same element after the
+//     container's round trip and however the body changes the element's value.
 // The lowered loop reads
 //   for (start(r, p); more(r, p); next(r, p)) { x = at(r, p); body }
 // and a resumed step rebinds a reference loop variable with at(r, p).
@@ -31,37 +33,26 @@
 namespace flowc::detail {
 
 // A container by index, for containers without a faster way. An index must
-// name the same element after the frame was encoded and decoded. An unordered container's
-// order is how it was built and so is not kept: it is walked in the order of
-// its entries' encodings (the codec's order) instead, which decoding keeps.
-// Each step then encodes every entry, so such a loop is quadratic, as one
-// over a list (std::next) is in steps.
+// name the same element after the frame was encoded and decoded. An unordered
+// container's iteration order is how it was built and so is not kept: it is
+// walked in encoding order instead (codec_unordered.h: by the keys' bytes,
+// equal keys in the container's order), which decoding keeps. Each step then
+// encodes every key, so such a loop is quadratic, as one over a list
+// (std::next) is in steps.
 template <class C> std::size_t size(const C &container) {
-  return static_cast<std::size_t>(std::size(container));
+  if constexpr (requires { std::size(container); })
+    return static_cast<std::size_t>(std::size(container));
+  else // std::forward_list
+    return static_cast<std::size_t>(std::distance(std::begin(container), std::end(container)));
 }
 template <class C> decltype(auto) element(C &container, std::size_t index) {
-  using Bare = std::remove_cvref_t<C>;
-  if constexpr (requires { typename Bare::hasher; }) {
-    using It = decltype(std::begin(container));
-    std::vector<std::pair<std::string, It>> entries;
-    entries.reserve(std::size(container));
-    for (It it = std::begin(container); it != std::end(container); ++it) {
-      Writer w;
-      if constexpr (requires { typename Bare::mapped_type; }) {
-        w.write(it->first);
-        w.write(it->second);
-      } else {
-        w.write(*it);
-      }
-      entries.emplace_back(w.take(), it);
-    }
+  if constexpr (requires { typename std::remove_cvref_t<C>::hasher; }) {
+    auto entries = unordered_entries(container);
     auto nth = entries.begin() + static_cast<std::ptrdiff_t>(index);
-    std::nth_element(entries.begin(), nth, entries.end(),
-                     [](const auto &a, const auto &b) { return a.first < b.first; });
-    return *nth->second;
+    std::nth_element(entries.begin(), nth, entries.end());
+    return *nth->it;
   } else {
-    return *std::next(std::begin(container),
-                      static_cast<std::ptrdiff_t>(index));
+    return *std::next(std::begin(container), static_cast<std::ptrdiff_t>(index));
   }
 }
 
