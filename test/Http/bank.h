@@ -110,6 +110,7 @@ class Counter {
 
 public:
   explicit Counter(std::int64_t id) : id_(id) {}
+  Counter(std::int64_t id, std::int64_t start) : id_(id), count_(start) {}
   std::int64_t next() { return ++count_; }
 
 private:

@@ -116,6 +116,12 @@ def main():
     parsed, _ = expect(port, "POST", "/v1/bank.Counter", [42], 201)
     check(parsed == {"key": 42}, f"an integer key is a JSON number: {parsed}")
     expect(port, "POST", A, ["alice", 1], 409, "entity_exists")
+    # Several constructors: the first the arguments fit; an error names the
+    # parameter of the one whose count they match.
+    expect(port, "POST", "/v1/bank.Counter", [7, 10], 201)
+    check(request(port, "GET", "/v1/bank.Counter/7")[1] == {"id_": 7, "count_": 10},
+          "the two-argument constructor")
+    expect(port, "POST", "/v1/bank.Counter", [8, "x"], 400, "bad_arguments", ["argument 'start'"])
     expect(port, "POST", A, ["carol", -1], 422, "constructor_threw", ["negative balance"])
     expect(port, "GET", A + "/carol", None, 404, "entity_not_found")
     expect(port, "POST", A, ["carol"], 400, "bad_arguments", ["expected 2"])

@@ -264,21 +264,24 @@ void Router::create(const Entity &entity, const Request &request,
   std::size_t given = args.kind == json::Value::Kind::array ? args.items.size()
                                                             : args.names.size();
   std::string why;
+  bool why_fits_count = false;
   void *object = nullptr;
   for (const Constructor &ctor : entity.constructors) {
     try {
       object = ctor.construct(args);
       break;
     } catch (const json::Mismatch &e) {
-      if (why.empty() || (ctor.params == given && why.rfind("!", 0) != 0))
-        why = (ctor.params == given ? "!" : "") + std::string(e.what());
+      bool fits_count = ctor.params == given;
+      if (why.empty() || (fits_count && !why_fits_count)) {
+        why = e.what();
+        why_fits_count = fits_count;
+      }
     } catch (const std::exception &e) {
       return pending->finish(error_reply(422, "constructor_threw", e.what()));
     }
   }
   if (!object)
-    return pending->finish(
-        error_reply(400, "bad_arguments", why.rfind("!", 0) == 0 ? why.substr(1) : why));
+    return pending->finish(error_reply(400, "bad_arguments", why));
   const EntityType &type = entity.type();
   std::string key;
   try {
