@@ -8,7 +8,7 @@
 #   OUT=fuzz-failures       where failing seeds go (OUT/seedN/, OUT/summary.txt)
 #   FLOWC=build/bin/flowc   the flowc to test
 #   SRC=<repo>              the tree whose include/ the programs compile against
-#   RUNTIME_LIB=build/lib/Runtime/Local/libflowc_runtime_local.a
+#   RUNTIME_LIB="build/lib/Runtime/Local/libflowc_runtime_local.a;-lrocksdb"  (;-separated)
 #   CXX=clang++-19 OPT=-O0  how generated programs are built
 #   ENABLE=a,b DISABLE=c    call positions / features (gen_program.py --list)
 #   FLOWC_ONLY=1            only generate and run flowc (a quick sweep)
@@ -22,7 +22,7 @@ from=$1 to=$2
 jobs=${JOBS:-2}
 out=$(mkdir -p "${OUT:-fuzz-failures}" && cd "${OUT:-fuzz-failures}" && pwd)
 flowc=${FLOWC:-$root/build/bin/flowc}
-lib=${RUNTIME_LIB:-$root/build/lib/Runtime/Local/libflowc_runtime_local.a}
+lib=${RUNTIME_LIB:-$root/build/lib/Runtime/Local/libflowc_runtime_local.a;-lrocksdb}
 log="$out/log.txt"
 : > "$log"
 src=${SRC:-$root}

@@ -6,7 +6,7 @@ packages=(
   build-essential cmake ninja-build python3 python3-yaml git
   clang-19 libclang-19-dev llvm-19-dev llvm-19-tools
   libyaml-cpp-dev libmstch-dev libboost-dev libgtest-dev
-  graphviz openmpi-bin libopenmpi-dev libcaf-dev
+  graphviz openmpi-bin libopenmpi-dev libcaf-dev librocksdb-dev
   # The HTTP/JSON gateway (docs/http.md): RapidJSON; curl for the demo;
   # Chromium and Node.js for its page and OpenAPI tests (their npm packages:
   # test/Http/node/package.json, installed by the tests); wrk, nginx and

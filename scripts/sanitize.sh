@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# sanitize.sh - builds flowc::LocalRuntime and its tests (unittests/Local) under
+# sanitize.sh - builds flowc::LocalRuntime and its tests (unittests/Local, and
+# unittests/Durable with its durable store and the programs it starts) under
 # ThreadSanitizer and under AddressSanitizer+UBSan, each in its own build folder,
 # and runs the tests there.
 #
@@ -40,6 +41,6 @@ for kind in "${kinds[@]}"; do
   echo "== $kind: $build"
   cmake -S "$source_dir" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DFLOWC_BUILD_TOOL=OFF -DFLOWC_SANITIZE="$kind" -DFLOWC_EXECUTABLE="$flowc" >/dev/null
-  cmake --build "$build" -j "$jobs" --target LocalTests
-  ctest --test-dir "$build" -R '^Local\.' -j "$jobs" --output-on-failure
+  cmake --build "$build" -j "$jobs" --target LocalTests DurableTests
+  ctest --test-dir "$build" -R '^(Local|Durable)\.' -j "$jobs" --output-on-failure
 done

@@ -20,7 +20,7 @@ config.substitutions.append(("%gxx", config.gxx))
 config.substitutions.append(("%clangxx", config.clangxx))
 config.substitutions.append(("%flowc", os.path.join(config.flowc_tools_dir, "flowc")))
 # Warning-free C++20 in both compilers, the way users build their entities.
-strict = "-std=c++20 -Wall -Wextra -Werror -I" + include
+strict = "-std=c++20 -Wall -Wextra -Wshadow -Werror -I" + include
 config.substitutions.append(("%strict", strict))
 # The runtime libraries, to link after the sources: `%gxx %strict a.cpp
 # %runtime_local`. With MPI (feature `mpi`): %runtime_mpi, and `%mpirun N prog`

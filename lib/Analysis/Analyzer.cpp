@@ -491,11 +491,16 @@ TranslationUnitAnalysis analyzeTranslationUnit(ASTContext &context,
   module.input = displayFile;
   EntityAnalysis entities(context, reporter, displayFile);
   for (const CXXRecordDecl *record : collector.entities) {
+    unsigned before = reporter.errors();
     std::optional<ir::Entity> entity = entities.analyze(record);
     if (!entity)
       continue;
-    attachRemoteCalls(record, *entity, module.entities.size(), collector,
-                      context, result);
+    // An entity with errors of its own is not split: its methods' splitting
+    // errors would follow from those. Others are, so that their errors are
+    // reported in the same run.
+    if (reporter.errors() == before)
+      attachRemoteCalls(record, *entity, module.entities.size(), collector,
+                        context, result);
     module.entities.push_back(std::move(*entity));
   }
   reportCallsInOtherFilesEntities(collector, context, reporter);

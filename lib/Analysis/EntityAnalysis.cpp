@@ -2,6 +2,7 @@
 #include "Analysis/EntityAnalysis.h"
 
 #include "Analysis/Annotations.h"
+#include "Analysis/MemberChecks.h"
 #include "Analysis/SourceLines.h"
 #include "Analysis/TypeSpelling.h"
 
@@ -34,6 +35,18 @@ EntityAnalysis::analyze(const CXXRecordDecl *record) {
         << record->getName();
     return std::nullopt;
   }
+  // Each file that includes the header gets its own such class, so the
+  // generated file's definitions would be for another class than the user's
+  // (the link fails naming '(anonymous namespace)').
+  if (record->isInAnonymousNamespace() || !record->hasExternalFormalLinkage()) {
+    reporter_.error(record->getLocation(),
+                    "entity '%0' %select{is in an anonymous namespace|has "
+                    "no linkage (a local class)}1; the generated code "
+                    "defines its methods' machines in another file, which "
+                    "cannot name it, so put it in a named namespace")
+        << record->getName() << (record->isInAnonymousNamespace() ? 0 : 1);
+    return std::nullopt;
+  }
   ir::Entity entity;
   entity.name = record->getNameAsString();
   entity.qualified_name = spellName(record, context_);
@@ -42,6 +55,7 @@ EntityAnalysis::analyze(const CXXRecordDecl *record) {
 
   checkMarker(record);
   checkBases(record);
+  warnStaticMembers(record, reporter_);
   bool keyed = findKey(record, entity);
   collectState(record, entity);
   collectConstructors(record, entity);
@@ -165,6 +179,7 @@ bool EntityAnalysis::findKey(const CXXRecordDecl *record, ir::Entity &entity) {
     return false;
   }
   entity.key = {key->getNameAsString(), spellType(key->getType(), context_)};
+  checkKeyUnchanged(record, key, context_, reporter_);
   return ok;
 }
 
@@ -191,7 +206,8 @@ void EntityAnalysis::collectState(const CXXRecordDecl *record,
     std::string type = spellType(field->getType(), context_);
     // The key's type has its own, stricter rule (findKey).
     if (isKey(field)) {
-      entity.state.push_back({field->getNameAsString(), type});
+      entity.state.push_back({field->getNameAsString(), type,
+                              field->hasInClassInitializer()});
       continue;
     }
     if (std::string why = serializable_.whyNot(field->getType()); !why.empty())
@@ -199,7 +215,8 @@ void EntityAnalysis::collectState(const CXXRecordDecl *record,
                       "state member '%0' of entity '%1' has type '%2', which "
                       "cannot be serialized: %3")
           << field->getName() << record->getName() << type << why;
-    entity.state.push_back({field->getNameAsString(), type});
+    entity.state.push_back({field->getNameAsString(), type,
+                            field->hasInClassInitializer()});
   }
 }
 

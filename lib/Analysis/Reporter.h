@@ -17,6 +17,7 @@ public:
   template <unsigned N>
   clang::DiagnosticBuilder error(clang::SourceLocation loc,
                                  const char (&format)[N]) {
+    ++errors_;
     return report(clang::DiagnosticsEngine::Error, loc, format);
   }
   template <unsigned N>
@@ -31,6 +32,8 @@ public:
   }
 
   bool hasErrors() const { return engine_.hasErrorOccurred(); }
+  // The errors reported through this reporter so far.
+  unsigned errors() const { return errors_; }
 
 private:
   template <unsigned N>
@@ -42,6 +45,7 @@ private:
   }
 
   clang::DiagnosticsEngine &engine_;
+  unsigned errors_ = 0;
 };
 
 } // namespace flowc

@@ -164,6 +164,12 @@ std::string SerializableCheck::checkRecord(QualType type,
   if (isEntity(record))
     return name(type) + " is an entity (pass a flowc::Ref<" +
            spellName(record, context_) + "> instead)";
+  // Any iterator names its category (std::iterator_traits reads it).
+  if (record->hasDefinition() &&
+      !record->lookup(&context_.Idents.get("iterator_category")).empty())
+    return name(type) + " is an iterator, which points into a container "
+                        "that does not travel with it; keep an index or a "
+                        "key instead";
   if (isInStd(record))
     return checkStdRecord(type, record);
   return checkStruct(type, record);

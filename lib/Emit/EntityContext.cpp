@@ -38,6 +38,28 @@ mstch::map methodContext(const ir::Entity &entity, const ir::Method &method,
   };
 }
 
+// The state's members with their index (the generated per-member switch).
+mstch::array stateContext(const std::vector<ir::Field> &fields) {
+  mstch::array array;
+  for (const ir::Field &field : fields)
+    array.push_back(mstch::map{{"name", field.name},
+                               {"type", field.type},
+                               {"index", std::to_string(array.size())},
+                               {"initialized", field.initialized}});
+  return array;
+}
+
+// The parameter types of the constructor a stored state is loaded into when
+// the class has no default constructor: the first one flowc saw.
+mstch::array restoreArgsContext(const ir::Entity &entity) {
+  mstch::array array;
+  if (entity.constructors.empty())
+    return array;
+  for (const ir::Field &param : entity.constructors.front().params)
+    array.push_back(mstch::map{{"type", param.type}, {"comma", !array.empty()}});
+  return array;
+}
+
 } // namespace
 
 mstch::array entitiesContext(const std::vector<ir::Entity> &entities) {
@@ -58,7 +80,9 @@ mstch::array entitiesContext(const std::vector<ir::Entity> &entities) {
         {"location", entity.file + ":" + std::to_string(entity.line)},
         {"key_name", entity.key.name},
         {"key_type", entity.key.type},
-        {"state", fieldsContext(entity.state)},
+        {"state", stateContext(entity.state)},
+        {"state_count", std::to_string(entity.state.size())},
+        {"restore_args", restoreArgsContext(entity)},
         {"method_count", std::to_string(entity.methods.size())},
         {"methods", std::move(methods)},
         {"has_split_methods", hasSplit},
@@ -92,7 +116,10 @@ const Schema &entitySchema() {
       {"location", {}},
       {"key_name", {}},
       {"key_type", {}},
-      {"state", field},
+      {"state", Schema{{{"name", {}}, {"type", {}}, {"index", {}},
+                        {"initialized", {}}}}},
+      {"state_count", {}},
+      {"restore_args", Schema{{{"type", {}}, {"comma", {}}}}},
       {"method_count", {}},
       {"methods", method},
       {"has_split_methods", {}},

@@ -15,6 +15,10 @@ namespace flowc::ir {
 struct Field {
   std::string name;
   std::string type; // spelled as in the source, namespace-qualified
+  // A state member with a default member initializer. Only code generation
+  // reads it (a durable store value-initializes members an older state
+  // lacks that have none); it is not part of the YAML.
+  bool initialized = false;
   bool operator==(const Field &) const = default;
 };
 

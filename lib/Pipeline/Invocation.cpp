@@ -112,8 +112,7 @@ public:
     Reporter reporter(context.getDiagnostics());
     TranslationUnitAnalysis analysis =
         analyzeTranslationUnit(context, reporter, displayName_);
-    if (!reporter.hasErrors())
-      pipeline::splitMethods(analysis, context, reporter);
+    pipeline::splitMethods(analysis, context, reporter);
     if (reporter.hasErrors()) {
       results_.errors = true;
       return;

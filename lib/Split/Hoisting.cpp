@@ -6,6 +6,9 @@
 #include "Split/Locals.h"
 #include "Split/StatementParts.h"
 
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/DenseSet.h"
+
 namespace flowc::lowering {
 
 void Lowerer::hoist(const ValueDecl *decl, const DeclStmt *declaration) {
@@ -33,11 +36,11 @@ void Lowerer::hoist(const ValueDecl *decl, const DeclStmt *declaration) {
   h.type = storableType(stored.getUnqualifiedType());
   // Structured bindings are reached through the object they decompose (see
   // renameUses), which is what is hoisted.
-  h.name = unique(decomposition ? "flowc_b" : decl->getName());
+  h.name = decomposition ? fresh("flowc_b") : unique(decl->getName());
   h.store = ir::textCode(h.name);
   if (h.isConst)
     h.store = h.home == Home::Frame ? ir::fieldCode(h.name)
-                                    : ir::textCode(unique("flowc_" + h.name));
+                                    : ir::textCode(fresh("flowc_" + h.name));
   checkDefaultConstructible(decl, h.home, stored);
   hoisted_[decl] = h;
 }
@@ -102,6 +105,7 @@ std::string Lowerer::storableType(QualType type) {
 // The frame's own `label` is taken; a parameter keeps its name in the body
 // and only its field is renamed.
 void Lowerer::nameParameters() {
+  countDeclarations();
   names_.insert("label");
   for (const ParmVarDecl *param : function_->parameters())
     if (param->getName() != "label")
@@ -110,6 +114,58 @@ void Lowerer::nameParameters() {
     paramField_[param] = param->getName() == "label"
                              ? unique("label")
                              : param->getNameAsString();
+}
+
+// How many declarations each name in the method stands for: what it
+// declares (locals, bindings, labels, lambdas' parameters), what it names
+// (members, functions, globals) and its class's data members. A hoisted
+// local sharing a name would take the other's place in the code around it;
+// a generated name must avoid them all.
+void Lowerer::countDeclarations() {
+  struct Names : RecursiveASTVisitor<Names> {
+    llvm::StringMap<unsigned> &declared;
+    llvm::DenseSet<const Decl *> seen;
+    void add(const NamedDecl *decl) {
+      if (decl->getIdentifier() && seen.insert(decl->getCanonicalDecl()).second)
+        ++declared[decl->getName()];
+    }
+    bool VisitNamedDecl(NamedDecl *decl) { add(decl); return true; }
+    // Only an unqualified name can be taken by a local: `x`, `f()`, `total`
+    // for this->total; not `ns::x` or `r->total`.
+    bool VisitDeclRefExpr(DeclRefExpr *ref) {
+      if (!ref->hasQualifier())
+        add(ref->getDecl());
+      return true;
+    }
+    bool VisitMemberExpr(MemberExpr *member) {
+      if (member->isImplicitAccess() && !member->hasQualifier())
+        add(member->getMemberDecl());
+      return true;
+    }
+  } names{{}, declared_, {}};
+  names.TraverseStmt(const_cast<Stmt *>(function_->getBody()));
+  for (const ParmVarDecl *param : function_->parameters())
+    names.add(param);
+  if (const auto *method = dyn_cast<CXXMethodDecl>(function_))
+    for (const FieldDecl *field : method->getParent()->fields())
+      names.add(field);
+  // The machine's own names (templates/machine.mustache) are fixed.
+  std::vector<const NamedDecl *> machineNames;
+  for (const Decl *decl : names.seen)
+    if (const auto *named = dyn_cast<NamedDecl>(decl);
+        named && named->getIdentifier() &&
+        llvm::is_contained({"flowc_f", "flowc_m", "flowc_r"}, named->getName()))
+      machineNames.push_back(named);
+  llvm::sort(machineNames, [&](const NamedDecl *a, const NamedDecl *b) {
+    return sm_.isBeforeInTranslationUnit(a->getLocation(), b->getLocation());
+  });
+  for (const NamedDecl *named : machineNames) {
+      reporter_.error(named->getLocation(),
+                      "'%0' is a name the generated code of a method that "
+                      "makes remote calls gives its own variables; rename it")
+          << named->getName();
+      failed_ = true;
+    }
 }
 
 // Variables whose declaration a jump to some resume label would bypass: those

@@ -26,7 +26,7 @@ struct Lowerer::LoopParts {
 // body (or after it, for do-while) and the increment at the end, where
 // `continue` is sent.
 Code Lowerer::loopWithSuspendingTest(const LoopParts &loop) {
-  std::string label = "flowc_continue_" + std::to_string(++loops_);
+  std::string label = fresh("flowc_continue_" + std::to_string(++loops_));
   bool usesContinue = false;
   std::function<void(const Stmt *)> visit = [&](const Stmt *s) {
     if (!s)
@@ -162,7 +162,7 @@ Code Lowerer::VisitCXXForRangeStmt(const CXXForRangeStmt *loop) {
   }
   prelude = leadingStmt(loop->getInit()) + prelude;
   ir::IndexLoop step;
-  step.index = "flowc_i" + std::to_string(++loops_);
+  step.index = fresh("flowc_i" + std::to_string(++loops_));
   temporaries_.push_back({step.index, "flowc::detail::Position"});
   indexed_[loop] = {step.index, rangeText};
   const Hoisted &var = hoisted_.find(loop->getLoopVariable())->second;

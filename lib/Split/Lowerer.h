@@ -120,7 +120,7 @@ private:
   }
 
   Code newTemp(QualType type, const Expr *where, const char *what) {
-    std::string name = "flowc_t" + std::to_string(++temps_);
+    std::string name = fresh("flowc_t" + std::to_string(++temps_));
     QualType value = type.getNonReferenceType().getUnqualifiedType();
     if (value->isPlaceholderType() || value->isFunctionType()) {
       reporter_.error(where->getExprLoc(),
@@ -151,10 +151,23 @@ private:
     return temp;
   }
 
-  // A name no other frame field or hoisted local has: base, base_2, ...
+  // A hoisted local's name: its own, unless another frame field or hoisted
+  // local has it or another declaration of the method does (declared at the
+  // top, it would shadow that one, or be shadowed): then base_2, ...
   std::string unique(StringRef base) {
     std::string name = base.str();
-    for (unsigned n = 2; !names_.insert(name).second; ++n)
+    for (unsigned n = 2; declared_.lookup(name) > (name == base ? 1u : 0u) ||
+                         !names_.insert(name).second;
+         ++n)
+      name = base.str() + "_" + std::to_string(n);
+    return name;
+  }
+
+  // A name flowc makes up (a temporary, a loop's position, a label): one no
+  // declaration of the user's has, whatever the user calls things.
+  std::string fresh(StringRef base) {
+    std::string name = base.str();
+    for (unsigned n = 2; declared_.count(name) || !names_.insert(name).second; ++n)
       name = base.str() + "_" + std::to_string(n);
     return name;
   }
@@ -170,6 +183,7 @@ private:
   void hoistConstant(const VarDecl *var, const DeclStmt *declaration);
   void checkDefaultConstructible(const ValueDecl *decl, Home home,
                                  QualType stored);
+  void countDeclarations();
   void nameParameters();
   void findHoisted();
   void hoistDeclaredBefore(const Stmt *child, const Stmt *parent);
@@ -235,6 +249,9 @@ private:
   const std::vector<std::vector<const ValueDecl *>> &live_;
   llvm::MapVector<const ValueDecl *, Hoisted> hoisted_;
   llvm::StringSet<> names_;
+  // How many declarations of the method (and its class's members) have each
+  // name: what generated names must not take (countDeclarations).
+  llvm::StringMap<unsigned> declared_;
   llvm::DenseMap<const ParmVarDecl *, std::string> paramField_;
   std::vector<ir::Field> temporaries_;
   unsigned temps_ = 0, loops_ = 0;

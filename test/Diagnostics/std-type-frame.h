@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <variant>
+#include <vector>
 class Peer {
   FLOWC_ENTITY(Peer);
   FLOWC_KEY int id_ = 0;
@@ -41,4 +42,19 @@ public:
     return n + static_cast<int>(slot.index());
   }
   // CHECK: std-type-frame.h:[[@LINE-4]]:30: error: local 'slot' of type 'std::variant<int, int *>' lives across the remote call to 'Peer::get' at line [[@LINE-3]], but it cannot be carried in the method's frame: 'int *' is a raw pointer
+  // An iterator says it is one, and what to keep instead.
+  int position(flowc::Ref<Peer> peer) {
+    std::set<int> seen{1, 2};
+    auto at = seen.begin();
+    int n = peer->get();
+    return n + *at;
+  }
+  // CHECK: std-type-frame.h:[[@LINE-4]]:10: error: local 'at' of type 'std::_Rb_tree_const_iterator<int>' lives across the remote call to 'Peer::get' at line [[@LINE-3]], but it cannot be carried in the method's frame: 'std::_Rb_tree_const_iterator<int>' is an iterator, which points into a container that does not travel with it; keep an index or a key instead
+  int vector_position(flowc::Ref<Peer> peer) {
+    std::vector<int> v{1, 2};
+    auto at = v.begin();
+    int n = peer->get();
+    return n + *at;
+  }
+  // CHECK: std-type-frame.h:[[@LINE-4]]:10: error: local 'at' of type '{{.*}}' lives across the remote call to 'Peer::get' at line [[@LINE-3]], but it cannot be carried in the method's frame: '{{.*}}' is an iterator, which points into a container that does not travel with it; keep an index or a key instead
 };

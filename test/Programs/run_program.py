@@ -163,7 +163,7 @@ def main():
     ap.add_argument('--cxx', default='clang++-19' if shutil.which('clang++-19') else 'clang++')
     ap.add_argument('--opt', default='-O0')
     ap.add_argument('--runtime-lib', default=os.path.join(
-        SRC, 'build', 'lib', 'Runtime', 'Local', 'libflowc_runtime_local.a'),
+        SRC, 'build', 'lib', 'Runtime', 'Local', 'libflowc_runtime_local.a') + ';-lrocksdb',
                     help='the runtime libraries to link, separated by ;')
     ap.add_argument('--pch', help='folder for a precompiled harness.h (built once, kept)')
     ap.add_argument('--enable', default='')

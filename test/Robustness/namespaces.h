@@ -1,13 +1,13 @@
-// Entities in anonymous, inline and nested scopes and in `extern "C++"` get
-// qualified names that C++ can write: no `(anonymous namespace)`, no inline
-// namespace.
+// Entities in inline and nested scopes and in `extern "C++"` get qualified
+// names that C++ can write: no inline namespace. (An entity in an anonymous
+// namespace is an error: Diagnostics/entity-linkage.h.)
 // RUN: %flowc --emit=ir %s | FileCheck %s
 // RUN: %flowc --emit=dot %s | FileCheck %s --check-prefix=DOT
 #include <flowc/flowc.h>
 #include <string>
 
 namespace outer {
-namespace {
+namespace detail {
 class Hidden {
   FLOWC_ENTITY(Hidden);
 public:
@@ -15,7 +15,8 @@ public:
 private:
   FLOWC_KEY int id_ = 0;
 };
-} // namespace
+} // namespace detail
+using detail::Hidden;
 inline namespace v1 {
 class Versioned {
   FLOWC_ENTITY(Versioned);
@@ -46,15 +47,15 @@ private:
 };
 }
 
-// CHECK:      qualified_name: outer::Hidden
+// CHECK:      qualified_name: outer::detail::Hidden
 // CHECK:      qualified_name: outer::Versioned
-// CHECK:        - {name: hidden, type: flowc::Ref<outer::Hidden>}
-// CHECK:        - {entity: Hidden, method: get, line: 23, column: {{[0-9]+}}, qualified_entity: outer::Hidden}
+// CHECK:        - {name: hidden, type: flowc::Ref<outer::detail::Hidden>}
+// CHECK:        - {entity: Hidden, method: get, line: 24, column: {{[0-9]+}}, qualified_entity: outer::detail::Hidden}
 // CHECK:      qualified_name: outer::Holder::Nested
 // CHECK:        - {name: v, type: flowc::Ref<outer::Versioned>}
 // CHECK:      qualified_name: Linked
-// CHECK:        - {entity: Nested, method: take, line: 43, column: {{[0-9]+}}, qualified_entity: outer::Holder::Nested}
+// CHECK:        - {entity: Nested, method: take, line: 44, column: {{[0-9]+}}, qualified_entity: outer::Holder::Nested}
 // CHECK-NOT:  anonymous
 
-// DOT: "outer::Versioned" -> "outer::Hidden"
+// DOT: "outer::Versioned" -> "outer::detail::Hidden"
 // DOT-NOT: anonymous

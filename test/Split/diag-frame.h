@@ -53,6 +53,12 @@ public:
     r = v;
     return x;
   }
+  // The machine's own names are the only ones a split method cannot use.
+  int machine_names(flowc::Ref<Peer> p) {
+    int flowc_m = p->get();
+    // CHECK: diag-frame.h:[[@LINE-1]]:9: error: 'flowc_m' is a name the generated code of a method that makes remote calls gives its own variables; rename it
+    return flowc_m;
+  }
   int loop_ok(flowc::Ref<Peer> p) {
     int sum = 0;
     for (const int &item : items_)

@@ -56,7 +56,16 @@ expect 0 '' '' --job wordcount run
 
 # Failing job functions are reported with their message, never a crash.
 expect 1 'map: line 2: the map function failed: boom on purpose' 'a\nboom\nc\n' --job failing map
-expect 1 'map: the map function failed: boom on purpose' 'a\nboom\nc\n' --job failing run -j 2
+expect 1 'map: standard input, byte 3: the map function failed: boom on purpose' 'a\nboom\nc\n' --job failing run -j 2
+# run names the file and line the map function failed on.
+printf 'a\nb\nboom\nc\n' >"$work/in.txt"
+checks=$((checks + 1))
+if "$prog" --job failing run -j 2 "$work/in.txt" >"$work/out" 2>"$work/err" ||
+  ! grep -Eq "map: '.*in.txt' line 3: the map function failed: boom on purpose" "$work/err"; then
+  echo "FAIL: run on a file: expected its name and line 3; stderr:"
+  head -5 "$work/err"
+  failures=$((failures + 1))
+fi
 expect 1 'reduce: the reduce function failed for key "bang": bang on purpose' 'bang\t1\n' --job failing reduce
 expect 1 'reduce: the reduce function failed for key "bang"' 'a bang b\n' --job failing run
 # ... also while spilling, and the spill files are gone afterwards.

@@ -12,6 +12,15 @@ public:
   using std::runtime_error::runtime_error;
 };
 
+// The map function failed on a line of a `run` chunk, `offset` bytes into
+// it: `run` names the input and line from where the chunk came (run.cpp).
+class MapLineError : public Error {
+public:
+  MapLineError(const std::string &what, std::size_t offset)
+      : Error(what), offset(offset) {}
+  std::size_t offset;
+};
+
 // Wrong command line: exit 2.
 class UsageError : public Error {
 public:

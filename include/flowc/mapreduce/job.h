@@ -317,8 +317,9 @@ public:
       try {
         job_.call_map(line, emitter, scratch_);
       } catch (...) {
-        throw Error("map: the map function failed: " +
-                    describe_exception(std::current_exception()));
+        throw MapLineError("the map function failed: " +
+                               describe_exception(std::current_exception()),
+                           static_cast<std::size_t>(line.data() - text.data()));
       }
       if (bytes_ > budget_ || largest_ >= max_entries)
         spill();

@@ -29,6 +29,7 @@ enum class Failure : std::uint8_t {
   other,     // Error: a message no entity can serve (bad method id, ...)
   retry,     // rolled back to let an older chain proceed: the runtime runs
              // the chain again; never reaches a client
+  store,     // StoreError: the durable store could not read or log a state
 };
 
 inline std::exception_ptr failure_exception(Failure kind, std::string message) {
@@ -43,6 +44,8 @@ inline std::exception_ptr failure_exception(Failure kind, std::string message) {
     return std::make_exception_ptr(Deadlock(std::move(message)));
   case Failure::decode:
     return std::make_exception_ptr(DecodeError(std::move(message)));
+  case Failure::store:
+    return std::make_exception_ptr(StoreError(std::move(message)));
   case Failure::other:
   case Failure::retry:
     break;

@@ -17,13 +17,16 @@
 #include "flowc/runtime/errors.h"
 
 #include <cstdint>
+#include <cstddef>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace flowc {
 
@@ -106,6 +109,13 @@ struct MethodInfo {
   std::unique_ptr<Activation> (*start)(std::string_view args) = nullptr;
 };
 
+// One data member of an entity's state, as the IR spells it: what a durable
+// store records to read states written by an older program.
+struct StateMember {
+  std::string_view name;
+  std::string_view type;
+};
+
 // An entity class as runtimes see it: objects are void* owned by the runtime.
 struct EntityType {
   std::string_view name; // qualified, e.g. "shop::User"
@@ -118,7 +128,47 @@ struct EntityType {
   std::string (*save_state)(const void *entity) = nullptr;
   // Puts back a state save_state produced (how a failed chain is undone).
   void (*load_state)(void *entity, std::string_view bytes) = nullptr;
+
+  // For durable stores (docs/durability.md): the state's members in
+  // declaration order, and one member at a time (save_state's bytes are one
+  // member's encoding after another, `member` indexing `layout`).
+  std::span<const StateMember> layout;
+  void (*save_member)(const void *entity, Writer &w, std::size_t member) = nullptr;
+  void (*load_member)(void *entity, Reader &r, std::size_t member) = nullptr;
+  // Value-initializes a member without a default member initializer (a
+  // member the stored state lacks; one with an initializer has its value
+  // from the constructor `restore` used).
+  void (*reset_member)(void *entity, std::size_t member) = nullptr;
+  // A new object to load a stored state into: made with the default
+  // constructor (it may be private), else with the first constructor and
+  // value-initialized arguments.
+  void *(*restore)() = nullptr;
 };
+
+namespace detail {
+// Every entity class of the program's generated code (each generated file
+// registers its own before main): a durable store checks their layouts
+// when it opens.
+struct EntityRegistry {
+  std::mutex mutex;
+  std::vector<const EntityType *> types;
+};
+inline EntityRegistry &entity_registry() {
+  static EntityRegistry registry;
+  return registry;
+}
+inline bool register_entity_type(const EntityType &type) {
+  EntityRegistry &registry = entity_registry();
+  std::lock_guard lock(registry.mutex);
+  registry.types.push_back(&type);
+  return true;
+}
+inline std::vector<const EntityType *> registered_entity_types() {
+  EntityRegistry &registry = entity_registry();
+  std::lock_guard lock(registry.mutex);
+  return registry.types;
+}
+} // namespace detail
 
 // Specialized by generated code for every public method of every entity:
 //   static constexpr std::uint32_t id;  // index in EntityType::methods
@@ -185,6 +235,10 @@ Outgoing make_call(const Ref<E> &ref, A &&...args) {
   static_assert(detail::entity_method<Method>,
                 "flowc: no generated code for this method: is its class a "
                 "FLOWC_ENTITY, the method public, and X.flowc.h included?");
+  static_assert(sizeof...(A) >= std::tuple_size_v<typename Fn::params>,
+                "flowc: too few arguments: call<&E::m>(ref, args...) takes "
+                "one argument per parameter; default arguments are filled in "
+                "only by calls that flowc splits, so pass them here");
   static_assert(std::is_invocable_v<decltype(Method), E &, A...>,
                 "flowc: these arguments do not match the method's parameters");
   Outgoing out;

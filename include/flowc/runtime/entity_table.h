@@ -40,6 +40,19 @@ public:
     return tables_[&type].try_emplace(std::move(key), object).second;
   }
 
+  // Destroys the entity (type, key); false when there is none.
+  bool erase(const EntityType &type, std::string_view key) {
+    auto table = tables_.find(&type);
+    if (table == tables_.end())
+      return false;
+    auto found = table->second.find(key);
+    if (found == table->second.end())
+      return false;
+    type.destroy(found->second);
+    table->second.erase(found);
+    return true;
+  }
+
   std::size_t size() const {
     std::size_t n = 0;
     for (const auto &[type, objects] : tables_)

@@ -41,6 +41,15 @@ public:
   using Error::Error;
 };
 
+// The durable store (LocalOptions::store) cannot be used: the folder is not a
+// store, is damaged, is held by another process, or a stored state no longer
+// fits the program; or a write to its log failed (the chains it carried are
+// rolled back). what() names the folder and the reason.
+class StoreError : public Error {
+public:
+  using Error::Error;
+};
+
 // Bytes that are not a valid encoding of the expected type (see codec.h):
 // truncated, trailing bytes, an out-of-range tag, an overlong or overflowing
 // integer, a length larger than what remains.

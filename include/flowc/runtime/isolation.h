@@ -23,6 +23,12 @@ struct Stats {
   std::uint64_t reruns = 0;    // times a chain was rolled back to run again
   std::uint64_t wounds = 0;    // times an older chain asked a younger to yield
   std::uint64_t waits = 0;     // times a call queued behind another chain
+  // With a durable store (docs/durability.md): writes to its log, each one
+  // flush (an fsync under Durability::sync) carrying the changes of
+  // `logged` chains and creates together (group commit).
+  std::uint64_t log_flushes = 0;
+  std::uint64_t logged = 0;
+  std::uint64_t loaded = 0; // entities read from the store when reached
 };
 
 // Counts of several workers or processes, summed.
@@ -32,6 +38,9 @@ inline Stats &operator+=(Stats &sum, const Stats &more) {
   sum.reruns += more.reruns;
   sum.wounds += more.wounds;
   sum.waits += more.waits;
+  sum.log_flushes += more.log_flushes;
+  sum.logged += more.logged;
+  sum.loaded += more.loaded;
   return sum;
 }
 

@@ -33,6 +33,11 @@
 // throws RemoteError with its what(). Messages from one sender to one entity
 // arrive in the order sent.
 //
+// With LocalOptions::store, entity state lives in an embedded RocksDB
+// database in that folder and memory is its cache: a chain's future is ready
+// only once the new states of what it created or changed are in the store's
+// log (docs/durability.md).
+//
 // create/call/ref/state/stats may be called from any number of client threads
 // at once. The destructor waits for every request made so far to finish, then
 // stops the workers; objects are destroyed with the runtime.
@@ -42,6 +47,7 @@
 #include "flowc/runtime/client.h"
 #include "flowc/runtime/codec.h"
 #include "flowc/runtime/completion.h"
+#include "flowc/runtime/durability.h"
 #include "flowc/runtime/entity.h"
 #include "flowc/runtime/isolation.h"
 
@@ -73,6 +79,16 @@ struct LocalOptions {
   // Encode and decode every suspended frame before it resumes, as a frame
   // sent to another process would be (see Executor::Options).
   bool roundtrip_frames = false;
+  // A folder for a durable store (created when missing); empty: entities
+  // live in memory only, and nothing is written to disk. Needs
+  // Isolation::serializable. A folder that is not a store, a damaged one or
+  // one another process holds is StoreError here.
+  std::string store = {};
+  // How far a commit goes before its future is ready (durability.h).
+  Durability durability = Durability::sync;
+  // With a store: the memory entities not in use may take before the least
+  // recently used leave it (they are read again when reached).
+  std::size_t cache_bytes = std::size_t{1} << 30;
 };
 
 class HttpGateway;
@@ -81,6 +97,12 @@ namespace dataflow {
 class Clients;
 class Core;
 } // namespace dataflow
+namespace store {
+class Store;
+}
+namespace detail {
+struct LocalTesting;
+}
 
 class LocalRuntime : public detail::ClientApi<LocalRuntime> {
 public:
@@ -100,6 +122,12 @@ public:
   // no request is in flight).
   Stats stats() const;
 
+  // A consistent copy of the store, taken while chains run, in `folder`
+  // (which must not exist): every chain committed before the call, and of
+  // the others all of one or nothing. It opens as a store. StoreError
+  // without a store or when the copy fails.
+  void checkpoint(const std::string &folder);
+
   unsigned workers() const;
   // The worker that owns an entity.
   using ClientApi::worker_of;
@@ -107,6 +135,7 @@ public:
 
 private:
   friend class detail::ClientApi<LocalRuntime>;
+  friend struct detail::LocalTesting;
   friend class HttpGateway; // serves this runtime's type-erased requests (http.h)
   void post_call(Outgoing call, std::unique_ptr<detail::Completion> done);
   void post_state(const EntityType &type, std::string key,
@@ -115,8 +144,17 @@ private:
                    std::unique_ptr<detail::Completion> done);
 
   std::unique_ptr<dataflow::Clients> clients_;
+  std::unique_ptr<store::Store> store_; // null: no store
   std::unique_ptr<dataflow::Core> core_;
 };
+
+namespace detail {
+// A test hook: the store's next `writes` log writes fail as a disk error
+// would (the chains they carry fail with StoreError and roll back).
+struct LocalTesting {
+  static void fail_log_writes(LocalRuntime &rt, unsigned writes);
+};
+} // namespace detail
 
 template <class E, class... A>
 std::future<Ref<E>> LocalRuntime::create(A &&...args) {

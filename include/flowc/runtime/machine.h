@@ -174,6 +174,23 @@ template <class E> void load_state(void *entity, std::string_view bytes) {
   r.expect_end();
 }
 
+template <class E>
+void save_member(const void *entity, Writer &w, std::size_t member) {
+  Access::Of<E>::write_member(w, *static_cast<const E *>(entity), member);
+}
+template <class E>
+void load_member(void *entity, Reader &r, std::size_t member) {
+  Access::Of<E>::read_member(r, *static_cast<E *>(entity), member);
+}
+template <class E> void reset_member(void *entity, std::size_t member) {
+  Access::Of<E>::reset_member(*static_cast<E *>(entity), member);
+}
+template <class T> void reset_member(T &member) { member = T{}; }
+template <class T> void reset_member(const T &) {} // as constructed
+template <class E> void *restore() {
+  return Access::Of<E>::template restore<E>();
+}
+
 } // namespace detail
 
 // A MethodInfo for Method run by the Activation class A.

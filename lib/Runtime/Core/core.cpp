@@ -2,6 +2,7 @@
 // answers within this process or to the transport.
 #include "core.h"
 
+#include "log.h"
 #include "worker.h"
 
 #include <cstdio>
@@ -33,8 +34,8 @@ unsigned Placement::owner(std::string_view key) const {
 }
 
 Core::Core(const Options &options, Placement placement, Clients *clients,
-           Transport *transport)
-    : options(options), placement(placement), clients_(clients),
+           Transport *transport, Log *log)
+    : options(options), placement(placement), log(log), clients_(clients),
       transport_(transport) {
   workers_.reserve(placement.workers);
   // All exist before any runs: they send to each other.
@@ -84,6 +85,8 @@ Stats Core::stats() const {
   Stats stats;
   for (const auto &worker : workers_)
     worker->add_stats(stats);
+  if (log != nullptr)
+    log->add_stats(stats);
   return stats;
 }
 

@@ -19,6 +19,7 @@
 
 namespace flowc::dataflow {
 
+class Log;
 class Worker;
 
 // The options every runtime has (LocalOptions, MpiOptions).
@@ -56,13 +57,16 @@ class Core {
 public:
   // `clients` is null in a process without clients (answers then go through
   // the transport); `transport` is null when there is one process.
+  // `log` is the durable store, or null for none (Isolation::serializable
+  // only: commits are what it logs).
   Core(const Options &options, Placement placement, Clients *clients,
-       Transport *transport);
+       Transport *transport, Log *log = nullptr);
   ~Core(); // stops and joins the workers; the runtime drains first
 
   const Options options;
   const Placement placement;
   WaitGraph graph; // chain mode: the waits at this process's gates
+  Log *const log;  // the durable store; null: none
 
   unsigned owner(std::string_view key) const { return placement.owner(key); }
   bool here(unsigned worker) const {

@@ -7,6 +7,7 @@
 #include "message.h"
 
 #include <cstdint>
+#include <list>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,18 @@ struct Gate {
   std::vector<Lock> readers; // the shared locks, when there is no writer
   bool saved = false;        // `undo` holds the state before the writer changed it
   std::string undo;
+
+  // With a durable store: the encoded key (for the records a chain logs),
+  // the memory the entity is counted for, and its place in the worker's
+  // least-recently-used list (front: used last).
+  std::string key;
+  std::size_t bytes = 0;
+  std::list<Gate *>::iterator used;
+
+  // Nothing holds or waits for it: it may leave memory (it is as stored).
+  bool idle() const {
+    return writer.chain == 0 && readers.empty() && queue.empty() && !saved;
+  }
 };
 
 } // namespace flowc::dataflow

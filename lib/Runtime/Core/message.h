@@ -35,6 +35,24 @@ struct Held {
   std::uint32_t gate = 0;
 };
 
+// An entity's new state, as a chain with a durable store leaves it: taken when
+// an activation on an entity the chain changed finishes (the last one is the
+// entity's final state in the chain), logged when the chain commits.
+struct Record {
+  std::uint32_t worker = 0; // the entity's gate, to replace an earlier record
+  std::uint32_t gate = 0;
+  const EntityType *type = nullptr;
+  std::string key;   // encoded
+  std::string state; // as Log::encode writes it
+};
+
+// One chain's (or create's) records, under the ticket that names it to its
+// worker when the log answers.
+struct Commit {
+  std::uint64_t ticket = 0;
+  std::vector<Record> records;
+};
+
 // What a chain carries from call to reply under Isolation::serializable
 // (docs/architecture.md, "Transactions"). A chain is sequential, so its one
 // place of control always holds all of it: it moves with the call, back with
@@ -44,6 +62,7 @@ struct Txn {
   std::uint32_t waits = 0; // times it queued for a lock: orders its wait notices
   bool writer = false;     // holds an exclusive lock: locks exclusively from now on
   std::vector<Held> locks; // every lock it holds, in the order taken
+  std::vector<Record> writes; // with a durable store: what commit logs
 };
 
 struct Message {
@@ -60,6 +79,10 @@ struct Message {
     waiting,  // to `chain`'s root worker: it waits at `gate` of worker
               // `to.worker` (its wait number txn.waits)
     kick,     // `chain`, wounded, waits at `gate`: fail it with retry
+    // A durable store's committer, to the worker that submitted `chain`
+    // (a ticket): its records are in the log, or (`failed`) the write
+    // failed with the message `bytes`.
+    durable,
   };
 
   Kind kind = Kind::call;

@@ -3,18 +3,28 @@
 #include "worker.h"
 
 #include "core.h"
+#include "log.h"
+
+#include <algorithm>
 
 namespace flowc::dataflow {
 
 using detail::Failure;
 
+namespace {
+std::size_t share(Log *log, unsigned workers) {
+  return log == nullptr ? 0 : log->cache_bytes() / std::max(1u, workers);
+}
+} // namespace
+
 Worker::Worker(Core &core, unsigned index, unsigned workers)
-    : core_(core), index_(index),
+    : core_(core), log_(core.log), index_(index),
       serializable_(core.options.isolation == Isolation::serializable),
       detect_(!serializable_ && core.options.detect_deadlocks),
       track_waits_(!serializable_ && (core.options.detect_deadlocks ||
                                       core.options.deadlock_timeout.count() > 0)),
-      timeout_(core.options.deadlock_timeout), out_(workers) {}
+      timeout_(core.options.deadlock_timeout), out_(workers),
+      budget_(share(core.log, core.placement.workers)) {}
 
 Worker::~Worker() = default;
 
@@ -58,9 +68,13 @@ void Worker::loop() {
       if (now >= next_expiry_)
         expire_waits(now);
     }
+    if (!round_.empty())
+      log_round();
     flush();
     if (!answers_.empty())
       answer_clients();
+    if (cached_ > budget_ && log_ != nullptr)
+      evict();
   }
 }
 
@@ -94,6 +108,8 @@ void Worker::dispatch(Message &message) {
     return on_waiting(message);
   case Message::Kind::kick:
     return on_kick(message);
+  case Message::Kind::durable:
+    return on_durable(message);
   }
 }
 
@@ -126,6 +142,8 @@ void Worker::flush() {
       core_.deliver(worker, out_[worker]);
 }
 
+// A gate evicted meanwhile (null) can only be named by a kick that came too
+// late (the chain it kicks left that queue before the entity went idle).
 Gate *Worker::gate_at(const Message &message) {
   if (message.gate < gate_ids_.size())
     return gate_ids_[message.gate];
@@ -169,13 +187,53 @@ void Worker::add_stats(Stats &stats) const {
   stats.reruns += reruns_.load(std::memory_order_relaxed);
   stats.wounds += wounds_.load(std::memory_order_relaxed);
   stats.waits += waits_.load(std::memory_order_relaxed);
+  stats.loaded += loaded_.load(std::memory_order_relaxed);
 }
 
 // Fulfils the round's client futures together, after the round's messages
 // went out: a client waiting on several of them wakes once, not once each.
 void Worker::answer_clients() { core_.answer(answers_); }
 
+void *Worker::find(const EntityType &type, const std::string &key) {
+  void *object = entities_.find(type, key);
+  if (object != nullptr || log_ == nullptr)
+    return object;
+  std::size_t bytes = 0;
+  object = log_->load(type, key, bytes);
+  if (object != nullptr) {
+    count(loaded_);
+    entities_.insert(type, key, object);
+    add_gate(type, key, object, cost(key, bytes));
+  }
+  return object;
+}
+
+Gate &Worker::add_gate(const EntityType &type, const std::string &key,
+                       void *object, std::size_t bytes) {
+  Gate &gate = gates_[object];
+  if (free_ids_.empty()) {
+    gate.id = static_cast<std::uint32_t>(gate_ids_.size());
+    gate_ids_.push_back(&gate);
+  } else {
+    gate.id = free_ids_.back();
+    free_ids_.pop_back();
+    gate_ids_[gate.id] = &gate;
+  }
+  gate.object = object;
+  gate.type = &type;
+  if (log_ != nullptr) {
+    gate.key = key;
+    gate.bytes = bytes;
+    cached_ += bytes;
+    used_.push_front(&gate);
+    gate.used = used_.begin();
+  }
+  return gate;
+}
+
 void Worker::on_create(Message &message) {
+  if (log_ != nullptr)
+    return create_logged(message);
   const EntityType &type = *message.type;
   // A create is a chain of its own (one entity, nothing to undo): stats()
   // counts it as calls are counted.
@@ -186,21 +244,24 @@ void Worker::on_create(Message &message) {
                 exists_message(type, message.key));
   }
   count(committed_);
-  Gate &gate = gates_[message.object];
-  gate.id = static_cast<std::uint32_t>(gate_ids_.size());
-  gate.object = message.object;
-  gate.type = &type;
-  gate_ids_.push_back(&gate);
+  add_gate(type, message.key, message.object, 0);
   succeed(message.to, {});
 }
 
 void Worker::on_state(Message &message) {
   const EntityType &type = *message.type;
-  void *object = entities_.find(type, message.key);
+  void *object = nullptr;
+  try {
+    object = find(type, message.key);
+  } catch (const StoreError &e) {
+    return fail(message.to, Failure::store, e.what());
+  }
   if (object == nullptr)
     return fail(message.to, Failure::not_found,
                 not_found_message(type, message.key));
   Gate &gate = gates_.find(object)->second;
+  if (log_ != nullptr)
+    touch(gate);
   if (serializable_) {
     // The committed state: not while a chain holds the entity to change it.
     if (gate.writer.chain == 0)

@@ -24,6 +24,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <list>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -32,6 +33,7 @@
 namespace flowc::dataflow {
 
 class Core;
+class Log;
 
 // A chain as its root's worker keeps it (Isolation::serializable): enough to
 // run it again, and whether an older chain wounded it and where it waits.
@@ -90,6 +92,34 @@ private:
   void fail(const ReplyTo &to, detail::Failure kind, std::string message);
   void answer_clients();
 
+  // The entity (type, key): held here, or read from the durable store (then
+  // held from now on); null when it exists in neither. Throws StoreError.
+  void *find(const EntityType &type, const std::string &key);
+  Gate &add_gate(const EntityType &type, const std::string &key, void *object,
+                 std::size_t bytes);
+
+  // With a durable store (worker_durable.cpp): records of what chains
+  // change, the wait for the log, and entities leaving memory.
+  void record(Gate &gate, Txn &txn);
+  void submit(std::uint64_t chain, detail::Completion *client, Txn &txn,
+              std::string result);
+  void create_logged(Message &message);
+  void on_durable(Message &message);
+  void durable(std::uint64_t ticket, bool ok, std::string error);
+  void log_round();
+  void end_locks(std::uint64_t chain, const std::vector<Held> &locks,
+                 bool commit);
+  void touch(Gate &gate) {
+    used_.splice(used_.begin(), used_, gate.used);
+  }
+  void evict();
+  // What an entity counts for in the cache: its key and encoded state, and
+  // an estimate of the object, its gate and the table's and list's nodes
+  // (the cache is a budget, not an exact count).
+  static std::size_t cost(const std::string &key, std::size_t state) {
+    return key.size() + state + 256;
+  }
+
   // Calls and replies (worker_calls.cpp).
   void on_call(Message &message);
   void on_reply(Message &message);
@@ -138,6 +168,7 @@ private:
   void expire_waits(Clock::time_point now);
 
   Core &core_;
+  Log *const log_; // the durable store; null: none
   const unsigned index_;
   const bool serializable_; // options.isolation
   const bool detect_;      // options.detect_deadlocks (chain mode)
@@ -147,7 +178,8 @@ private:
   Inbox inbox_;
   EntityTable entities_;
   std::unordered_map<void *, Gate> gates_; // by object; node-stable
-  std::vector<Gate *> gate_ids_;           // by Gate::id
+  std::vector<Gate *> gate_ids_;           // by Gate::id; null: evicted
+  std::vector<std::uint32_t> free_ids_;    // evicted gates' ids, reused
   Frames frames_;
   std::vector<std::vector<Message>> out_; // by destination worker
   std::uint64_t chains_ = 0;              // chains this worker started
@@ -165,10 +197,24 @@ private:
   std::vector<WaitGraph::Victim> victims_; // scratch
   std::vector<std::uint64_t> retargeted_;  // scratch
 
+  // With a durable store: chains (and creates) whose records are on their
+  // way to the log, holding their locks until they are there.
+  struct Pending {
+    detail::Completion *client = nullptr;
+    std::vector<Held> locks;
+    std::string result;
+    Gate *created = nullptr; // a create's: the new entity
+  };
+  std::unordered_map<std::uint64_t, Pending> pending_;
+  std::vector<Commit> round_; // this round's commits, logged at its end
+  std::list<Gate *> used_;    // the entities held, least recently used last
+  std::size_t cached_ = 0;    // their bytes
+  const std::size_t budget_;  // this worker's share of cache_bytes
+
   std::vector<Answer> answers_;
   // Counts for stats(): written by this worker only, read by any thread.
   std::atomic<std::uint64_t> committed_{0}, failed_{0}, reruns_{0}, wounds_{0},
-      waits_{0};
+      waits_{0}, loaded_{0};
   static void count(std::atomic<std::uint64_t> &counter) {
     counter.store(counter.load(std::memory_order_relaxed) + 1,
                   std::memory_order_relaxed); // one writer: no locked add

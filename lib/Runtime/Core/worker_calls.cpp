@@ -16,7 +16,12 @@ void Worker::on_call(Message &message) {
   if (message.chain == 0) // a client's call starts a chain; ids never repeat
     message.chain = new_chain();
   const EntityType &type = *message.type;
-  void *object = entities_.find(type, message.key);
+  void *object = nullptr;
+  try {
+    object = find(type, message.key);
+  } catch (const StoreError &e) {
+    return fail(message, Failure::store, e.what());
+  }
   if (object == nullptr)
     return fail(message, Failure::not_found,
                 not_found_message(type, message.key));
@@ -24,6 +29,8 @@ void Worker::on_call(Message &message) {
     return fail(message, Failure::other,
                 unknown_method_message(type, message.method));
   Gate &gate = gates_.find(object)->second;
+  if (log_ != nullptr)
+    touch(gate);
   if (serializable_)
     return call_locked(gate, message);
   if (!gate.free() && gate.holder != message.chain)
@@ -98,6 +105,11 @@ void Worker::advance(Frame &&frame) {
 }
 
 void Worker::finish(Frame &frame, std::string result) {
+  // The chain changed this entity: its state now is its state in the chain
+  // unless a later activation here changes it again (and records it again).
+  if (log_ != nullptr && frame.gate->saved &&
+      frame.gate->writer.chain == frame.chain)
+    record(*frame.gate, frame.txn);
   answer(frame.to, frame.chain, std::move(frame.txn), true, Failure::other,
          std::move(result));
   if (!serializable_)

@@ -50,17 +50,14 @@ void Worker::end_chain(std::uint64_t chain, detail::Completion *client,
   Roots::node_type node = roots_.extract(found);
   Root &root = node.mapped();
 
-  for (const Held &held : txn.locks) {
-    if (held.worker == index_) {
-      release(*gate_ids_[held.gate], chain, ok);
-      continue;
-    }
-    Message end;
-    end.kind = ok ? Message::Kind::commit : Message::Kind::rollback;
-    end.chain = chain;
-    end.gate = held.gate;
-    send(held.worker, std::move(end));
+  // With a durable store, a chain that changed something commits once its
+  // records are in the log (on_durable), holding its locks until then.
+  if (ok && !txn.writes.empty()) {
+    submit(chain, root.client, txn, std::move(bytes));
+    spare_roots_.push_back(std::move(node));
+    return;
   }
+  end_locks(chain, txn.locks, ok);
 
   txn.locks.clear();
   spare_locks_.push_back(std::move(txn.locks));
@@ -72,6 +69,22 @@ void Worker::end_chain(std::uint64_t chain, detail::Completion *client,
   spare_roots_.push_back(std::move(node));
   if (ok || kind != Failure::retry)
     answers_.push_back(Answer{to, ok, kind, std::move(bytes)});
+}
+
+// Commits or undoes each lock: here at once, on other workers by a message.
+void Worker::end_locks(std::uint64_t chain, const std::vector<Held> &locks,
+                       bool commit) {
+  for (const Held &held : locks) {
+    if (held.worker == index_) {
+      release(*gate_ids_[held.gate], chain, commit);
+      continue;
+    }
+    Message end;
+    end.kind = commit ? Message::Kind::commit : Message::Kind::rollback;
+    end.chain = chain;
+    end.gate = held.gate;
+    send(held.worker, std::move(end));
+  }
 }
 
 // Runs a rolled-back chain again from its client's call, as a new chain (its

@@ -3,6 +3,7 @@
 // become messages in the inbox of the worker that owns the key.
 #include "core.h"
 #include "requests.h"
+#include "store.h"
 
 #include "flowc/runtime/local.h"
 
@@ -20,19 +21,50 @@ dataflow::Placement placement(const LocalOptions &options) {
                          : std::max(1u, std::thread::hardware_concurrency());
   return dataflow::Placement{1, 0, workers};
 }
+
+// The store is opened (and checked) before any worker starts.
+std::unique_ptr<store::Store> open_store(const LocalOptions &options) {
+  if (options.store.empty())
+    return nullptr;
+  if (options.isolation != Isolation::serializable)
+    throw StoreError("flowc: store '" + options.store +
+                     "' needs Isolation::serializable (under "
+                     "Isolation::chain a chain is not atomic)");
+  return std::make_unique<store::Store>(options.store, options.durability,
+                                        options.cache_bytes);
+}
 } // namespace
 
 LocalRuntime::LocalRuntime(LocalOptions options)
     : clients_(std::make_unique<dataflow::Clients>()),
+      store_(open_store(options)),
       core_(std::make_unique<dataflow::Core>(dataflow::Options::of(options),
                                              placement(options), clients_.get(),
-                                             nullptr)) {}
+                                             nullptr, store_.get())) {
+  if (store_)
+    store_->start(*core_);
+}
+
+void LocalRuntime::checkpoint(const std::string &folder) {
+  if (!store_)
+    throw StoreError("flowc: checkpoint('" + folder +
+                     "'): this runtime has no store");
+  store_->checkpoint(folder);
+}
+
+void detail::LocalTesting::fail_log_writes(LocalRuntime &rt, unsigned writes) {
+  if (rt.store_)
+    rt.store_->fail_writes(writes);
+}
 
 // Every request made so far gets its answer before the workers stop: a chain
 // still running may need any worker.
 LocalRuntime::~LocalRuntime() {
   clients_->drain();
+  if (store_)
+    store_->stop();
   core_.reset();
+  store_.reset();
 }
 
 unsigned LocalRuntime::workers() const { return core_->placement.total(); }

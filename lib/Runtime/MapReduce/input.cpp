@@ -79,6 +79,16 @@ InputQueue::~InputQueue() {
   }
 }
 
+std::string InputQueue::where(const Chunk &chunk, std::size_t at) const {
+  const Input &input = inputs_[chunk.input];
+  std::uint64_t offset = chunk.offset + at;
+  if (!input.data)
+    return input.name + ", byte " + std::to_string(offset + 1);
+  std::uint64_t line =
+      1 + static_cast<std::uint64_t>(std::count(input.data, input.data + offset, '\n'));
+  return input.name + " line " + std::to_string(line);
+}
+
 bool InputQueue::next(Chunk &chunk) {
   std::lock_guard lock(mutex_);
   while (!stopped_ && current_ < inputs_.size()) {
@@ -97,6 +107,8 @@ bool InputQueue::next(Chunk &chunk) {
       input.cursor = end;
       chunk.text = std::string_view(input.data + begin, end - begin);
       chunk.owner.reset();
+      chunk.input = current_;
+      chunk.offset = begin;
       bytes_done_ += end - begin;
       ++chunks_done_;
       return true;
@@ -109,6 +121,9 @@ bool InputQueue::next(Chunk &chunk) {
         auto copy = std::make_shared<std::string>(block);
         chunk.text = *copy;
         chunk.owner = std::move(copy);
+        chunk.input = current_;
+        chunk.offset = input.cursor;
+        input.cursor += block.size();
         bytes_done_ += block.size();
         ++chunks_done_;
         return true;

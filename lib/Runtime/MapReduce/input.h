@@ -22,6 +22,8 @@ class BlockReader;
 struct Chunk {
   std::string_view text;              // whole lines
   std::shared_ptr<const void> owner;  // keeps a streamed block alive
+  std::size_t input = 0;              // which input it is from
+  std::uint64_t offset = 0;           // where in that input it starts
 };
 
 class InputQueue {
@@ -42,6 +44,10 @@ public:
   bool has_streams() const { return has_streams_; }
   std::uint64_t bytes_done() const { return bytes_done_; }
   std::uint64_t chunks_done() const { return chunks_done_; }
+
+  // Where byte `at` of `chunk` is, for a message: "NAME line N" for a mapped
+  // file (its lines before are counted only now), "NAME, byte N" for a stream.
+  std::string where(const Chunk &chunk, std::size_t at) const;
 
   // Chunk size for mapped files: about 8 chunks per thread, within limits.
   static std::size_t chunk_size_for(std::uint64_t total, unsigned threads);

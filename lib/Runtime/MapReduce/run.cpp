@@ -203,8 +203,13 @@ void Engine::map_phase(InputQueue &input) {
       threads_,
       [&](unsigned i) {
         Chunk chunk;
-        while (input.next(chunk))
-          tasks_[i]->map_chunk(chunk.text);
+        while (input.next(chunk)) {
+          try {
+            tasks_[i]->map_chunk(chunk.text);
+          } catch (const MapLineError &e) {
+            throw Error("map: " + input.where(chunk, e.offset) + ": " + e.what());
+          }
+        }
       },
       [&] { progress.show(input.bytes_done(), total); },
       [&] { input.stop(); });

@@ -1268,10 +1268,31 @@ public:
     return f_ * 100 + m_;
   }
 
+  // Locals named as flowc's own names (a temporary, a loop position, a
+  // binding), and a local named as a member that the method reads before the
+  // local's declaration: declared at the top of the machine, it would take
+  // the member's place there (issue 23). Each gets a name of its own. (The
+  // shadowing is the user's, on purpose; the generated code has none.)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wshadow"
+  int taken(flowc::Ref<Counter> c) {
+    int before = total + c->hit(total);
+    int flowc_t1 = c->hit(2) + before;
+    int flowc_i1 = 0;
+    for (int x : std::vector<int>{1, 2})
+      flowc_i1 += c->hit(x) * x;
+    auto [flowc_b, flowc_b_2] = std::pair<int, int>(c->hit(3), 4);
+    int total = c->next() + flowc_t1;
+    int after = c->hit(total % 7);
+    return total * 10000 + flowc_i1 * 100 + flowc_b * 10 + flowc_b_2 + after;
+  }
+#pragma GCC diagnostic pop
+
 private:
   FLOWC_KEY std::string id_;
   int f_ = 2;
   int m_ = 3;
+  int total = 7;
 };
 
 // Leaving a loop over a container that dies at the call (issue 20): return,

@@ -167,9 +167,9 @@ public:
 #elif defined(LADDER_EXECUTOR)
     Ref<E> ref = executor_.create<E>(std::forward<A>(args)...);
 #else
-    auto object = std::make_shared<E>(std::forward<A>(args)...);
-    Ref<E> ref(object.get());
-    owned_.push_back(std::move(object));
+    auto owned = std::make_shared<E>(std::forward<A>(args)...);
+    Ref<E> ref(owned.get());
+    owned_.push_back(std::move(owned));
 #endif
     states_.push_back([this, ref]() -> std::function<std::string()> {
 #if defined(LADDER_RUNTIME)
@@ -435,6 +435,7 @@ int main(int argc, char **argv) {
   Ref<Counter> ten = world.make<Counter>("ten", 10);
   STEP(Names::swap, names, ten);
   STEP(Names::swap, names, ten);
+  STEP(Names::taken, names, ten);
 
   Ref<Exits> ex2 = world.make<Exits>("ex");
   STEP(Exits::walk, ex2, std::int64_t{2}, std::string("xyz"), ex2);

@@ -13,6 +13,9 @@ int main() {
   auto pen = ex.ref<store::Item>("pen");
 #if defined(BAD_ARGS)
   ex.call<&store::Item::restock>(pen, std::string("five"));
+#elif defined(BAD_FEW)
+  // As if restock's parameter had a default: rt.call fills in none.
+  ex.call<&store::Item::restock>(pen);
 #elif defined(BAD_METHOD)
   flowc::Ref<Plain> plain;
   ex.call<&Plain::f>(plain, 1);
