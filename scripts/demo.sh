@@ -2,7 +2,8 @@
 # demo.sh - the README's main command: install, build, and run flowc on the
 # shop example (IR, dataflow graph as DOT and SVG, the entities in direct mode,
 # as a dataflow on the in-process runtime and on 3 MPI ranks, compared; then
-# durably, twice on one store: the second run continues the first)
+# durably, twice on one store: the second run continues the first; and as an
+# HTTP/JSON service driven with curl)
 # and the word count MapReduce program (run, and the map/sort/reduce pipeline).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,6 +41,12 @@ if [[ -x $root/build/bin/shop_mpi ]]; then
   echo "== the MPI dataflow printed what direct mode printed"
 else
   echo "== no build/bin/shop_mpi (MPI not found when flowc was configured): skipping the MPI run"
+fi
+if [[ -x $root/build/bin/shop_server ]]; then
+  echo "== the shop as an HTTP/JSON service (shop_server --port N, flowc::HttpGateway), driven with curl"
+  "$root/examples/shop/curl_demo.sh" "$root/build/bin/shop_server" | tee "$out/http.txt"
+else
+  echo "== no build/bin/shop_server (RapidJSON not found when flowc was configured): skipping HTTP"
 fi
 
 # The word count MapReduce job: flowc_add_mapreduce ran flowc on

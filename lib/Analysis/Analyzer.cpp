@@ -359,10 +359,11 @@ void reportCallsDefinedElsewhere(
   }
 }
 
-// The structs the generated code must serialize: those in the entities'
-// state, public method signatures, and the locals of split methods.
-std::vector<ir::Struct>
-collectStructs(ASTContext &context,
+// The structs (and enums) the generated code must serialize: those in the
+// entities' state, public method and constructor signatures, and the locals of
+// split methods.
+void
+collectStructs(ir::Module &module, ASTContext &context,
                const std::vector<const CXXRecordDecl *> &entities,
                const TranslationUnitAnalysis &analysis,
                const std::string &displayFile) {
@@ -373,7 +374,8 @@ collectStructs(ASTContext &context,
     for (const CXXMethodDecl *method : record->methods()) {
       if (method->getAccess() != AS_public || method->isStatic())
         continue;
-      structs.add(method->getReturnType());
+      if (!isa<CXXConstructorDecl>(method))
+        structs.add(method->getReturnType());
       for (const ParmVarDecl *param : method->parameters())
         structs.add(param->getType());
     }
@@ -387,7 +389,8 @@ collectStructs(ASTContext &context,
   } locals{{}, structs};
   for (const SplitCandidate &candidate : analysis.candidates)
     locals.TraverseDecl(const_cast<FunctionDecl *>(candidate.definition));
-  return structs.take();
+  module.structs = structs.take();
+  module.enums = structs.takeEnums();
 }
 
 // A method's remote calls, in source order.
@@ -502,7 +505,7 @@ TranslationUnitAnalysis analyzeTranslationUnit(ASTContext &context,
   }
   reportCallsInOtherFilesEntities(collector, context, reporter);
   reportCallsDefinedElsewhere(context, reporter, collector.entities);
-  module.structs = collectStructs(context, collector.entities, result, displayFile);
+  collectStructs(module, context, collector.entities, result, displayFile);
 
   JobAnalysis jobs(context, reporter, displayFile);
   for (const FunctionDecl *function : collector.jobFunctions)

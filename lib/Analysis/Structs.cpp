@@ -16,6 +16,10 @@ void StructCollector::add(QualType type) {
   if (type.isNull())
     return;
   QualType canonical = type.getCanonicalType().getNonReferenceType();
+  if (const auto *enumType = canonical->getAs<EnumType>()) {
+    addEnum(enumType->getDecl()->getDefinition());
+    return;
+  }
   const CXXRecordDecl *record = canonical->getAsCXXRecordDecl();
   if (!record || specializationOf(canonical, "flowc", "Ref"))
     return;
@@ -40,20 +44,37 @@ void StructCollector::addRecord(const CXXRecordDecl *record) {
   // As a type, so a template's arguments are kept (geo::Box<int>).
   result.qualified_name =
       spellType(QualType(record->getTypeForDecl(), 0), context_);
-  const SourceManager &sm = context_.getSourceManager();
-  PresumedLoc where = sm.getPresumedLoc(record->getLocation());
-  if (where.isValid()) {
-    result.file = sm.isInMainFile(sm.getExpansionLoc(record->getLocation()))
-                      ? displayFile_
-                      : where.getFilename();
-    result.line = where.getLine();
-  }
+  result.file = fileOf(record, result.line);
   for (const FieldDecl *field : record->fields()) {
     add(field->getType());
     result.fields.push_back({field->getNameAsString(),
                              spellType(field->getType(), context_)});
   }
   structs_.push_back(std::move(result));
+}
+
+std::string StructCollector::fileOf(const Decl *decl, unsigned &line) const {
+  const SourceManager &sm = context_.getSourceManager();
+  PresumedLoc where = sm.getPresumedLoc(decl->getLocation());
+  if (!where.isValid())
+    return "";
+  line = where.getLine();
+  return sm.isInMainFile(sm.getExpansionLoc(decl->getLocation()))
+             ? displayFile_
+             : std::string(where.getFilename());
+}
+
+void StructCollector::addEnum(const EnumDecl *decl) {
+  if (!decl || !seenEnums_.insert(decl).second)
+    return;
+  ir::Enum result;
+  result.name = decl->getNameAsString();
+  result.qualified_name =
+      spellType(QualType(decl->getTypeForDecl(), 0), context_);
+  result.file = fileOf(decl, result.line);
+  for (const EnumConstantDecl *value : decl->enumerators())
+    result.enumerators.push_back(value->getNameAsString());
+  enums_.push_back(std::move(result));
 }
 
 } // namespace flowc

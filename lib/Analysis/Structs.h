@@ -1,4 +1,4 @@
-// Structs.h - the plain structs that travel in messages and frames.
+// Structs.h - the plain structs (and enums) that travel in messages and frames.
 //
 // Generated code needs a serializer for every user struct reachable from an
 // entity's state, its methods' parameters and results, and the locals of its
@@ -28,14 +28,20 @@ public:
   void add(clang::QualType type);
 
   std::vector<ir::Struct> take() { return std::move(structs_); }
+  // The enums met on the way, each once.
+  std::vector<ir::Enum> takeEnums() { return std::move(enums_); }
 
 private:
   void addRecord(const clang::CXXRecordDecl *record);
+  void addEnum(const clang::EnumDecl *decl);
+  std::string fileOf(const clang::Decl *decl, unsigned &line) const;
 
   const clang::ASTContext &context_;
   std::string displayFile_;
   llvm::SmallPtrSet<const clang::CXXRecordDecl *, 8> seen_;
   std::vector<ir::Struct> structs_;
+  llvm::SmallPtrSet<const clang::EnumDecl *, 8> seenEnums_;
+  std::vector<ir::Enum> enums_;
 };
 
 } // namespace flowc

@@ -2,6 +2,7 @@
 #include "Emit/FileContext.h"
 
 #include "Emit/EntityContext.h"
+#include "Emit/GatewayContext.h"
 #include "Emit/JobContext.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -84,6 +85,7 @@ mstch::map fileContext(const Input &input, const std::string &outputDir,
       {"uses", input.entities.empty() ? mstch::array{} : usesContext(input.uses)},
       {"entities", entitiesContext(input.entities)},
       {"structs", structsContext(input.structs)},
+      {"gateway", gatewayContext(input)},
       {"has_jobs", !input.jobs.empty()},
       {"jobs", jobsContext(input.jobs)},
   };
@@ -102,6 +104,7 @@ const Schema &fileSchema() {
       {"uses", Schema{{{"entity", {}}, {"header", {}}}}},
       {"entities", entitySchema()},
       {"structs", structSchema()},
+      {"gateway", gatewaySchema()},
       {"has_jobs", {}},
       {"jobs", jobSchema()},
   }};

@@ -19,6 +19,7 @@ struct Input {
   std::vector<ir::Struct> structs; // what the entities' messages carry
   std::vector<ir::Job> jobs;
   std::vector<ir::Use> uses; // entities of other files it reaches
+  std::vector<ir::Enum> enums; // what they carry, for the JSON gateway
 };
 
 // The generated files' names for an input `X.<ext>`: X.flowc.h, X.flowc.cpp.

@@ -203,6 +203,17 @@ struct Use {
   bool operator==(const Use &) const = default;
 };
 
+// An enum that travels in state, arguments or results: the JSON gateway names
+// its values by enumerator (docs/http.md).
+struct Enum {
+  std::string name;
+  std::string qualified_name;
+  std::string file;
+  unsigned line = 0;
+  std::vector<std::string> enumerators; // in declaration order
+  bool operator==(const Enum &) const = default;
+};
+
 struct Module {
   int version = 1;
   // The input the module was analyzed from, as given on the command line;
@@ -212,6 +223,7 @@ struct Module {
   std::vector<Job> jobs;
   std::vector<Struct> structs;
   std::vector<Use> uses; // in the order first used
+  std::vector<Enum> enums;
   bool operator==(const Module &) const = default;
 };
 

@@ -266,6 +266,17 @@ std::string toYAML(const Module &module) {
       out << YAML::Key << "header" << YAML::Value << use.header;
       out << YAML::EndMap;
     });
+  if (!module.enums.empty())
+    writeSeq(out, "enums", module.enums, [&](const Enum &decl) {
+      out << YAML::BeginMap;
+      out << YAML::Key << "name" << YAML::Value << decl.name;
+      out << YAML::Key << "qualified_name" << YAML::Value << decl.qualified_name;
+      out << YAML::Key << "location" << YAML::Value
+          << location(decl.file, decl.line);
+      out << YAML::Key << "enumerators" << YAML::Value << YAML::Flow
+          << decl.enumerators;
+      out << YAML::EndMap;
+    });
   out << YAML::EndMap;
   return std::string(out.c_str()) + "\n";
 }

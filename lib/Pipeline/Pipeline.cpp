@@ -67,6 +67,12 @@ ir::Module mergeModules(std::vector<ir::Module> modules) {
                          return seen.qualified_name == record.qualified_name;
                        }))
         merged.structs.push_back(std::move(record));
+    for (auto &decl : module.enums)
+      if (std::none_of(merged.enums.begin(), merged.enums.end(),
+                       [&](const ir::Enum &seen) {
+                         return seen.qualified_name == decl.qualified_name;
+                       }))
+        merged.enums.push_back(std::move(decl));
   }
   // Entities used across the inputs are the merged module's own.
   for (ir::Module &module : modules)
@@ -98,8 +104,10 @@ generateFiles(const std::vector<ir::Module> &modules,
                            module.entities.end());
       file.jobs.insert(file.jobs.end(), module.jobs.begin(),
                        module.jobs.end());
-      if (!module.entities.empty())
+      if (!module.entities.empty()) {
         file.structs = module.structs;
+        file.enums = module.enums;
+      }
       for (const ir::Use &use : module.uses)
         if (!llvm::is_contained(file.uses, use))
           file.uses.push_back(use);

@@ -8,6 +8,7 @@
 #include "EmitCode.h"
 
 #include "IR/Dot.h"
+#include "IR/OpenAPI.h"
 #include "IR/YAML.h"
 #include "Pipeline/Invocation.h"
 #include "Pipeline/Pipeline.h"
@@ -36,11 +37,12 @@ cl::opt<std::string> outputDir("output-dir",
 cl::alias outputDirShort("o", cl::desc("Alias for --output-dir"),
                          cl::aliasopt(outputDir), cl::NotHidden);
 
-enum class Emit { Code, IR, Dot };
+enum class Emit { Code, IR, Dot, OpenAPI };
 cl::opt<Emit> emit("emit", cl::desc("What to produce"), cl::init(Emit::Code),
                    cl::values(clEnumValN(Emit::Code, "code", "X.flowc.h and X.flowc.cpp for each input (default)"),
                               clEnumValN(Emit::IR, "ir", "the IR as YAML on standard output"),
-                              clEnumValN(Emit::Dot, "dot", "the dataflow graph as Graphviz DOT on standard output")),
+                              clEnumValN(Emit::Dot, "dot", "the dataflow graph as Graphviz DOT on standard output"),
+                              clEnumValN(Emit::OpenAPI, "openapi", "the OpenAPI 3.1 document of the HTTP/JSON gateway on standard output")),
                    cl::cat(category));
 cl::opt<std::string> templatesDir("templates",
                                   cl::desc("A folder of templates that replace the built-in ones of the same file name"),
@@ -174,6 +176,8 @@ int main(int argc, const char **argv) {
   if (emit == Emit::Code)
     return writeCode(result, options.inputs, *templates);
   flowc::ir::Module merged = flowc::pipeline::mergeModules(std::move(result.modules));
-  outs() << (emit == Emit::IR ? flowc::ir::toYAML(merged) : flowc::ir::toDot(merged));
+  outs() << (emit == Emit::IR        ? flowc::ir::toYAML(merged)
+             : emit == Emit::OpenAPI ? flowc::ir::toOpenAPI(merged)
+                                     : flowc::ir::toDot(merged));
   return 0;
 }

@@ -106,7 +106,7 @@ TEST(ContextSchema, Jobs) {
 
 TEST(ContextSchema, File) {
   Input input{"shop.h", sample.entities, sample.structs, sample.jobs,
-              {{"shop::Supplier", "supplier.h"}}};
+              {{"shop::Supplier", "supplier.h"}}, sample.enums};
   expectNames(fileContext(input, "out", "shop.flowc.h"), fileSchema(), "file");
 }
 

@@ -54,7 +54,7 @@ inline Module sampleModule() {
                 {"balance_", "int"},
                 {"address_", "shop::Address"},
                 {"tags_", "std::map<std::string, std::vector<int>>"}};
-  user.constructors = {{29, {{"name", "std::string"}}}};
+  user.constructors = {{29, {{"name", "std::string"}, {"color", "shop::Color"}}}};
   Method buy;
   buy.name = "buy_item";
   buy.line = 30;
@@ -69,6 +69,7 @@ inline Module sampleModule() {
   Method balance;
   balance.name = "balance";
   balance.line = 37;
+  balance.params = {{"in", "shop::Color"}};
   balance.returns = "int";
   balance.read_only = true;
   user.methods = {buy, balance};
@@ -99,6 +100,14 @@ inline Module sampleModule() {
   address.line = 12;
   address.fields = {{"street", "std::string"}, {"number", "int"}};
   module.structs = {address};
+
+  Enum color;
+  color.name = "Color";
+  color.qualified_name = "shop::Color";
+  color.file = "include/shop.h";
+  color.line = 18;
+  color.enumerators = {"red", "green"};
+  module.enums = {color};
   return module;
 }
 

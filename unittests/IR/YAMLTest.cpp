@@ -26,6 +26,7 @@ entities:
       - line: 29
         params:
           - {name: name, type: std::string}
+          - {name: color, type: shop::Color}
     methods:
       - name: buy_item
         line: 30
@@ -90,7 +91,8 @@ entities:
           finishes_at_end: false
       - name: balance
         line: 37
-        params: []
+        params:
+          - {name: in, type: shop::Color}
         returns: int
         read_only: true
         remote_calls: []
@@ -118,6 +120,11 @@ structs:
     fields:
       - {name: street, type: std::string}
       - {name: number, type: int}
+enums:
+  - name: Color
+    qualified_name: shop::Color
+    location: include/shop.h:18
+    enumerators: [red, green]
 )yaml";
   EXPECT_EQ(toYAML(test::sampleModule()), expected);
 }

@@ -91,6 +91,8 @@ struct LocalOptions {
   std::size_t cache_bytes = std::size_t{1} << 30;
 };
 
+class HttpGateway;
+
 namespace dataflow {
 class Clients;
 class Core;
@@ -134,6 +136,7 @@ public:
 private:
   friend class detail::ClientApi<LocalRuntime>;
   friend struct detail::LocalTesting;
+  friend class HttpGateway; // serves this runtime's type-erased requests (http.h)
   void post_call(Outgoing call, std::unique_ptr<detail::Completion> done);
   void post_state(const EntityType &type, std::string key,
                   std::unique_ptr<detail::Completion> done);

@@ -1,0 +1,30 @@
+// gateway.cpp - HttpGateway over a LocalRuntime: the runtime's type-erased
+// requests (HttpGateway is its friend) behind the Router's Backend.
+#include "Http/server.h"
+
+#include "flowc/runtime/local.h"
+
+namespace flowc {
+
+HttpGateway::HttpGateway(LocalRuntime &runtime, HttpOptions options) {
+  gateway::Backend backend;
+  LocalRuntime *rt = &runtime;
+  backend.call = [rt](Outgoing call, std::unique_ptr<detail::Completion> done) {
+    rt->post_call(std::move(call), std::move(done));
+  };
+  backend.state = [rt](const EntityType &type, std::string key,
+                       std::unique_ptr<detail::Completion> done) {
+    rt->post_state(type, std::move(key), std::move(done));
+  };
+  backend.create = [rt](const EntityType &type, std::string key, void *object,
+                        std::unique_ptr<detail::Completion> done) {
+    rt->post_create(type, std::move(key), object, std::move(done));
+  };
+  server_ = std::make_unique<Server>(std::move(backend), std::move(options));
+}
+
+HttpGateway::~HttpGateway() = default;
+
+std::uint16_t HttpGateway::port() const { return server_->port(); }
+
+} // namespace flowc
