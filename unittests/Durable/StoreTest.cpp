@@ -113,7 +113,13 @@ TEST(Store, GroupCommitSharesFlushes) {
   std::uint64_t logged = after.logged - before.logged;
   std::uint64_t flushes = after.log_flushes - before.log_flushes;
   EXPECT_EQ(logged, std::uint64_t{kClients * kEach});
+  // How many chains share a flush depends on timing: a sanitizer's slowdown
+  // on a loaded machine once left groups of one (Local.sanitizers).
+#if !defined(__SANITIZE_THREAD__) && !defined(__SANITIZE_ADDRESS__)
   EXPECT_GE(logged, 2 * flushes) << "chains did not share flushes";
+#else
+  EXPECT_GE(flushes, std::uint64_t{1});
+#endif
   long total = 0;
   for (int i = 0; i < kAccounts; ++i)
     total += balance(rt, key("g", i));
