@@ -54,9 +54,9 @@ EntityAnalysis::analyze(const CXXRecordDecl *record) {
   entity.line = lineOf(context_.getSourceManager(), record->getLocation());
 
   checkMarker(record);
-  checkBases(record);
+  bool basesOk = checkBases(record);
   warnStaticMembers(record, reporter_);
-  bool keyed = findKey(record, entity);
+  bool keyed = findKey(record, entity, basesOk);
   collectState(record, entity);
   collectConstructors(record, entity);
   collectMethods(record, entity);
@@ -85,13 +85,15 @@ void EntityAnalysis::checkMarker(const CXXRecordDecl *record) {
 // hierarchy, is an error rather than state or methods silently left out.
 // Bases that add nothing (tags, non-copyable helpers, protected helper
 // functions) are fine.
-void EntityAnalysis::checkBases(const CXXRecordDecl *record) {
+bool EntityAnalysis::checkBases(const CXXRecordDecl *record) {
+  bool ok = true;
   for (const CXXBaseSpecifier &base : record->bases()) {
     const CXXRecordDecl *direct = base.getType()->getAsCXXRecordDecl();
     if (!direct || !direct->hasDefinition())
       continue; // a dependent or incomplete base: Clang has said so
     std::string baseName = spellType(base.getType(), context_);
     auto fail = [&](StringRef why) {
+      ok = false;
       reporter_.error(base.getBeginLoc(),
                       "entity '%0' derives from '%1', %2; an entity's state "
                       "and methods must be declared in the entity itself")
@@ -131,9 +133,11 @@ void EntityAnalysis::checkBases(const CXXRecordDecl *record) {
           pending.push_back(up->getDefinition());
     }
   }
+  return ok;
 }
 
-bool EntityAnalysis::findKey(const CXXRecordDecl *record, ir::Entity &entity) {
+bool EntityAnalysis::findKey(const CXXRecordDecl *record, ir::Entity &entity,
+                             bool ownKeyExpected) {
   const FieldDecl *key = nullptr;
   bool ok = true;
   for (const Decl *decl : record->decls()) {
@@ -172,6 +176,10 @@ bool EntityAnalysis::findKey(const CXXRecordDecl *record, ir::Entity &entity) {
     }
   }
   if (!key) {
+    // Derived from an entity (reported), its key is the base's: saying it has
+    // none would be a second error for the same mistake.
+    if (!ownKeyExpected)
+      return false;
     reporter_.error(record->getLocation(),
                     "entity '%0' has no key; mark one data member with "
                     "FLOWC_KEY")

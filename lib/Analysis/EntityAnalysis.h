@@ -28,8 +28,9 @@ public:
 
 private:
   void checkMarker(const clang::CXXRecordDecl *record);
-  void checkBases(const clang::CXXRecordDecl *record);
-  bool findKey(const clang::CXXRecordDecl *record, ir::Entity &entity);
+  bool checkBases(const clang::CXXRecordDecl *record);
+  bool findKey(const clang::CXXRecordDecl *record, ir::Entity &entity,
+               bool ownKeyExpected);
   void collectState(const clang::CXXRecordDecl *record, ir::Entity &entity);
   void collectConstructors(const clang::CXXRecordDecl *record,
                            ir::Entity &entity);

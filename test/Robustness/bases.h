@@ -30,3 +30,11 @@ class Child : public Parent {
   FLOWC_ENTITY(Child);
   FLOWC_KEY int cid_ = 0;
 };
+// Its key would be the base's: the one mistake gets one error, not a second
+// that it has no key.
+class Heir : public Parent {
+  // CHECK: bases.h:[[@LINE-1]]:14: error: entity 'Heir' derives from 'Parent', which is an entity; an entity's state and methods must be declared in the entity itself
+  FLOWC_ENTITY(Heir);
+public:
+  int get() const { return 1; }
+};
