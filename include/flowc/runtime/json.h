@@ -243,9 +243,24 @@ template <class T> struct is_string : std::false_type {};
 template <class Traits, class Alloc>
 struct is_string<std::basic_string<char, Traits, Alloc>> : std::true_type {};
 
-template <class M> void write_map(Writer &w, const M &map) {
+// A map whose keys are not strings, or a multimap: [key, value] pairs.
+template <class M> void write_pairs(Writer &w, const M &map) {
   bool first = true;
+  w.raw("[");
+  for (const auto &[key, value] : map) {
+    w.comma(first);
+    w.raw("[");
+    json::write(w, key);
+    w.raw(",");
+    json::write(w, value);
+    w.raw("]");
+  }
+  w.raw("]");
+}
+
+template <class M> void write_map(Writer &w, const M &map) {
   if constexpr (is_string<typename M::key_type>::value) {
+    bool first = true;
     w.raw("{");
     for (const auto &[key, value] : map) {
       w.comma(first);
@@ -254,16 +269,7 @@ template <class M> void write_map(Writer &w, const M &map) {
     }
     w.raw("}");
   } else {
-    w.raw("[");
-    for (const auto &[key, value] : map) {
-      w.comma(first);
-      w.raw("[");
-      json::write(w, key);
-      w.raw(",");
-      json::write(w, value);
-      w.raw("]");
-    }
-    w.raw("]");
+    write_pairs(w, map);
   }
 }
 
@@ -440,19 +446,7 @@ struct Codec<std::unordered_map<K, V, H, E, A>> : MapCodec<std::unordered_map<K,
 template <class M> struct MultiMapCodec {
   using K = typename M::key_type;
   using V = typename M::mapped_type;
-  static void write(Writer &w, const M &m) {
-    w.raw("[");
-    bool first = true;
-    for (const auto &[key, value] : m) {
-      w.comma(first);
-      w.raw("[");
-      json::write(w, key);
-      w.raw(",");
-      json::write(w, value);
-      w.raw("]");
-    }
-    w.raw("]");
-  }
+  static void write(Writer &w, const M &m) { detail::write_pairs(w, m); }
   static void read(const Value &v, M &out, const Where &at) {
     detail::read_array<std::pair<K, V>>(
         v, at, [&](std::pair<K, V> entry, const Value &, const Where &) {

@@ -1,4 +1,4 @@
-// routes.cpp - SPEC section 4's routes and status codes (docs/http.md).
+// routes.cpp - the gateway's routes and status codes (docs/http.md).
 #include "Http/routes.h"
 
 #include "Http/json_parse.h"
