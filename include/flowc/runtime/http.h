@@ -56,6 +56,17 @@ public:
   virtual void finish(const std::string &key, const Answer &answer) = 0;
   // The request ran nothing (e.g. 503): the key may be used again.
   virtual void release(const std::string &key) = 0;
+  // A store kept in the runtime's durable store: the record (a key and a
+  // value among the store's notes) to write in the same atomic batch as the
+  // chain, or create, whose answer is `answer`; finish() follows once it is
+  // logged. Called from a runtime worker. False (the default): no record,
+  // finish() alone keeps the answer.
+  virtual bool commit_record(const std::string &key, const Answer &answer,
+                             std::string &record_key, std::string &record_value) {
+    static_cast<void>(key), static_cast<void>(answer);
+    static_cast<void>(record_key), static_cast<void>(record_value);
+    return false;
+  }
 };
 
 std::shared_ptr<AnswerStore> memory_answer_store();
@@ -80,7 +91,8 @@ struct HttpOptions {
   // A client that takes longer than this to send a request (or is idle this
   // long between requests) is disconnected.
   std::chrono::milliseconds client_timeout{10000};
-  // Idempotency-Key answers; null: memory_answer_store().
+  // Idempotency-Key answers; null: kept in the runtime's durable store when
+  // it has one (LocalOptions::store), else memory_answer_store().
   std::shared_ptr<gateway::AnswerStore> answers;
 };
 
