@@ -116,8 +116,23 @@ mstch::map entityContext(const ir::Entity &entity, const std::vector<ir::Enum> &
                                {"comma", i != 0}});
   mstch::array constructors;
   for (std::size_t i = 0; i < entity.constructors.size(); ++i) {
+    const std::vector<ir::Field> &params = entity.constructors[i].params;
     mstch::map ctor{{"index", std::to_string(i)}, {"id", id}};
-    addParams(ctor, entity.qualified_name, entity.constructors[i].params, enums);
+    addParams(ctor, entity.qualified_name, params, enums);
+    // The parameters from the first with a default argument on may be left
+    // out; one call of the constructor per count of arguments given.
+    std::size_t required = params.size();
+    while (required > 0 && params[required - 1].default_arg)
+      --required;
+    mstch::array arities;
+    for (std::size_t n = required; n <= params.size(); ++n) {
+      std::string args;
+      for (std::size_t k = 0; k < n; ++k)
+        args += (k ? ", std::move(a" : "std::move(a") + std::to_string(k) + ")";
+      arities.push_back(mstch::map{{"count", std::to_string(n)}, {"args", args}});
+    }
+    ctor.emplace("required", std::to_string(required));
+    ctor.emplace("arities", std::move(arities));
     constructors.push_back(std::move(ctor));
   }
   mstch::array methods;
@@ -192,7 +207,8 @@ const Schema &gatewaySchema() {
                              {"options", Schema{{{"name", {}}}}}}};
   static const Schema ctor{{{"index", {}}, {"id", {}}, {"params", param},
                             {"param_count", {}}, {"names", {}}, {"signature", {}},
-                            {"signature_html", {}}}};
+                            {"signature_html", {}}, {"required", {}},
+                            {"arities", Schema{{{"count", {}}, {"args", {}}}}}}};
   static const Schema method{{{"index", {}}, {"id", {}}, {"name", {}}, {"read_only", {}},
                               {"returns", {}}, {"returns_html", {}}, {"returns_void", {}},
                               {"read_only_cpp", {}}, {"returns_void_cpp", {}},

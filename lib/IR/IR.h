@@ -11,6 +11,15 @@
 
 namespace flowc::ir {
 
+// A parameter's default argument: the expression as written and, when it is
+// a literal of a type JSON can hold (an integer, a floating-point number,
+// a bool, a string, an enumerator), its value as JSON text.
+struct DefaultArg {
+  std::string text;
+  std::string value; // JSON; empty when not such a literal
+  bool operator==(const DefaultArg &) const = default;
+};
+
 // A named, typed slot: a state member, a key or a parameter.
 struct Field {
   std::string name;
@@ -19,6 +28,7 @@ struct Field {
   // reads it (a durable store value-initializes members an older state
   // lacks that have none); it is not part of the YAML.
   bool initialized = false;
+  std::optional<DefaultArg> default_arg = {}; // parameters only
   bool operator==(const Field &) const = default;
 };
 

@@ -4,6 +4,8 @@
 //   flowc::LocalRuntime rt;
 //   flowc::HttpGateway gateway(rt, flowc::HttpOptions{.port = 8080});
 //
+// or over flowc::MpiRuntime, on rank 0 (linked with flowc::http_mpi).
+//
 // Routes (for each entity E, its qualified name with `.` for `::`):
 //   POST /v1/E                arguments of a constructor -> 201 {"key": ...}
 //   POST /v1/E/KEY/METHOD     arguments of the method    -> 200 {"result": ...} ({} for void)
@@ -31,6 +33,7 @@
 namespace flowc {
 
 class LocalRuntime;
+class MpiRuntime;
 
 namespace gateway {
 
@@ -99,6 +102,10 @@ struct HttpOptions {
 class HttpGateway {
 public:
   HttpGateway(LocalRuntime &runtime, HttpOptions options = {});
+  // On rank 0 (where MpiRuntime's constructor returns), linked with
+  // flowc::http_mpi: entities are created and called on the ranks that own
+  // their keys. Answers are kept in memory.
+  HttpGateway(MpiRuntime &runtime, HttpOptions options = {});
   ~HttpGateway();
   HttpGateway(const HttpGateway &) = delete;
   HttpGateway &operator=(const HttpGateway &) = delete;

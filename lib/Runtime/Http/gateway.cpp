@@ -19,6 +19,7 @@ HttpGateway::HttpGateway(LocalRuntime &runtime, HttpOptions options) {
     rt->post_state(type, std::move(key), std::move(done));
   };
   backend.create = [rt](const EntityType &type, std::string key, void *object,
+                        const std::string &, std::string,
                         std::unique_ptr<detail::Completion> done) {
     rt->post_create(type, std::move(key), object, std::move(done));
   };
@@ -26,9 +27,5 @@ HttpGateway::HttpGateway(LocalRuntime &runtime, HttpOptions options) {
     options.answers = gateway::durable_answer_store(*runtime.store_);
   server_ = std::make_unique<Server>(std::move(backend), std::move(options));
 }
-
-HttpGateway::~HttpGateway() = default;
-
-std::uint16_t HttpGateway::port() const { return server_->port(); }
 
 } // namespace flowc

@@ -314,10 +314,12 @@ void Router::create(const Entity &entity, const Request &request,
                                                             : args.names.size();
   std::string why;
   bool why_fits_count = false;
-  void *object = nullptr;
+  const Constructor *chosen = nullptr;
+  std::string encoded;
   for (const Constructor &ctor : entity.constructors) {
     try {
-      object = ctor.construct(args);
+      encoded = ctor.encode_args(args);
+      chosen = &ctor;
       break;
     } catch (const json::Mismatch &e) {
       bool fits_count = ctor.params == given;
@@ -325,12 +327,16 @@ void Router::create(const Entity &entity, const Request &request,
         why = e.what();
         why_fits_count = fits_count;
       }
-    } catch (const std::exception &e) {
-      return pending->finish(error_reply(422, "constructor_threw", e.what()));
     }
   }
-  if (!object)
+  if (!chosen)
     return pending->finish(error_reply(400, "bad_arguments", why));
+  void *object = nullptr;
+  try {
+    object = chosen->construct(encoded);
+  } catch (const std::exception &e) {
+    return pending->finish(error_reply(422, "constructor_threw", e.what()));
+  }
   const EntityType &type = entity.type();
   std::string key;
   try {
@@ -354,7 +360,8 @@ void Router::create(const Entity &entity, const Request &request,
     reply.body = w.take();
     return reply;
   });
-  backend_.create(type, key, object, std::move(done));
+  std::string name = constructor_name(entity.route, chosen - entity.constructors.data());
+  backend_.create(type, key, object, name, std::move(encoded), std::move(done));
   arm_timeout(pending);
 }
 

@@ -36,6 +36,7 @@ void Registry::add(const EntityType &type, const char *name,
 void Registry::freeze() {
   if (frozen_)
     return;
+  add_gateway_constructors();
   frozen_ = true;
   std::sort(types_.begin(), types_.end(),
             [](const EntityType *a, const EntityType *b) { return a->name < b->name; });

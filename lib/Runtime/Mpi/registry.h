@@ -22,6 +22,9 @@ public:
 
   // Numbers the classes; later registrations are refused (fatal).
   void freeze();
+  // Every generated entity type and its constructors as the HTTP gateway
+  // calls them (gateway_constructors.cpp); freeze() adds them first.
+  void add_gateway_constructors();
 
   // A class's number, or -1 for one no create<E> registered.
   std::int64_t id(const EntityType *type) const;
