@@ -1,14 +1,36 @@
 // gateway_mpi.cpp - HttpGateway over an MpiRuntime, on rank 0: the same
 // Router, its requests posted as MpiRuntime's own. A create hands over the
-// object built here and the constructor's name and encoded arguments, which
-// every rank registered (Mpi/gateway_constructors.cpp), so the rank that
-// owns the key builds its own.
+// object built here and the constructor's name and encoded arguments, from
+// which the rank that owns the key builds its own.
+//
+// A gateway creates entities from JSON, so no create<E>(args...) in the
+// program registers E or a constructor for those argument types. Each
+// generated file lists its entities and their constructors (a
+// gateway::Module, registered before main in every rank alike); a program
+// that links this file registers them all with MpiRuntime as it starts, in
+// every rank, under names every rank computes the same way.
 #include "Http/server.h"
 
 #include "flowc/runtime/errors.h"
+#include "flowc/runtime/gateway_api.h"
 #include "flowc/runtime/mpi.h"
 
 namespace flowc {
+
+namespace {
+
+void register_constructors() {
+  for (const gateway::Module *module : gateway::registry())
+    for (const gateway::Entity &entity : module->entities)
+      for (std::size_t i = 0; i < entity.constructors.size(); ++i)
+        detail::mpi_register(entity.type(),
+                             gateway::constructor_name(entity.route, i).c_str(),
+                             entity.constructors[i].construct);
+}
+
+[[maybe_unused]] const bool registered = detail::mpi_before_start(&register_constructors);
+
+} // namespace
 
 HttpGateway::HttpGateway(MpiRuntime &runtime, HttpOptions options) {
   if (runtime.rank() != 0)

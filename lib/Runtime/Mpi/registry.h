@@ -22,9 +22,8 @@ public:
 
   // Numbers the classes; later registrations are refused (fatal).
   void freeze();
-  // Every generated entity type and its constructors as the HTTP gateway
-  // calls them (gateway_constructors.cpp); freeze() adds them first.
-  void add_gateway_constructors();
+  // Runs `hook` first in freeze() (detail::mpi_before_start).
+  void add_hook(void (*hook)());
 
   // A class's number, or -1 for one no create<E> registered.
   std::int64_t id(const EntityType *type) const;
@@ -37,6 +36,7 @@ public:
 
 private:
   bool frozen_ = false;
+  std::vector<void (*)()> hooks_;
   std::vector<const EntityType *> types_;
   std::unordered_map<const EntityType *, std::uint32_t> ids_;
   std::unordered_map<std::string, detail::MpiConstruct> constructors_;
