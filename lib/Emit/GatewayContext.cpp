@@ -187,7 +187,8 @@ mstch::map gatewayContext(const Input &input) {
                                {"id", cIdentifier(decl.qualified_name)},
                                {"enumerators", std::move(enumerators)}});
   }
-  ir::OpenAPIParts parts = ir::openAPIParts(input.entities, input.structs, input.enums);
+  ir::OpenAPIParts parts =
+      ir::openAPIParts(input.entities, input.structs, input.enums, input.aliases);
   return mstch::map{
       {"entities", std::move(entities)},
       {"entity_count", std::to_string(input.entities.size())},

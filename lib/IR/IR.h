@@ -224,6 +224,18 @@ struct Enum {
   bool operator==(const Enum &) const = default;
 };
 
+// A type alias (`using Money = std::int64_t;`, a typedef) that state,
+// arguments or results name, outside the system headers: the gateway's
+// OpenAPI gives it a schema of its own, titled with its name. Listed after
+// the aliases its type names.
+struct Alias {
+  std::string name; // as types spell it, namespace-qualified
+  std::string type; // what it names, spelled the same way
+  std::string file;
+  unsigned line = 0;
+  bool operator==(const Alias &) const = default;
+};
+
 struct Module {
   int version = 1;
   // The input the module was analyzed from, as given on the command line;
@@ -234,6 +246,7 @@ struct Module {
   std::vector<Struct> structs;
   std::vector<Use> uses; // in the order first used
   std::vector<Enum> enums;
+  std::vector<Alias> aliases;
   bool operator==(const Module &) const = default;
 };
 

@@ -75,6 +75,11 @@ def main():
     expect(port, "POST", A, [a, 100], 201, json.dumps({"key": a}, separators=(",", ":")))
     expect(port, "POST", A, {"owner": b, "balance": 50}, 201)
     check(balance(port, a) == 100 and balance(port, b) == 50, "the created states")
+    # A defaulted trailing argument left out: the owning rank calls the
+    # constructor with the arguments given (balance = 0).
+    c = on1[-1] if on1[-1] != a else on0[-1]
+    expect(port, "POST", A, {"owner": c}, 201)
+    check(balance(port, c) == 0, f"{c} (rank {owner[c]}) has the default balance")
     # Calls within a rank and across ranks.
     expect(port, "POST", f"{A}/{a}/deposit", [5], 200, '{"result":105}')
     expect(port, "POST", f"{A}/{a}/transfer", {"to": b, "amount": 30}, 200, '{"result":75}')
@@ -89,8 +94,7 @@ def main():
 
     # Errors, and nothing changed by them.
     expect(port, "POST", A, [a, 1], 409, kind="entity_exists")
-    expect(port, "POST", A, [on1[1] if len(on1) > 1 else on0[1], -5], 422,
-           kind="constructor_threw")
+    expect(port, "POST", A, ["zz-negative", -5], 422, kind="constructor_threw")
     expect(port, "POST", A, ["x", "many"], 400, kind="bad_arguments")
     expect(port, "POST", f"{A}/nobody/deposit", [1], 404, kind="entity_not_found")
     expect(port, "POST", f"{A}/{a}/deposit", [-1], 422, kind="method_threw")
