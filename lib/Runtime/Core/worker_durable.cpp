@@ -40,9 +40,11 @@ void Worker::submit(std::uint64_t chain, detail::Completion *client, Txn &txn,
 // states (Completion::durable_note).
 void Worker::take_note(detail::Completion *client, std::string_view result,
                        std::vector<Record> &records) {
+  if (client == nullptr || !core_.clients_here())
+    return;
   Record note;
   note.gate = ~std::uint32_t{0}; // no entity's: record() never replaces it
-  if (client != nullptr && client->durable_note(result, note.key, note.state))
+  if (client->durable_note(result, note.key, note.state))
     records.push_back(std::move(note));
 }
 
