@@ -391,6 +391,7 @@ collectStructs(ir::Module &module, ASTContext &context,
     locals.TraverseDecl(const_cast<FunctionDecl *>(candidate.definition));
   module.structs = structs.take();
   module.enums = structs.takeEnums();
+  module.aliases = structs.takeAliases();
 }
 
 // A method's remote calls, in source order.

@@ -2,6 +2,7 @@
 #include "Analysis/EntityAnalysis.h"
 
 #include "Analysis/Annotations.h"
+#include "Analysis/DefaultArgs.h"
 #include "Analysis/MemberChecks.h"
 #include "Analysis/SourceLines.h"
 #include "Analysis/TypeSpelling.h"
@@ -250,6 +251,7 @@ std::vector<ir::Field> EntityAnalysis::params(const FunctionDecl *function,
     ++index;
     QualType type = param->getType();
     fields.push_back({name, spellType(type, context_)});
+    fields.back().default_arg = defaultArg(param, context_);
     if (type->isLValueReferenceType() &&
         !type.getNonReferenceType().isConstQualified()) {
       // The fix-it makes it `const T &`; taking it by value would do too.

@@ -15,6 +15,7 @@ namespace flowc {
 void StructCollector::add(QualType type) {
   if (type.isNull())
     return;
+  addAliases(type);
   QualType canonical = type.getCanonicalType().getNonReferenceType();
   if (const auto *enumType = canonical->getAs<EnumType>()) {
     addEnum(enumType->getDecl()->getDefinition());
@@ -62,6 +63,40 @@ std::string StructCollector::fileOf(const Decl *decl, unsigned &line) const {
   return sm.isInMainFile(sm.getExpansionLoc(decl->getLocation()))
              ? displayFile_
              : std::string(where.getFilename());
+}
+
+// The aliases in a type as written: the type itself, what an alias names,
+// and template arguments, looking through references and qualifiers.
+void StructCollector::addAliases(QualType written) {
+  if (written.isNull())
+    return;
+  const Type *type = written.getTypePtr();
+  if (const auto *reference = dyn_cast<ReferenceType>(type))
+    return addAliases(reference->getPointeeTypeAsWritten());
+  if (const auto *elaborated = dyn_cast<ElaboratedType>(type))
+    return addAliases(elaborated->getNamedType());
+  if (const auto *paren = dyn_cast<ParenType>(type))
+    return addAliases(paren->getInnerType());
+  if (const auto *spec = dyn_cast<TemplateSpecializationType>(type)) {
+    for (const TemplateArgument &argument : spec->template_arguments())
+      if (argument.getKind() == TemplateArgument::Type)
+        addAliases(argument.getAsType());
+    return;
+  }
+  const auto *alias = dyn_cast<TypedefType>(type);
+  if (!alias)
+    return;
+  const TypedefNameDecl *decl = alias->getDecl();
+  if (context_.getSourceManager().isInSystemHeader(decl->getLocation()) ||
+      !seenAliases_.insert(decl).second)
+    return;
+  QualType target = decl->getUnderlyingType();
+  addAliases(target);
+  ir::Alias result;
+  result.name = spellType(QualType(alias, 0), context_);
+  result.type = spellType(target, context_);
+  result.file = fileOf(decl, result.line);
+  aliases_.push_back(std::move(result));
 }
 
 void StructCollector::addEnum(const EnumDecl *decl) {

@@ -30,10 +30,13 @@ public:
   std::vector<ir::Struct> take() { return std::move(structs_); }
   // The enums met on the way, each once.
   std::vector<ir::Enum> takeEnums() { return std::move(enums_); }
+  // The type aliases met on the way (outside system headers), each once.
+  std::vector<ir::Alias> takeAliases() { return std::move(aliases_); }
 
 private:
   void addRecord(const clang::CXXRecordDecl *record);
   void addEnum(const clang::EnumDecl *decl);
+  void addAliases(clang::QualType written);
   std::string fileOf(const clang::Decl *decl, unsigned &line) const;
 
   const clang::ASTContext &context_;
@@ -42,6 +45,8 @@ private:
   std::vector<ir::Struct> structs_;
   llvm::SmallPtrSet<const clang::EnumDecl *, 8> seenEnums_;
   std::vector<ir::Enum> enums_;
+  llvm::SmallPtrSet<const clang::TypedefNameDecl *, 8> seenAliases_;
+  std::vector<ir::Alias> aliases_;
 };
 
 } // namespace flowc

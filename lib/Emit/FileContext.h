@@ -20,6 +20,7 @@ struct Input {
   std::vector<ir::Job> jobs;
   std::vector<ir::Use> uses; // entities of other files it reaches
   std::vector<ir::Enum> enums; // what they carry, for the JSON gateway
+  std::vector<ir::Alias> aliases = {}; // the aliases they name, for its OpenAPI
 };
 
 // The generated files' names for an input `X.<ext>`: X.flowc.h, X.flowc.cpp.

@@ -5,6 +5,7 @@
 
 #include "IR/OpenAPI.h"
 
+#include <algorithm>
 #include <set>
 
 namespace flowc::emit {
@@ -44,8 +45,26 @@ const ir::Enum *findEnum(const std::vector<ir::Enum> &enums, const std::string &
   return nullptr;
 }
 
+// What an alias names, through aliases of aliases; the type itself when it
+// is none.
+std::string resolveAlias(std::string type, const std::vector<ir::Alias> &aliases) {
+  for (std::size_t hops = 0; hops <= aliases.size(); ++hops) {
+    auto alias = std::find_if(aliases.begin(), aliases.end(), [&](const ir::Alias &a) {
+      return bareType(a.name) == type;
+    });
+    if (alias == aliases.end())
+      break;
+    type = bareType(alias->type);
+  }
+  return type;
+}
+
+// What the page's field needs: its input kind (by the type, through
+// aliases), and, for a constructor's parameter with a default argument, that
+// it may be left empty (then it is not sent) and the default as written.
 mstch::map paramContext(const ir::Field &param, std::size_t index,
-                        const std::vector<ir::Enum> &enums) {
+                        const std::vector<ir::Enum> &enums,
+                        const std::vector<ir::Alias> &aliases, bool optional) {
   static const std::set<std::string> integers = {
       "char", "signed char", "unsigned char", "short", "unsigned short", "int",
       "unsigned", "unsigned int", "long", "unsigned long", "long long",
@@ -53,7 +72,7 @@ mstch::map paramContext(const ir::Field &param, std::size_t index,
       "std::uint16_t", "std::int32_t", "std::uint32_t", "std::int64_t",
       "std::uint64_t", "std::size_t", "int8_t", "uint8_t", "int16_t", "uint16_t",
       "int32_t", "uint32_t", "int64_t", "uint64_t", "size_t"};
-  std::string type = bareType(param.type);
+  std::string type = resolveAlias(bareType(param.type), aliases);
   std::string input = "json";
   mstch::array options;
   if (integers.count(type))
@@ -85,17 +104,21 @@ mstch::map paramContext(const ir::Field &param, std::size_t index,
       {"is_enum", input == "enum"},
       {"is_json", input == "json"},
       {"options", std::move(options)},
+      {"has_default", optional},
+      {"default_html", optional ? htmlEscape(param.default_arg->text) : std::string()},
   };
 }
 
 // What a constructor's or method's arguments need: the parameters, their
 // names as a C++ initializer list and the signature for error messages.
+// `required`: how many must be given (the rest may be left out).
 void addParams(mstch::map &context, const std::string &callee,
-               const std::vector<ir::Field> &params, const std::vector<ir::Enum> &enums) {
+               const std::vector<ir::Field> &params, const Input &input,
+               std::size_t required) {
   mstch::array list;
   std::string names, signature = callee + "(";
   for (std::size_t i = 0; i < params.size(); ++i) {
-    list.push_back(paramContext(params[i], i, enums));
+    list.push_back(paramContext(params[i], i, input.enums, input.aliases, i >= required));
     names += (i ? ", \"" : "\"") + params[i].name + "\"";
     signature += (i ? ", " : "") + params[i].type + " " + params[i].name;
   }
@@ -107,7 +130,7 @@ void addParams(mstch::map &context, const std::string &callee,
   context.emplace("signature_html", htmlEscape(signature));
 }
 
-mstch::map entityContext(const ir::Entity &entity, const std::vector<ir::Enum> &enums) {
+mstch::map entityContext(const ir::Entity &entity, const Input &input) {
   std::string id = cIdentifier(entity.qualified_name);
   mstch::array state;
   for (std::size_t i = 0; i < entity.state.size(); ++i)
@@ -116,8 +139,23 @@ mstch::map entityContext(const ir::Entity &entity, const std::vector<ir::Enum> &
                                {"comma", i != 0}});
   mstch::array constructors;
   for (std::size_t i = 0; i < entity.constructors.size(); ++i) {
+    const std::vector<ir::Field> &params = entity.constructors[i].params;
+    // The parameters from the first with a default argument on may be left
+    // out; one call of the constructor per count of arguments given.
+    std::size_t required = params.size();
+    while (required > 0 && params[required - 1].default_arg)
+      --required;
     mstch::map ctor{{"index", std::to_string(i)}, {"id", id}};
-    addParams(ctor, entity.qualified_name, entity.constructors[i].params, enums);
+    addParams(ctor, entity.qualified_name, params, input, required);
+    mstch::array arities;
+    for (std::size_t n = required; n <= params.size(); ++n) {
+      std::string args;
+      for (std::size_t k = 0; k < n; ++k)
+        args += (k ? ", std::move(a" : "std::move(a") + std::to_string(k) + ")";
+      arities.push_back(mstch::map{{"count", std::to_string(n)}, {"args", args}});
+    }
+    ctor.emplace("required", std::to_string(required));
+    ctor.emplace("arities", std::move(arities));
     constructors.push_back(std::move(ctor));
   }
   mstch::array methods;
@@ -133,7 +171,8 @@ mstch::map entityContext(const ir::Entity &entity, const std::vector<ir::Enum> &
                        {"read_only_cpp", std::string(method.read_only ? "true" : "false")},
                        {"returns_void_cpp",
                         std::string(bareType(method.returns) == "void" ? "true" : "false")}};
-    addParams(context, entity.qualified_name + "::" + method.name, method.params, enums);
+    addParams(context, entity.qualified_name + "::" + method.name, method.params, input,
+              method.params.size());
     methods.push_back(std::move(context));
   }
   return mstch::map{
@@ -163,7 +202,7 @@ mstch::array partsContext(const std::vector<ir::OpenAPIPart> &parts) {
 mstch::map gatewayContext(const Input &input) {
   mstch::array entities, enums;
   for (const ir::Entity &entity : input.entities)
-    entities.push_back(entityContext(entity, input.enums));
+    entities.push_back(entityContext(entity, input));
   for (const ir::Enum &decl : input.enums) {
     mstch::array enumerators;
     for (std::size_t i = 0; i < decl.enumerators.size(); ++i)
@@ -172,7 +211,8 @@ mstch::map gatewayContext(const Input &input) {
                                {"id", cIdentifier(decl.qualified_name)},
                                {"enumerators", std::move(enumerators)}});
   }
-  ir::OpenAPIParts parts = ir::openAPIParts(input.entities, input.structs, input.enums);
+  ir::OpenAPIParts parts =
+      ir::openAPIParts(input.entities, input.structs, input.enums, input.aliases);
   return mstch::map{
       {"entities", std::move(entities)},
       {"entity_count", std::to_string(input.entities.size())},
@@ -189,10 +229,12 @@ const Schema &gatewaySchema() {
                              {"comma", {}}, {"input", {}}, {"is_integer", {}},
                              {"is_number", {}}, {"is_boolean", {}}, {"is_string", {}},
                              {"is_enum", {}}, {"is_json", {}},
-                             {"options", Schema{{{"name", {}}}}}}};
+                             {"options", Schema{{{"name", {}}}}},
+                             {"has_default", {}}, {"default_html", {}}}};
   static const Schema ctor{{{"index", {}}, {"id", {}}, {"params", param},
                             {"param_count", {}}, {"names", {}}, {"signature", {}},
-                            {"signature_html", {}}}};
+                            {"signature_html", {}}, {"required", {}},
+                            {"arities", Schema{{{"count", {}}, {"args", {}}}}}}};
   static const Schema method{{{"index", {}}, {"id", {}}, {"name", {}}, {"read_only", {}},
                               {"returns", {}}, {"returns_html", {}}, {"returns_void", {}},
                               {"read_only_cpp", {}}, {"returns_void_cpp", {}},

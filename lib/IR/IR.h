@@ -11,6 +11,15 @@
 
 namespace flowc::ir {
 
+// A parameter's default argument: the expression as written and, when it is
+// a literal of a type JSON can hold (an integer, a floating-point number,
+// a bool, a string, an enumerator), its value as JSON text.
+struct DefaultArg {
+  std::string text;
+  std::string value; // JSON; empty when not such a literal
+  bool operator==(const DefaultArg &) const = default;
+};
+
 // A named, typed slot: a state member, a key or a parameter.
 struct Field {
   std::string name;
@@ -19,6 +28,7 @@ struct Field {
   // reads it (a durable store value-initializes members an older state
   // lacks that have none); it is not part of the YAML.
   bool initialized = false;
+  std::optional<DefaultArg> default_arg = {}; // parameters only
   bool operator==(const Field &) const = default;
 };
 
@@ -228,6 +238,18 @@ struct Enum {
   bool operator==(const Enum &) const = default;
 };
 
+// A type alias (`using Money = std::int64_t;`, a typedef) that state,
+// arguments or results name, outside the system headers: the gateway's
+// OpenAPI gives it a schema of its own, titled with its name. Listed after
+// the aliases its type names.
+struct Alias {
+  std::string name; // as types spell it, namespace-qualified
+  std::string type; // what it names, spelled the same way
+  std::string file;
+  unsigned line = 0;
+  bool operator==(const Alias &) const = default;
+};
+
 struct Module {
   int version = 1;
   // The input the module was analyzed from, as given on the command line;
@@ -238,6 +260,7 @@ struct Module {
   std::vector<Struct> structs;
   std::vector<Use> uses; // in the order first used
   std::vector<Enum> enums;
+  std::vector<Alias> aliases;
   bool operator==(const Module &) const = default;
 };
 

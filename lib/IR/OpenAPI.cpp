@@ -2,9 +2,9 @@
 //
 // The IR spells types as the source does (with namespaces), so a schema is
 // read off the spelling: standard names and containers map as json.h maps
-// them, a struct or enum of the module becomes a $ref. A name the module does
-// not know (a type alias) cannot be resolved without Clang: its schema only
-// names the C++ type (docs/http.md says so).
+// them, a struct, enum or type alias of the module becomes a $ref (an
+// alias's schema is titled with its name, over the schema of what it names).
+// A name the module does not know has a schema that only names the C++ type.
 #include "IR/OpenAPI.h"
 
 #include "flowc/runtime/gateway_api.h"
@@ -129,7 +129,9 @@ const std::map<std::string, IntegerRange> &integerTypes() {
 class SchemaWriter {
 public:
   SchemaWriter(const std::vector<Entity> &entities, const std::vector<Struct> &structs,
-               const std::vector<Enum> &enums) {
+               const std::vector<Enum> &enums, const std::vector<Alias> &aliases) {
+    for (const Alias &alias : aliases)
+      named_.insert(plain(alias.name));
     for (const Entity &entity : entities)
       keys_[plain(entity.qualified_name)] = entity.key.type;
     for (const Struct &record : structs)
@@ -203,8 +205,7 @@ public:
     }
     if (named_.count(name))
       return R"({"$ref": )" + quote("#/components/schemas/" + routeName(name)) + "}";
-    return R"({"description": )" +
-           quote("C++ type " + name + " (an alias flowc does not resolve here)") + "}";
+    return R"({"description": )" + quote("C++ type " + name) + "}";
   }
 
 private:
@@ -224,14 +225,39 @@ std::string objectSchema(SchemaWriter &types, const std::vector<Field> &fields,
          R"(], "additionalProperties": false})";
 }
 
-// The arguments: an array in parameter order, or an object by name.
-std::string argumentsSchema(SchemaWriter &types, const std::vector<Field> &params) {
-  std::string items;
-  for (std::size_t i = 0; i < params.size(); ++i)
-    items += (i ? ", " : "") + types.schema(params[i].type);
-  std::string n = std::to_string(params.size());
+// A parameter's schema; with `defaults`, its default argument's value as
+// `default` (and the expression as written in the description).
+std::string paramSchema(SchemaWriter &types, const Field &param, bool defaults) {
+  std::string schema = types.schema(param.type);
+  if (!defaults || !param.default_arg)
+    return schema;
+  std::string note = R"("description": )" +
+                     quote("default argument: " + param.default_arg->text) + ", ";
+  if (!param.default_arg->value.empty())
+    note += R"("default": )" + param.default_arg->value + ", ";
+  return "{" + note + schema.substr(1); // every schema is a non-empty object
+}
+
+// The arguments: an array in parameter order, or an object by name. With
+// `defaults` (a constructor's), trailing parameters with default arguments
+// may be left out.
+std::string argumentsSchema(SchemaWriter &types, const std::vector<Field> &params,
+                            bool defaults) {
+  std::size_t required = params.size();
+  while (defaults && required > 0 && params[required - 1].default_arg)
+    --required;
+  std::string items, properties, names;
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    std::string schema = paramSchema(types, params[i], defaults);
+    items += (i ? ", " : "") + schema;
+    properties += (i ? ", " : "") + quote(params[i].name) + ": " + schema;
+    if (i < required)
+      names += (i ? ", " : "") + quote(params[i].name);
+  }
   return R"({"oneOf": [{"type": "array", "prefixItems": [)" + items + "], \"minItems\": " +
-         n + ", \"maxItems\": " + n + "}, " + objectSchema(types, params, "by name") + "]}";
+         std::to_string(required) + ", \"maxItems\": " + std::to_string(params.size()) +
+         R"(}, {"title": "by name", "type": "object", "properties": {)" + properties +
+         R"(}, "required": [)" + names + R"(], "additionalProperties": false}]})";
 }
 
 std::string errorResponses(std::initializer_list<const char *> codes) {
@@ -285,8 +311,9 @@ std::string routeName(const std::string &qualifiedName) {
 
 OpenAPIParts openAPIParts(const std::vector<Entity> &entities,
                           const std::vector<Struct> &structs,
-                          const std::vector<Enum> &enums) {
-  SchemaWriter types(entities, structs, enums);
+                          const std::vector<Enum> &enums,
+                          const std::vector<Alias> &aliases) {
+  SchemaWriter types(entities, structs, enums, aliases);
   OpenAPIParts parts;
   parts.schemas.push_back(
       {"flowc.Error",
@@ -302,6 +329,11 @@ OpenAPIParts openAPIParts(const std::vector<Entity> &entities,
                              R"({"title": )" + quote(decl.qualified_name) +
                                  R"(, "type": "string", "enum": [)" + names + "]}"});
   }
+  for (const Alias &alias : aliases)
+    parts.schemas.push_back({routeName(alias.name),
+                             R"({"title": )" + quote(alias.name) + R"(, "description": )" +
+                                 quote("C++ type alias of " + alias.type) + R"(, "allOf": [)" +
+                                 types.schema(alias.type) + "]}"});
   for (const Entity &entity : entities) {
     std::string route = routeName(entity.qualified_name);
     std::string keySchema = types.schema(entity.key.type);
@@ -310,12 +342,12 @@ OpenAPIParts openAPIParts(const std::vector<Entity> &entities,
 
     std::string ctors;
     for (std::size_t i = 0; i < entity.constructors.size(); ++i)
-      ctors += (i ? ", " : "") + argumentsSchema(types, entity.constructors[i].params);
+      ctors += (i ? ", " : "") + argumentsSchema(types, entity.constructors[i].params, true);
     std::string create =
         R"({"post": {"operationId": )" + quote(route + ".create") +
         R"(, "summary": )" + quote("create a " + entity.qualified_name) +
         R"(, "parameters": [)" + idempotencyParameter + "], " +
-        body(entity.constructors.size() == 1 ? argumentsSchema(types, entity.constructors[0].params)
+        body(entity.constructors.size() == 1 ? argumentsSchema(types, entity.constructors[0].params, true)
                                              : R"({"oneOf": [)" + ctors + "]}") +
         R"(, "responses": {)" +
         okResponse("201", "created",
@@ -344,7 +376,7 @@ OpenAPIParts openAPIParts(const std::vector<Entity> &entities,
           quote(entity.qualified_name + "::" + method.name +
                 (method.read_only ? " (const)" : "")) +
           R"(, "parameters": [{"name": "key", "in": "path", "required": true, "schema": {"type": "string"}}, )" +
-          idempotencyParameter + "], " + body(argumentsSchema(types, method.params)) +
+          idempotencyParameter + "], " + body(argumentsSchema(types, method.params, false)) +
           R"(, "responses": {)" + okResponse("200", "the result", result) +
           errorResponses({"400", "404", "409", "413", "422", "503", "504"}) + "}}}";
       parts.paths.push_back({"/v1/" + route + "/{key}/" + method.name, post});
@@ -354,7 +386,8 @@ OpenAPIParts openAPIParts(const std::vector<Entity> &entities,
 }
 
 std::string toOpenAPI(const Module &module) {
-  OpenAPIParts parts = openAPIParts(module.entities, module.structs, module.enums);
+  OpenAPIParts parts =
+      openAPIParts(module.entities, module.structs, module.enums, module.aliases);
   std::vector<gateway::Part> paths, schemas;
   for (const OpenAPIPart &part : parts.paths)
     paths.push_back({part.name, part.json});

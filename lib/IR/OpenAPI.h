@@ -21,11 +21,13 @@ struct OpenAPIParts {
   std::vector<OpenAPIPart> schemas;
 };
 
-// The parts for `entities`, whose messages carry `structs` and `enums`;
-// generated code embeds them and the gateway assembles them as toOpenAPI does.
+// The parts for `entities`, whose messages carry `structs`, `enums` and
+// `aliases`; generated code embeds them and the gateway assembles them as
+// toOpenAPI does.
 OpenAPIParts openAPIParts(const std::vector<Entity> &entities,
                           const std::vector<Struct> &structs,
-                          const std::vector<Enum> &enums);
+                          const std::vector<Enum> &enums,
+                          const std::vector<Alias> &aliases);
 
 // The whole document.
 std::string toOpenAPI(const Module &module);

@@ -29,9 +29,17 @@ void writeSeq(YAML::Emitter &out, const char *key, const std::vector<T> &items,
 }
 
 YAML::Emitter &operator<<(YAML::Emitter &out, const Field &field) {
-  return out << YAML::Flow << YAML::BeginMap << YAML::Key << "name"
-             << YAML::Value << field.name << YAML::Key << "type" << YAML::Value
-             << field.type << YAML::EndMap;
+  out << YAML::Flow << YAML::BeginMap << YAML::Key << "name" << YAML::Value
+      << field.name << YAML::Key << "type" << YAML::Value << field.type;
+  if (field.default_arg) {
+    out << YAML::Key << "default" << YAML::Value << YAML::BeginMap << YAML::Key
+        << "text" << YAML::Value << YAML::DoubleQuoted << field.default_arg->text;
+    if (!field.default_arg->value.empty())
+      out << YAML::Key << "value" << YAML::Value << YAML::DoubleQuoted
+          << field.default_arg->value;
+    out << YAML::EndMap;
+  }
+  return out << YAML::EndMap;
 }
 
 void writeFields(YAML::Emitter &out, const char *key,
@@ -294,6 +302,14 @@ std::string toYAML(const Module &module) {
           << location(decl.file, decl.line);
       out << YAML::Key << "enumerators" << YAML::Value << YAML::Flow
           << decl.enumerators;
+      out << YAML::EndMap;
+    });
+  if (!module.aliases.empty())
+    writeSeq(out, "aliases", module.aliases, [&](const Alias &alias) {
+      out << YAML::Flow << YAML::BeginMap;
+      out << YAML::Key << "name" << YAML::Value << alias.name;
+      out << YAML::Key << "type" << YAML::Value << alias.type;
+      out << YAML::Key << "location" << YAML::Value << location(alias.file, alias.line);
       out << YAML::EndMap;
     });
   out << YAML::EndMap;

@@ -73,6 +73,10 @@ ir::Module mergeModules(std::vector<ir::Module> modules) {
                          return seen.qualified_name == decl.qualified_name;
                        }))
         merged.enums.push_back(std::move(decl));
+    for (auto &alias : module.aliases)
+      if (std::none_of(merged.aliases.begin(), merged.aliases.end(),
+                       [&](const ir::Alias &seen) { return seen.name == alias.name; }))
+        merged.aliases.push_back(std::move(alias));
   }
   // Entities used across the inputs are the merged module's own.
   for (ir::Module &module : modules)
@@ -107,6 +111,7 @@ generateFiles(const std::vector<ir::Module> &modules,
       if (!module.entities.empty()) {
         file.structs = module.structs;
         file.enums = module.enums;
+        file.aliases = module.aliases;
       }
       for (const ir::Use &use : module.uses)
         if (!llvm::is_contained(file.uses, use))

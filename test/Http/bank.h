@@ -27,6 +27,8 @@ namespace bank {
 
 enum class Color { red, green, blue };
 
+using Money = std::int64_t; // a named schema in the OpenAPI document
+
 struct Point {
   std::int64_t x = 0;
   double y = 0;
@@ -68,6 +70,7 @@ public:
     return shapes_.size();
   }
   std::uint64_t echo_u64(std::uint64_t v) const { return v; }
+  Money fee(Money amount) const { return amount / 100; }
   double ratio(double a, double b) const { return a / b; }
   std::map<std::string, int> tally(const std::vector<std::string> &words) const {
     std::map<std::string, int> counts;

@@ -1,7 +1,9 @@
 // bank_server.cpp - a gateway over bank.h for the tests: prints
 // "listening on PORT" once it listens and serves until standard input ends.
 //   bank_server [--port N] [--threads N] [--max-body N] [--max-in-flight N]
-//               [--timeout-ms N] [--client-timeout-ms N]
+//               [--timeout-ms N] [--client-timeout-ms N] [--store DIR]
+// With --store the runtime keeps entities (and the gateway its
+// Idempotency-Key answers) in a durable store in DIR.
 #include "bank.flowc.h"
 
 #include <flowc/runtime/errors.h>
@@ -15,10 +17,13 @@
 
 int main(int argc, char **argv) {
   flowc::HttpOptions options{.port = 0};
+  flowc::LocalOptions local{.workers = 2};
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string flag = argv[i];
     unsigned long long value = std::strtoull(argv[i + 1], nullptr, 10);
-    if (flag == "--port")
+    if (flag == "--store")
+      local.store = argv[i + 1];
+    else if (flag == "--port")
       options.port = static_cast<std::uint16_t>(value);
     else if (flag == "--threads")
       options.threads = static_cast<unsigned>(value);
@@ -35,8 +40,8 @@ int main(int argc, char **argv) {
       return 2;
     }
   }
-  flowc::LocalRuntime rt(flowc::LocalOptions{.workers = 2});
   try {
+    flowc::LocalRuntime rt(local);
     flowc::HttpGateway gateway(rt, options);
     std::cout << "listening on " << gateway.port() << std::endl;
     std::string line;

@@ -124,9 +124,17 @@ def main():
     expect(port, "POST", "/v1/bank.Counter", [8, "x"], 400, "bad_arguments", ["argument 'start'"])
     expect(port, "POST", A, ["carol", -1], 422, "constructor_threw", ["negative balance"])
     expect(port, "GET", A + "/carol", None, 404, "entity_not_found")
-    expect(port, "POST", A, ["carol"], 400, "bad_arguments", ["expected 2"])
+    expect(port, "POST", A, [], 400, "bad_arguments", ["expected 1 to 2"])
+    expect(port, "POST", A, ["carol", 1, 2], 400, "bad_arguments", ["expected 1 to 2"])
     expect(port, "POST", A, {"owner": "carol", "money": 1}, 400, "bad_arguments", ["'money'"])
-    expect(port, "POST", A, {"owner": "carol"}, 400, "bad_arguments", ["missing argument 'balance'"])
+    expect(port, "POST", A, {"balance": 1}, 400, "bad_arguments", ["missing argument 'owner'"])
+    # A trailing argument with a default (`balance = 0`) may be left out, in
+    # the array and in the object form: C++ gives its default.
+    parsed, _ = expect(port, "POST", A, ["carol"], 201)
+    check(parsed == {"key": "carol"}, f"created carol with the default balance: {parsed}")
+    check(request(port, "GET", A + "/carol")[1].get("balance_") == 0, "carol's default balance")
+    expect(port, "POST", A, {"owner": "dan"}, 201)
+    check(request(port, "GET", A + "/dan")[1].get("balance_") == 0, "dan's default balance")
 
     # State by member name, keys in the path.
     parsed, _ = expect(port, "GET", A + "/alice", None, 200)

@@ -133,4 +133,43 @@ TEST(YAML, EmptyModule) {
   EXPECT_EQ(toYAML(Module{}), "flowc_ir: 1\nentities: []\njobs: []\n");
 }
 
+// A parameter's default argument (its text, and its value as JSON text when
+// it has one) and the type aliases, each only where there is one.
+TEST(YAML, DefaultArgumentsAndAliases) {
+  Module module;
+  Entity &entity = module.entities.emplace_back();
+  entity.name = "Account";
+  entity.qualified_name = "bank::Account";
+  entity.file = "bank.h";
+  entity.line = 3;
+  entity.key = {"owner_", "std::string"};
+  Constructor &ctor = entity.constructors.emplace_back();
+  ctor.line = 5;
+  ctor.params = {{"owner", "std::string"},
+                 {"balance", "bank::Money", false, DefaultArg{"kOpening", "100"}},
+                 {"note", "std::string", false, DefaultArg{"\"new\"", "\"new\""}},
+                 {"tags", "std::vector<int>", false, DefaultArg{"{}", ""}}};
+  module.aliases.push_back({"bank::Money", "std::int64_t", "bank.h", 1});
+  const char *expected = R"yaml(flowc_ir: 1
+entities:
+  - name: Account
+    qualified_name: bank::Account
+    location: bank.h:3
+    key: {name: owner_, type: std::string}
+    state: []
+    constructors:
+      - line: 5
+        params:
+          - {name: owner, type: std::string}
+          - {name: balance, type: bank::Money, default: {text: "kOpening", value: "100"}}
+          - {name: note, type: std::string, default: {text: "\"new\"", value: "\"new\""}}
+          - {name: tags, type: std::vector<int>, default: {text: "{}"}}
+    methods: []
+jobs: []
+aliases:
+  - {name: bank::Money, type: std::int64_t, location: bank.h:1}
+)yaml";
+  EXPECT_EQ(toYAML(module), expected);
+}
+
 } // namespace

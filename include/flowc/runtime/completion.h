@@ -14,6 +14,7 @@
 #include <future>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 
@@ -59,6 +60,16 @@ public:
   // The encoded result.
   virtual void succeed(std::string bytes) noexcept = 0;
   virtual void fail(Failure kind, std::string message) noexcept = 0;
+
+  // With a durable store, asked once before a chain (or create) that ends
+  // well with `result` is logged: a record to write in the same atomic batch
+  // as its states (the gateway keeps Idempotency-Key answers so). Returns
+  // false for none; the key is in a space of its own, apart from entities.
+  virtual bool durable_note(std::string_view result, std::string &key,
+                            std::string &value) noexcept {
+    static_cast<void>(result), static_cast<void>(key), static_cast<void>(value);
+    return false;
+  }
 };
 
 // Fulfils a std::promise<T> with decode(bytes); a decode that throws (a

@@ -34,10 +34,22 @@ struct Method {
 
 struct Constructor {
   std::size_t params = 0;
-  // A new object from the arguments (json::Mismatch when they do not fit, or
+  // The arguments in the binary encoding: how many were given (trailing
+  // ones with default arguments may be left out), then each given one;
+  // json::Mismatch when they do not fit.
+  std::string (*encode_args)(const json::Value &args) = nullptr;
+  // A new object from encode_args' bytes (DecodeError when malformed, or
   // what the constructor threw); the caller owns it (EntityType::destroy).
-  void *(*construct)(const json::Value &args) = nullptr;
+  // Every rank of an MpiRuntime registers it (constructor_name) to build
+  // the entities it owns.
+  void *(*construct)(std::string_view encoded) = nullptr;
 };
+
+// The name a gateway constructor has among MpiRuntime's constructors: the
+// same in every rank, apart from those create<E>(args...) registers.
+inline std::string constructor_name(std::string_view route, std::size_t index) {
+  return "flowc.gateway " + std::string(route) + " #" + std::to_string(index);
+}
 
 struct Entity {
   std::string_view route; // the qualified name with `.` for `::`
@@ -109,20 +121,27 @@ template <class K> std::string key_from_text(std::string_view text) {
 }
 
 // Checks the shape of an argument list before any argument is read: an
-// array of `names.size()` elements or an object with exactly those names.
-inline void check_arguments(const json::Value &args,
-                            std::initializer_list<std::string_view> names,
-                            std::string_view signature) {
+// array of `required` to `names.size()` elements or an object with those
+// names (the first `required` at least; the parameters past `required` have
+// default arguments, and only trailing ones may be left out). Returns how
+// many arguments were given.
+inline std::size_t check_arguments(const json::Value &args,
+                                   std::initializer_list<std::string_view> names,
+                                   std::string_view signature, std::size_t required) {
   using Kind = json::Value::Kind;
   std::string expected = "the arguments of " + std::string(signature) +
                          " as an array in parameter order or an object by "
                          "parameter name";
+  auto count = [&](std::size_t n) {
+    return n == required ? std::to_string(n)
+                         : std::to_string(required) + " to " + std::to_string(n);
+  };
   if (args.kind == Kind::array) {
-    if (args.items.size() != names.size())
+    if (args.items.size() < required || args.items.size() > names.size())
       throw json::Mismatch(expected + ": got " + std::to_string(args.items.size()) +
                            " argument" + (args.items.size() == 1 ? "" : "s") +
-                           ", expected " + std::to_string(names.size()));
-    return;
+                           ", expected " + count(names.size()));
+    return args.items.size();
   }
   if (args.kind != Kind::object)
     throw json::Mismatch(expected + ": got " + json::kind_name(args.kind));
@@ -130,9 +149,24 @@ inline void check_arguments(const json::Value &args,
     if (std::find(names.begin(), names.end(), args.names[i]) == names.end())
       throw json::Mismatch(expected + ": no parameter '" + args.names[i] + "' (byte " +
                            std::to_string(args.items[i].offset) + ")");
-  for (std::string_view name : names)
+  std::size_t given = 0, i = 0;
+  for (std::string_view name : names) {
+    ++i;
+    if (args.find(name))
+      given = i;
+  }
+  given = std::max(given, required);
+  i = 0;
+  for (std::string_view name : names) {
+    if (i++ == given)
+      break;
     if (!args.find(name))
-      throw json::Mismatch(expected + ": missing argument '" + std::string(name) + "'");
+      throw json::Mismatch(expected + ": missing argument '" + std::string(name) + "'" +
+                           (i > required ? " (only trailing arguments with defaults may "
+                                           "be left out)"
+                                         : ""));
+  }
+  return given;
 }
 
 // The OpenAPI document from every module's parts: paths and schemas sorted

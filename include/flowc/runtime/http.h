@@ -4,6 +4,8 @@
 //   flowc::LocalRuntime rt;
 //   flowc::HttpGateway gateway(rt, flowc::HttpOptions{.port = 8080});
 //
+// or over flowc::MpiRuntime, on rank 0 (linked with flowc::http_mpi).
+//
 // Routes (for each entity E, its qualified name with `.` for `::`):
 //   POST /v1/E                arguments of a constructor -> 201 {"key": ...}
 //   POST /v1/E/KEY/METHOD     arguments of the method    -> 200 {"result": ...} ({} for void)
@@ -31,6 +33,7 @@
 namespace flowc {
 
 class LocalRuntime;
+class MpiRuntime;
 
 namespace gateway {
 
@@ -56,6 +59,17 @@ public:
   virtual void finish(const std::string &key, const Answer &answer) = 0;
   // The request ran nothing (e.g. 503): the key may be used again.
   virtual void release(const std::string &key) = 0;
+  // A store kept in the runtime's durable store: the record (a key and a
+  // value among the store's notes) to write in the same atomic batch as the
+  // chain, or create, whose answer is `answer`; finish() follows once it is
+  // logged. Called from a runtime worker. False (the default): no record,
+  // finish() alone keeps the answer.
+  virtual bool commit_record(const std::string &key, const Answer &answer,
+                             std::string &record_key, std::string &record_value) {
+    static_cast<void>(key), static_cast<void>(answer);
+    static_cast<void>(record_key), static_cast<void>(record_value);
+    return false;
+  }
 };
 
 std::shared_ptr<AnswerStore> memory_answer_store();
@@ -80,13 +94,18 @@ struct HttpOptions {
   // A client that takes longer than this to send a request (or is idle this
   // long between requests) is disconnected.
   std::chrono::milliseconds client_timeout{10000};
-  // Idempotency-Key answers; null: memory_answer_store().
+  // Idempotency-Key answers; null: kept in the runtime's durable store when
+  // it has one (LocalOptions::store), else memory_answer_store().
   std::shared_ptr<gateway::AnswerStore> answers;
 };
 
 class HttpGateway {
 public:
   HttpGateway(LocalRuntime &runtime, HttpOptions options = {});
+  // On rank 0 (where MpiRuntime's constructor returns), linked with
+  // flowc::http_mpi: entities are created and called on the ranks that own
+  // their keys. Answers are kept in memory.
+  HttpGateway(MpiRuntime &runtime, HttpOptions options = {});
   ~HttpGateway();
   HttpGateway(const HttpGateway &) = delete;
   HttpGateway &operator=(const HttpGateway &) = delete;

@@ -68,6 +68,8 @@ namespace mpi {
 class Node;
 }
 
+class HttpGateway;
+
 class MpiRuntime : public detail::ClientApi<MpiRuntime> {
 public:
   // Initializes MPI (MPI_THREAD_SERIALIZED: one thread per rank makes every
@@ -97,6 +99,7 @@ public:
 
 private:
   friend class detail::ClientApi<MpiRuntime>;
+  friend class HttpGateway; // serves this runtime's type-erased requests (http.h)
   void post_call(Outgoing call, std::unique_ptr<detail::Completion> done);
   void post_state(const EntityType &type, std::string key,
                   std::unique_ptr<detail::Completion> done);

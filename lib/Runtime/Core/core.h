@@ -83,6 +83,10 @@ public:
   void post(Message &&message);
   // Client answers: fulfilled here, or sent to the clients' process.
   void answer(std::vector<Answer> &answers);
+  // Whether the clients are in this process: only then may a Completion
+  // pointer a message carries be followed (elsewhere it is the clients'
+  // process's, carried as a number).
+  bool clients_here() const { return clients_ != nullptr; }
   // A malformed message or another fault that fails no chain: to stderr.
   void report(const std::string &what) const;
 

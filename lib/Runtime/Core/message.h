@@ -38,10 +38,12 @@ struct Held {
 // An entity's new state, as a chain with a durable store leaves it: taken when
 // an activation on an entity the chain changed finishes (the last one is the
 // entity's final state in the chain), logged when the chain commits.
+// A record with no type is a client's note (Completion::durable_note): `key`
+// and `state` go to the store's notes as they are.
 struct Record {
   std::uint32_t worker = 0; // the entity's gate, to replace an earlier record
   std::uint32_t gate = 0;
-  const EntityType *type = nullptr;
+  const EntityType *type = nullptr; // null: a note
   std::string key;   // encoded
   std::string state; // as Log::encode writes it
 };

@@ -105,6 +105,8 @@ private:
   void submit(std::uint64_t chain, detail::Completion *client, Txn &txn,
               std::string result);
   void create_logged(Message &message);
+  void take_note(detail::Completion *client, std::string_view result,
+                 std::vector<Record> &records);
   void on_durable(Message &message);
   void durable(std::uint64_t ticket, bool ok, std::string error);
   void log_round();

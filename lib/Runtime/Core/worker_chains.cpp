@@ -50,8 +50,11 @@ void Worker::end_chain(std::uint64_t chain, detail::Completion *client,
   Roots::node_type node = roots_.extract(found);
   Root &root = node.mapped();
 
-  // With a durable store, a chain that changed something commits once its
-  // records are in the log (on_durable), holding its locks until then.
+  // With a durable store, a chain that changed something (or whose client
+  // keeps a note of its answer) commits once its records are in the log
+  // (on_durable), holding its locks until then.
+  if (ok && log_ != nullptr)
+    take_note(root.client, bytes, txn.writes);
   if (ok && !txn.writes.empty()) {
     submit(chain, root.client, txn, std::move(bytes));
     spare_roots_.push_back(std::move(node));

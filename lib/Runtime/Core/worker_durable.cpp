@@ -36,6 +36,18 @@ void Worker::submit(std::uint64_t chain, detail::Completion *client, Txn &txn,
   round_.push_back(Commit{chain, std::move(txn.writes)});
 }
 
+// The client's note of a chain or create that ends well, logged with its
+// states (Completion::durable_note).
+void Worker::take_note(detail::Completion *client, std::string_view result,
+                       std::vector<Record> &records) {
+  if (client == nullptr || !core_.clients_here())
+    return;
+  Record note;
+  note.gate = ~std::uint32_t{0}; // no entity's: record() never replaces it
+  if (client->durable_note(result, note.key, note.state))
+    records.push_back(std::move(note));
+}
+
 // A create is logged like a chain: the new entity is locked (exclusively,
 // under a ticket of its own) until its record is in the log, so no chain
 // sees it before it is durable. A key the store holds exists.
@@ -65,6 +77,7 @@ void Worker::create_logged(Message &message) {
   pending.created = &gate;
   std::vector<Record> records;
   records.push_back(Record{index_, gate.id, &type, message.key, std::move(state)});
+  take_note(message.to.client, {}, records);
   round_.push_back(Commit{ticket, std::move(records)});
 }
 

@@ -1,5 +1,7 @@
 // gateway.cpp - HttpGateway over a LocalRuntime: the runtime's type-erased
-// requests (HttpGateway is its friend) behind the Router's Backend.
+// requests (HttpGateway is its friend) behind the Router's Backend, and its
+// durable store, when it has one, keeping the Idempotency-Key answers.
+#include "Http/answers_durable.h"
 #include "Http/server.h"
 
 #include "flowc/runtime/local.h"
@@ -17,14 +19,13 @@ HttpGateway::HttpGateway(LocalRuntime &runtime, HttpOptions options) {
     rt->post_state(type, std::move(key), std::move(done));
   };
   backend.create = [rt](const EntityType &type, std::string key, void *object,
+                        const std::string &, std::string,
                         std::unique_ptr<detail::Completion> done) {
     rt->post_create(type, std::move(key), object, std::move(done));
   };
+  if (!options.answers && runtime.store_)
+    options.answers = gateway::durable_answer_store(*runtime.store_);
   server_ = std::make_unique<Server>(std::move(backend), std::move(options));
 }
-
-HttpGateway::~HttpGateway() = default;
-
-std::uint16_t HttpGateway::port() const { return server_->port(); }
 
 } // namespace flowc

@@ -54,7 +54,9 @@ function indent(text) {
 async function submit(form) {
   const out = form.querySelector("output");
   const entity = form.dataset.entity, kind = form.dataset.kind;
-  const fields = [...form.querySelectorAll("[data-input]")].filter(f => f.name !== "key");
+  // A field for a defaulted argument left empty is not sent (the default applies).
+  const fields = [...form.querySelectorAll("[data-input]")].filter(f => f.name !== "key" &&
+    !("optional" in f.dataset && f.type !== "checkbox" && f.value.trim() === ""));
   const keyField = form.querySelector("[name=key]");
   const key = keyField ? encodeURIComponent(keyField.value) : "";
   let url = "/v1/" + entity, method = "POST";

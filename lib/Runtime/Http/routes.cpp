@@ -4,6 +4,7 @@
 #include "Http/json_parse.h"
 #include "Http/page.h"
 
+#include <optional>
 #include <vector>
 
 namespace flowc::gateway {
@@ -65,23 +66,63 @@ Reply failure_reply(detail::Failure kind, const std::string &message) {
   case Failure::exists: return error_reply(409, "entity_exists", message);
   case Failure::deadlock: return error_reply(409, "deadlock", message);
   case Failure::decode: return error_reply(400, "bad_arguments", message);
+  case Failure::store: return error_reply(500, "store_error", message);
   case Failure::other:
   case Failure::retry: break;
   }
   return error_reply(500, "internal", message);
 }
 
+Reply render(const std::function<Reply(std::string_view)> &on_success,
+             std::string_view bytes) {
+  try {
+    return on_success(bytes);
+  } catch (const std::exception &e) {
+    return error_reply(500, "internal", e.what());
+  }
+}
+
+// A request's completion: the reply from the runtime's answer. With an
+// Idempotency-Key and an answer store that logs answers with commits, the
+// reply is rendered before the chain is logged (durable_note) and that same
+// reply is sent.
 class Callback final : public detail::Completion {
 public:
-  using F = std::function<void(bool ok, detail::Failure kind, std::string bytes)>;
-  explicit Callback(F f) : f_(std::move(f)) {}
-  void succeed(std::string bytes) noexcept override { f_(true, {}, std::move(bytes)); }
+  using OnSuccess = std::function<Reply(std::string_view bytes)>;
+  using Done = std::function<void(Reply)>;
+  Callback(OnSuccess on_success, Done done, std::shared_ptr<AnswerStore> answers,
+           std::string idempotency_key)
+      : on_success_(std::move(on_success)), done_(std::move(done)),
+        answers_(std::move(answers)), idempotency_key_(std::move(idempotency_key)) {}
+
+  void succeed(std::string bytes) noexcept override {
+    done_(noted_ ? std::move(*noted_) : render(on_success_, bytes));
+  }
   void fail(detail::Failure kind, std::string message) noexcept override {
-    f_(false, kind, std::move(message));
+    done_(failure_reply(kind, message));
+  }
+  bool durable_note(std::string_view result, std::string &key,
+                    std::string &value) noexcept override {
+    if (idempotency_key_.empty())
+      return false;
+    try {
+      Reply reply = render(on_success_, result);
+      if (!answers_->commit_record(idempotency_key_, Answer{reply.status, reply.body}, key,
+                                   value))
+        return false;
+      noted_ = std::move(reply);
+      return true;
+    } catch (const std::exception &) {
+      return false; // not logged: finish() keeps the answer
+    }
   }
 
 private:
-  F f_;
+  OnSuccess on_success_;
+  Done done_;
+  std::shared_ptr<AnswerStore> answers_;
+  std::string idempotency_key_;
+  std::optional<Reply> noted_;
 };
 
 // An empty body is an empty argument list.
@@ -115,7 +156,8 @@ struct Router::Pending {
 
   void finish(Reply reply) {
     if (!idempotency_key.empty()) {
-      if (reply.status == 503)
+      // 503 ran nothing; neither did a chain the store could not log.
+      if (reply.status == 503 || reply.status == 500)
         answers->release(idempotency_key);
       else
         answers->finish(idempotency_key, Answer{reply.status, reply.body});
@@ -152,7 +194,14 @@ void Router::handle(Request request, Respond respond) {
   if (request.method == "POST" && !request.idempotency_key.empty()) {
     Answer stored;
     std::string fingerprint = request.method + " " + request.target + "\n" + request.body;
-    switch (options_.answers->claim(request.idempotency_key, fingerprint, stored)) {
+    AnswerStore::Claim claim;
+    try {
+      claim = options_.answers->claim(request.idempotency_key, fingerprint, stored);
+    } catch (const std::exception &e) {
+      pending->answer(error_reply(500, "store_error", e.what()));
+      return;
+    }
+    switch (claim) {
     case AnswerStore::Claim::answered: {
       Reply reply;
       reply.status = stored.status;
@@ -265,10 +314,12 @@ void Router::create(const Entity &entity, const Request &request,
                                                             : args.names.size();
   std::string why;
   bool why_fits_count = false;
-  void *object = nullptr;
+  const Constructor *chosen = nullptr;
+  std::string encoded;
   for (const Constructor &ctor : entity.constructors) {
     try {
-      object = ctor.construct(args);
+      encoded = ctor.encode_args(args);
+      chosen = &ctor;
       break;
     } catch (const json::Mismatch &e) {
       bool fits_count = ctor.params == given;
@@ -276,12 +327,16 @@ void Router::create(const Entity &entity, const Request &request,
         why = e.what();
         why_fits_count = fits_count;
       }
-    } catch (const std::exception &e) {
-      return pending->finish(error_reply(422, "constructor_threw", e.what()));
     }
   }
-  if (!object)
+  if (!chosen)
     return pending->finish(error_reply(400, "bad_arguments", why));
+  void *object = nullptr;
+  try {
+    object = chosen->construct(encoded);
+  } catch (const std::exception &e) {
+    return pending->finish(error_reply(422, "constructor_threw", e.what()));
+  }
   const EntityType &type = entity.type();
   std::string key;
   try {
@@ -305,7 +360,8 @@ void Router::create(const Entity &entity, const Request &request,
     reply.body = w.take();
     return reply;
   });
-  backend_.create(type, key, object, std::move(done));
+  std::string name = constructor_name(entity.route, chosen - entity.constructors.data());
+  backend_.create(type, key, object, name, std::move(encoded), std::move(done));
   arm_timeout(pending);
 }
 
@@ -383,21 +439,12 @@ std::unique_ptr<detail::Completion>
 Router::completion(const std::shared_ptr<Pending> &pending,
                    std::function<Reply(std::string_view bytes)> on_success) {
   return std::make_unique<Callback>(
-      [this, pending, on_success = std::move(on_success)](bool ok, detail::Failure kind,
-                                                           std::string bytes) {
-        Reply reply;
-        if (!ok) {
-          reply = failure_reply(kind, bytes);
-        } else {
-          try {
-            reply = on_success(bytes);
-          } catch (const std::exception &e) {
-            reply = error_reply(500, "internal", e.what());
-          }
-        }
+      std::move(on_success),
+      [this, pending](Reply reply) {
         pending->finish(std::move(reply));
         returned();
-      });
+      },
+      pending->answers, pending->idempotency_key);
 }
 
 void Router::returned() {

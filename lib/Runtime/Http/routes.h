@@ -19,12 +19,16 @@
 
 namespace flowc::gateway {
 
-// How requests reach a runtime (bound to LocalRuntime in gateway.cpp).
+// How requests reach a runtime (bound to LocalRuntime in gateway.cpp, to
+// MpiRuntime in gateway_mpi.cpp). A create carries the object built here,
+// and the constructor's name and encoded arguments, from which another rank
+// builds its own.
 struct Backend {
   std::function<void(Outgoing, std::unique_ptr<detail::Completion>)> call;
   std::function<void(const EntityType &, std::string key, std::unique_ptr<detail::Completion>)>
       state;
   std::function<void(const EntityType &, std::string key, void *object,
+                     const std::string &constructor, std::string args,
                      std::unique_ptr<detail::Completion>)>
       create;
 };

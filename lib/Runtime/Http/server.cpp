@@ -285,4 +285,8 @@ HttpGateway::Server::Server(gateway::Backend backend, HttpOptions options)
 HttpGateway::Server::~Server() = default;
 std::uint16_t HttpGateway::Server::port() const { return impl_->port(); }
 
+HttpGateway::~HttpGateway() = default;
+
+std::uint16_t HttpGateway::port() const { return server_->port(); }
+
 } // namespace flowc

@@ -13,6 +13,11 @@ bool detail::mpi_register(const EntityType &type, const char *name,
   return true;
 }
 
+bool detail::mpi_before_start(void (*hook)()) {
+  mpi::Registry::get().add_hook(hook);
+  return true;
+}
+
 namespace mpi {
 
 Registry &Registry::get() {
@@ -33,9 +38,13 @@ void Registry::add(const EntityType &type, const char *name,
   constructors_.emplace(name, construct);
 }
 
+void Registry::add_hook(void (*hook)()) { hooks_.push_back(hook); }
+
 void Registry::freeze() {
   if (frozen_)
     return;
+  for (auto hook : hooks_)
+    hook();
   frozen_ = true;
   std::sort(types_.begin(), types_.end(),
             [](const EntityType *a, const EntityType *b) { return a->name < b->name; });

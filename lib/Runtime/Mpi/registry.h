@@ -22,6 +22,8 @@ public:
 
   // Numbers the classes; later registrations are refused (fatal).
   void freeze();
+  // Runs `hook` first in freeze() (detail::mpi_before_start).
+  void add_hook(void (*hook)());
 
   // A class's number, or -1 for one no create<E> registered.
   std::int64_t id(const EntityType *type) const;
@@ -34,6 +36,7 @@ public:
 
 private:
   bool frozen_ = false;
+  std::vector<void (*)()> hooks_;
   std::vector<const EntityType *> types_;
   std::unordered_map<const EntityType *, std::uint32_t> ids_;
   std::unordered_map<std::string, detail::MpiConstruct> constructors_;

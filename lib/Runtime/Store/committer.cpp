@@ -56,7 +56,9 @@ std::string Store::write(const std::vector<dataflow::Commit> &commits) {
   rocksdb::Status status;
   for (const dataflow::Commit &commit : commits)
     for (const dataflow::Record &record : commit.records) {
-      status = batch.Put(entity_key(*record.type, record.key), record.state);
+      status = batch.Put(record.type ? entity_key(*record.type, record.key)
+                                     : note_key(record.key),
+                         record.state);
       if (!status.ok())
         break;
     }

@@ -6,7 +6,8 @@
 // Keys: "\0flowc" the format marker; "\0T<type name>" a type's number;
 // "\0L<type name>\0<version>" a layout; "\1<type number><encoded key>" an
 // entity, whose value is its layout version, then each member's encoding
-// with its length (so members a newer program dropped can be skipped).
+// with its length (so members a newer program dropped can be skipped);
+// "\2<key>" a client's note (notes.cpp), written with a chain's states.
 #pragma once
 
 #include "log.h"
@@ -19,6 +20,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -73,6 +75,15 @@ public:
 
   // A consistent copy of the store in `folder` (which must not exist).
   void checkpoint(const std::string &folder);
+
+  // Notes (notes.cpp): records clients keep beside entities, such as the
+  // gateway's Idempotency-Key answers. A chain's note is written with its
+  // states (Completion::durable_note); put_note writes one alone, as
+  // durably as a commit. note() is empty when there is none; both throw
+  // StoreError when RocksDB fails.
+  static std::string note_key(std::string_view key);
+  std::optional<std::string> note(std::string_view key) const;
+  void put_note(std::string_view key, std::string_view value);
 
   // Test hook: the next `writes` group writes fail as an I/O error would.
   void fail_writes(unsigned writes) { failing_.store(writes); }

@@ -31,7 +31,7 @@ try {
     check(form !== null, "form " + selector);
     for (const [name, value] of Object.entries(values)) {
       const field = await form.$(`[name="${name}"]`);
-      await field.click({ clickCount: 3 });
+      await field.evaluate(f => { f.value = ""; });
       await field.type(String(value));
     }
     await form.$eval("output", o => { o.textContent = ""; });
@@ -44,6 +44,13 @@ try {
   let out = await submit(`${account} form[data-kind="create"]`, { owner: "erin", balance: 50 });
   check(out.text.startsWith("201") && out.text.includes('"erin"') && out.cls === "ok",
         "create answered 201: " + out.text);
+  // The balance (`= 0`) left empty is not sent: the default applies.
+  out = await submit(`${account} form[data-kind="create"]`, { owner: "fay", balance: "" });
+  check(out.text.startsWith("201") && out.text.includes('"fay"'), "create without the default: " + out.text);
+  out = await submit(`${account} form[data-kind="state"]`, { key: "fay" });
+  check(out.text.includes('"balance_": 0'), "the default balance: " + out.text);
+  check(await page.$eval(`${account} form[data-kind="create"] [name="balance"]`,
+                         f => !f.required && f.placeholder === "0"), "the balance field shows its default");
   out = await submit(`${account} form[data-method="deposit"]`, { key: "erin", amount: "9007199254740993" });
   check(out.text.startsWith("200") && out.text.includes("9007199254741043"),
         "deposit exact to 64 bits: " + out.text);

@@ -1,8 +1,8 @@
 // validate_openapi.mjs FILE - exits 0 when FILE is a valid OpenAPI 3.1
 // document (@seriousme/openapi-schema-validator, the official JSON schemas)
 // whose every component schema is a valid JSON Schema 2020-12 (Ajv: the
-// OpenAPI validator does not look inside schemas), else prints the errors
-// and exits 1.
+// OpenAPI validator does not look inside schemas) and every `default` in
+// them fits its schema, else prints the errors and exits 1.
 import { Validator } from "@seriousme/openapi-schema-validator";
 import Ajv2020 from "ajv/dist/2020.js";
 import { readFileSync } from "node:fs";
@@ -36,4 +36,23 @@ for (const parts of schemas) {
     process.exit(1);
   }
 }
-console.log("valid OpenAPI " + validator.version + ", " + schemas.length + " valid JSON schemas");
+// Every `default` (a default argument's value) fits the schema it annotates.
+let defaults = 0;
+const visit = (node, parts) => {
+  if (node === null || typeof node !== "object")
+    return;
+  if (!Array.isArray(node) && "default" in node && (parts.includes("schema") || parts[0] === "components")) {
+    const check = ajv.compile({ $ref: pointer(parts) });
+    if (!check(node.default)) {
+      console.error("default " + JSON.stringify(node.default) + " at " + parts.join(" ") +
+                    " does not fit its schema: " + JSON.stringify(check.errors));
+      process.exit(1);
+    }
+    ++defaults;
+  }
+  for (const [key, child] of Object.entries(node))
+    visit(child, [...parts, key]);
+};
+visit({ components: doc.components, paths: doc.paths }, []);
+console.log("valid OpenAPI " + validator.version + ", " + schemas.length + " valid JSON schemas, " +
+            defaults + " defaults that fit them");

@@ -31,6 +31,11 @@ using MpiConstruct = void *(*)(std::string_view args);
 bool mpi_register(const EntityType &type, const char *name,
                   MpiConstruct construct);
 
+// Runs `hook` in every rank as the runtime starts, before the registry is
+// numbered: there it may register more (the HTTP gateway registers every
+// generated entity's constructors so). Called before main; returns true.
+bool mpi_before_start(void (*hook)());
+
 // A create<E> argument as it travels: string literals and views become
 // std::string, everything else its decayed type (which needs a codec, as a
 // method's parameters do).
