@@ -33,7 +33,11 @@ void Worker::submit(std::uint64_t chain, detail::Completion *client, Txn &txn,
   pending.client = client;
   pending.locks = std::move(txn.locks);
   pending.result = std::move(result);
-  round_.push_back(Commit{chain, std::move(txn.writes)});
+  const unsigned here = core_.placement.process;
+  for (const Record &record : txn.writes)
+    if (core_.placement.process_of(record.worker) != here)
+      return start_two_phase(chain, std::move(txn.writes));
+  round_.push_back(Commit{chain, std::move(txn.writes), Commit::Phase::apply, false, {}});
 }
 
 // A create is logged like a chain: the new entity is locked (exclusively,
@@ -65,7 +69,7 @@ void Worker::create_logged(Message &message) {
   pending.created = &gate;
   std::vector<Record> records;
   records.push_back(Record{index_, gate.id, &type, message.key, std::move(state)});
-  round_.push_back(Commit{ticket, std::move(records)});
+  round_.push_back(Commit{ticket, std::move(records), Commit::Phase::apply, false, {}});
 }
 
 // At the end of a round, its commits go to the log together: written here
@@ -94,6 +98,10 @@ void Worker::durable(std::uint64_t ticket, bool ok, std::string error) {
   auto found = pending_.find(ticket);
   if (found == pending_.end())
     return;
+  if (found->second.spread)
+    return decided(ticket, ok, std::move(error));
+  if (found->second.part)
+    return part_durable(ticket, ok, std::move(error));
   Pending pending = std::move(found->second);
   pending_.erase(found);
   count(ok ? committed_ : failed_);

@@ -20,6 +20,7 @@
 
 namespace flowc::store {
 
+using dataflow::Commit;
 using dataflow::Message;
 
 void Store::start(dataflow::Core &core) {
@@ -54,12 +55,12 @@ std::string Store::write(const std::vector<dataflow::Commit> &commits) {
   rocksdb::SetPerfLevel(rocksdb::PerfLevel::kDisable); // per thread; no counters
   rocksdb::WriteBatch batch;
   rocksdb::Status status;
-  for (const dataflow::Commit &commit : commits)
-    for (const dataflow::Record &record : commit.records) {
-      status = batch.Put(entity_key(*record.type, record.key), record.state);
-      if (!status.ok())
-        break;
-    }
+  std::uint64_t chains = 0;
+  for (const dataflow::Commit &commit : commits) {
+    add_to(batch, commit);
+    chains += commit.phase == Commit::Phase::apply ||
+              commit.phase == Commit::Phase::decide;
+  }
   if (status.ok()) {
     unsigned failing = failing_.load();
     if (failing > 0 && failing_.compare_exchange_strong(failing, failing - 1)) {
@@ -79,7 +80,7 @@ std::string Store::write(const std::vector<dataflow::Commit> &commits) {
   if (!status.ok())
     return "flowc: store '" + folder_ +
            "': the log write failed, the chain was rolled back: " + status.ToString();
-  logged_.fetch_add(commits.size(), std::memory_order_relaxed);
+  logged_.fetch_add(chains, std::memory_order_relaxed);
   return {};
 }
 
@@ -128,6 +129,8 @@ void Store::commit_loop(unsigned workers) {
     last_flush = Clock::now() - start;
     last_group = group.size();
     for (std::size_t i = 0; i < group.size(); ++i) {
+      if (commits[i].ticket == 0)
+        continue; // nobody waits for it (two_phase.cpp)
       Message done;
       done.kind = Message::Kind::durable;
       done.chain = commits[i].ticket;
