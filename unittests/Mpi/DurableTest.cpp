@@ -30,9 +30,11 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// A folder for a store, and its `.log` file, neither there yet.
 std::string fresh_folder(const std::string &name) {
   std::string folder = ::testing::TempDir() + "flowc-mpi-durable-" + name;
   std::filesystem::remove_all(folder);
+  std::filesystem::remove(folder + ".log");
   return folder;
 }
 
@@ -315,6 +317,15 @@ TEST(MpiDurable, OtherRankCountFails) {
   job = durable_test::run(mpirun(2, {"open", folder}));
   EXPECT_EQ(job.status, 0) << job.err;
   EXPECT_NE(job.out.find("opened"), std::string::npos);
+
+  // A folder with a database of its own (a LocalRuntime store) is not one.
+  const std::string local = fresh_folder("local");
+  std::filesystem::create_directories(local);
+  std::ofstream(local + "/CURRENT") << "MANIFEST-000001\n";
+  job = durable_test::run(mpirun(2, {"open", local}));
+  EXPECT_NE(job.status, 0);
+  EXPECT_NE(job.err.find("is a LocalRuntime store"), std::string::npos) << job.err;
+  EXPECT_FALSE(std::filesystem::exists(local + "/rank-0"));
 }
 
 } // namespace
