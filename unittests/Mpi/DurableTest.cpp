@@ -295,6 +295,29 @@ TEST(MpiDurable, KilledAfterDecisionCommits) {
   }
 }
 
+// A failed log write of a prepared part (a participant's vote) or of the
+// decision (the root's) fails the chain with StoreError and rolls it back on
+// both ranks, in memory and in the stores; the next transfer commits.
+TEST(MpiDurable, FailedPrepareOrDecisionRollsBackEverywhere) {
+  for (const char *moment : {"failprepare", "faildecision"}) {
+    SCOPED_TRACE(moment);
+    const std::string folder = fresh_folder(moment);
+    const std::string log = folder + ".log";
+    durable_test::Result job =
+        durable_test::run(mpirun(2, {"transfer", folder, moment, log}));
+    ASSERT_EQ(job.status, 0) << job.err;
+    std::vector<std::string> lines = read_lines(log);
+    ASSERT_GE(lines.size(), 2u);
+    EXPECT_EQ(lines[lines.size() - 2], "failed");
+    EXPECT_EQ(lines.back(), "ok");
+    auto accounts = transfer_accounts(folder);
+    ASSERT_EQ(accounts.size(), 2u);
+    EXPECT_EQ(total(accounts, 0), 2000) << "money not conserved";
+    EXPECT_EQ(total(accounts, 1), 1) << "the failed transfer left the root's part";
+    EXPECT_EQ(total(accounts, 2), 1) << "the failed transfer left the participant's part";
+  }
+}
+
 // A store is reopened with as many ranks as wrote it: otherwise every rank
 // fails with StoreError naming the folder and both counts, and nothing is
 // written (the missing rank's part is not created).

@@ -8,9 +8,11 @@
 //   mpirun -np N durable_child lists DIR RUN sync|process LOG
 //   mpirun -np N durable_child bank DIR RUN sync|process LOG
 //   mpirun -np N durable_child dump DIR                 every list and account
-//   mpirun -np 2 durable_child transfer DIR decision|commit|none LOG
-//       one transfer from an account on rank 0 to one on rank 1; the job
-//       kills itself before the decision or before rank 1's commit
+//   mpirun -np 2 durable_child transfer DIR MOMENT LOG
+//       one transfer from an account on rank 0 to one on rank 1; MOMENT
+//       decision|commit: the job kills itself before the decision or before
+//       rank 1's commit; failprepare|faildecision: that log write fails
+//       (the line "failed"), and a second transfer follows; none
 //   mpirun -np N durable_child open DIR                 "opened", or the error
 //       on every rank's stderr and status 3
 #include "bank.flowc.h"
@@ -148,10 +150,18 @@ void run_transfer(flowc::MpiRuntime &rt) {
   create_once<bank::Account>(rt, from, kOpening);
   create_once<bank::Account>(rt, to, kOpening);
   say("ready");
-  bool moved = rt.call<&bank::Account::transfer>(rt.ref<bank::Account>(from), 10,
-                                                 rt.ref<bank::Account>(to))
-                   .get();
-  say(moved ? "ok" : "none");
+  // A second transfer follows one that failed on a log write (test hooks).
+  for (int tries = 0; tries < 2; ++tries) {
+    try {
+      bool moved = rt.call<&bank::Account::transfer>(rt.ref<bank::Account>(from), 10,
+                                                     rt.ref<bank::Account>(to))
+                       .get();
+      say(moved ? "ok" : "none");
+      return;
+    } catch (const flowc::StoreError &e) {
+      say("failed");
+    }
+  }
 }
 
 // "list NAME v1 v2 ...", "account NAME balance transfers deposits", for
@@ -225,6 +235,10 @@ int main(int argc, char **argv) {
         flowc::mpi::testing::kill_before_decision();
       else if (std::strcmp(argv[3], "commit") == 0)
         flowc::mpi::testing::kill_before_part_commit();
+      else if (std::strcmp(argv[3], "failprepare") == 0)
+        flowc::mpi::testing::fail_next_prepare();
+      else if (std::strcmp(argv[3], "faildecision") == 0)
+        flowc::mpi::testing::fail_next_decision();
       flowc::MpiRuntime rt(argc, argv, options);
       run_transfer(rt);
       return 0;

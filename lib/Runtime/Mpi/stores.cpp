@@ -160,4 +160,12 @@ void kill_before_part_commit() {
   store::Store::kill_before(dataflow::Commit::Phase::resolve);
 }
 
+void fail_next_prepare() {
+  store::Store::fail_next(dataflow::Commit::Phase::prepare);
+}
+
+void fail_next_decision() {
+  store::Store::fail_next(dataflow::Commit::Phase::decide);
+}
+
 } // namespace flowc::mpi::testing

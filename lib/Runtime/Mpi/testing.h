@@ -24,5 +24,10 @@ bool corrupt_next_call(int to);
 // prepared part (the decision is logged). Set before the runtime is made.
 void kill_before_decision();
 void kill_before_part_commit();
+// The next log write of this process holding a prepared part (or a decision)
+// fails as an I/O error would: the chain must fail with StoreError and be
+// rolled back on every rank. Set before the runtime is made.
+void fail_next_prepare();
+void fail_next_decision();
 
 } // namespace flowc::mpi::testing

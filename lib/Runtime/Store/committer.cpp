@@ -63,7 +63,8 @@ std::string Store::write(const std::vector<dataflow::Commit> &commits) {
   }
   if (status.ok()) {
     unsigned failing = failing_.load();
-    if (failing > 0 && failing_.compare_exchange_strong(failing, failing - 1)) {
+    if ((failing > 0 && failing_.compare_exchange_strong(failing, failing - 1)) ||
+        injected_failure(commits)) {
       status = rocksdb::Status::IOError("injected log write failure");
     } else {
       // After a failed write RocksDB refuses writes until resumed.

@@ -103,6 +103,9 @@ public:
   // Test hook: this process kills itself (SIGKILL) when it is about to
   // write a commit of this phase (decide; resolve, not an abort).
   static void kill_before(dataflow::Commit::Phase phase);
+  // Test hook: the next group write holding a commit of this phase fails as
+  // an I/O error would (once).
+  static void fail_next(dataflow::Commit::Phase phase);
 
 private:
   struct Pending {
@@ -118,6 +121,7 @@ private:
   std::string entity_key(const EntityType &type, std::string_view key) const;
   void commit_loop(unsigned workers);
   void add_to(rocksdb::WriteBatch &batch, const dataflow::Commit &commit);
+  static bool injected_failure(const std::vector<dataflow::Commit> &commits);
 
   const std::string folder_;
   const Durability durability_;

@@ -31,6 +31,7 @@ namespace {
 const std::string kPrepared = std::string("\0P", 2);
 const std::string kDecided = std::string("\0D", 2);
 std::atomic<int> kill_phase{-1}; // kill_before(), for tests
+std::atomic<int> fail_phase{-1}; // fail_next(), for tests
 
 void big_endian(std::string &out, std::uint64_t n, int bytes) {
   for (int i = bytes - 1; i >= 0; --i)
@@ -54,6 +55,19 @@ unsigned Store::root_of(const std::string &txid) {
 
 void Store::kill_before(Commit::Phase phase) {
   kill_phase.store(static_cast<int>(phase));
+}
+
+void Store::fail_next(Commit::Phase phase) {
+  fail_phase.store(static_cast<int>(phase));
+}
+
+bool Store::injected_failure(const std::vector<Commit> &commits) {
+  for (const Commit &commit : commits) {
+    int phase = static_cast<int>(commit.phase);
+    if (fail_phase.load() == phase && fail_phase.compare_exchange_strong(phase, -1))
+      return true;
+  }
+  return false;
 }
 
 // One commit's share of a group write. A prepared part keeps its records
