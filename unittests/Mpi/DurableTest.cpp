@@ -295,6 +295,29 @@ TEST(MpiDurable, KilledAfterDecisionCommits) {
   }
 }
 
+// A chain whose root (a const method) changed nothing and whose changes
+// are all on one other rank commits there in one write: no decision (whose
+// write would kill the job here), both cells changed after a restart.
+TEST(MpiDurable, ChangesOnOneOtherRankCommitInOnePhase) {
+  const std::string folder = fresh_folder("bump");
+  const std::string log = folder + ".log";
+  for (int run = 1; run <= 2; ++run) {
+    durable_test::Result job = durable_test::run(mpirun(2, {"bump", folder, log}));
+    ASSERT_EQ(job.status, 0) << "a decision was written:\n" << job.err;
+    long sum = 0;
+    int cells = 0;
+    for (const std::string &line : dump(2, folder)) {
+      std::vector<std::string> w = words(line);
+      if (w[0] == "cell") {
+        ++cells;
+        sum += std::stol(w[2]);
+      }
+    }
+    EXPECT_EQ(cells, 2);
+    EXPECT_EQ(sum, 2 * run);
+  }
+}
+
 // A failed log write of a prepared part (a participant's vote) or of the
 // decision (the root's) fails the chain with StoreError and rolls it back on
 // both ranks, in memory and in the stores; the next transfer commits.

@@ -13,10 +13,14 @@
 //       decision|commit: the job kills itself before the decision or before
 //       rank 1's commit; failprepare|faildecision: that log write fails
 //       (the line "failed"), and a second transfer follows; none
+//   mpirun -np 2 durable_child bump DIR LOG
+//       a const method on rank 0 changes two cells on rank 1 (one phase);
+//       the job kills itself if that writes a decision
 //   mpirun -np N durable_child open DIR                 "opened", or the error
 //       on every rank's stderr and status 3
 #include "bank.flowc.h"
 #include "lists.flowc.h"
+#include "txn.flowc.h"
 
 #include "testing.h"
 
@@ -135,14 +139,39 @@ void run_bank(flowc::MpiRuntime &rt, long run) {
     thread.join();
 }
 
-// The first account name whose entity rank `rank` owns.
-std::string account_on(flowc::MpiRuntime &rt, int rank) {
+// The first key (of `make(i)`, i = 0, 1, ...) of an entity E that rank
+// `rank` owns, skipping the first `skip` such.
+template <class E, class Make>
+auto key_on(flowc::MpiRuntime &rt, int rank, Make make, int skip = 0) {
   const unsigned per_rank = rt.workers() / static_cast<unsigned>(rt.ranks());
   for (int i = 0;; ++i) {
-    std::string name = "x" + std::to_string(i);
-    if (static_cast<int>(rt.worker_of(rt.ref<bank::Account>(name)) / per_rank) == rank)
-      return name;
+    auto key = make(i);
+    if (static_cast<int>(rt.worker_of(rt.ref<E>(key)) / per_rank) == rank && skip-- == 0)
+      return key;
   }
+}
+
+std::string account_on(flowc::MpiRuntime &rt, int rank) {
+  return key_on<bank::Account>(rt, rank, [](int i) { return "x" + std::to_string(i); });
+}
+
+std::string cell_on(flowc::MpiRuntime &rt, int rank, int skip) {
+  return key_on<txn::Cell>(rt, rank, [](int i) { return "c" + std::to_string(i); }, skip);
+}
+
+// A const method of an entity on rank 0 changes two cells on rank 1: the
+// chain changed one rank, not its root's, and commits in one phase there.
+void run_bump(flowc::MpiRuntime &rt) {
+  int auditor = key_on<txn::Auditor>(rt, 0, [](int i) { return i; });
+  create_once<txn::Auditor>(rt, auditor);
+  create_once<txn::Cell>(rt, cell_on(rt, 1, 0), 0L);
+  create_once<txn::Cell>(rt, cell_on(rt, 1, 1), 0L);
+  say("ready");
+  rt.call<&txn::Auditor::bump>(rt.ref<txn::Auditor>(auditor),
+                               rt.ref<txn::Cell>(cell_on(rt, 1, 0)),
+                               rt.ref<txn::Cell>(cell_on(rt, 1, 1)))
+      .get();
+  say("ok");
 }
 
 void run_transfer(flowc::MpiRuntime &rt) {
@@ -183,6 +212,14 @@ void dump(flowc::MpiRuntime &rt) {
   if (rt.ranks() >= 2) {
     names.push_back(account_on(rt, 0));
     names.push_back(account_on(rt, 1));
+    for (int skip = 0; skip < 2; ++skip) {
+      std::string cell = cell_on(rt, 1, skip);
+      try {
+        long value = rt.call<&txn::Cell::value>(rt.ref<txn::Cell>(cell)).get();
+        std::printf("cell %s %ld\n", cell.c_str(), value);
+      } catch (const flowc::EntityNotFound &) {
+      }
+    }
   }
   for (const std::string &name : names) {
     auto account = rt.ref<bank::Account>(name);
@@ -202,6 +239,8 @@ flowc::Durability durability(const char *name) {
 }
 
 } // namespace
+
+void txn::hold_point(int) {} // txn.h's Cell::hold, not called here
 
 int main(int argc, char **argv) {
   if (argc < 3) {
@@ -228,6 +267,14 @@ int main(int argc, char **argv) {
       else
         run_bank(rt, std::atol(argv[3]));
       return 2;
+    }
+    if (mode == "bump" && argc == 4) {
+      open_log(argv[3]);
+      // A decision would end the job: one phase writes none.
+      flowc::mpi::testing::kill_before_decision();
+      flowc::MpiRuntime rt(argc, argv, options);
+      run_bump(rt);
+      return 0;
     }
     if (mode == "transfer" && argc == 5) {
       open_log(argv[4]);

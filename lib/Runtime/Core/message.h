@@ -105,6 +105,10 @@ struct Message {
     resolve,  // to a participant: commit (release `txn.locks` after) or
               // (`failed`) abort its part
     resolved, // to the root: the participant's part is committed
+    // To the one process a chain changed when that is not the root's: log
+    // `txn.writes` as the entities' states (one write, no prepared part),
+    // then vote.
+    commit_part,
   };
 
   Kind kind = Kind::call;

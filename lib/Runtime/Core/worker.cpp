@@ -111,6 +111,7 @@ void Worker::dispatch(Message &message) {
   case Message::Kind::durable:
     return on_durable(message);
   case Message::Kind::prepare:
+  case Message::Kind::commit_part:
     return on_prepare(message);
   case Message::Kind::vote:
     return on_vote(message);

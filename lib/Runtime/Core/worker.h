@@ -237,6 +237,7 @@ private:
     unsigned waiting = 0; // votes, then acknowledgements, still to come
     std::string error;    // a failed vote's
     bool decided = false;
+    bool one_phase = false; // the one participant logs the chain alone
   };
   // A participant's prepared parts by txid, until they are committed.
   std::unordered_map<std::string, std::vector<Record>> prepared_;

@@ -16,6 +16,11 @@
 // and asks the root's process for the decision (lib/Runtime/Mpi/stores.cpp):
 // none means abort.
 //
+// A chain that changed entities of one process only, not the root's (a
+// const root method that changes entities elsewhere), needs no decision: that
+// process logs the records as the entities' states in one write and votes,
+// and the vote commits the chain (one phase).
+//
 // Every phase is a Commit in the worker's round, so it shares the round's
 // write (and, under Durability::sync, the committer's fsync) with the others.
 #include "worker.h"
@@ -63,6 +68,9 @@ void Worker::start_two_phase(std::uint64_t chain, std::vector<Record> &&writes) 
     }
     prepares[part - spread->parts.begin()].txn.writes.push_back(std::move(record));
   }
+  spread->one_phase = spread->mine.empty() && prepares.size() == 1;
+  if (spread->one_phase)
+    prepares[0].kind = Message::Kind::commit_part;
   for (std::size_t i = 0; i < prepares.size(); ++i)
     send(spread->parts[i].worker, std::move(prepares[i]));
   spread->waiting = static_cast<unsigned>(prepares.size());
@@ -81,6 +89,14 @@ void Worker::on_vote(Message &message) {
     return;
   if (!spread.error.empty())
     return abort_two_phase(message.chain, std::move(spread.error));
+  if (spread.one_phase) { // logged: committed
+    Pending pending = std::move(found->second);
+    pending_.erase(found);
+    count(committed_);
+    answers_.push_back(
+        Answer{pending.client, true, Failure::other, std::move(pending.result)});
+    return end_locks(message.chain, pending.locks, true);
+  }
   round_.push_back(Commit{message.chain, std::move(spread.mine),
                           Commit::Phase::decide, false, spread.txid});
 }
@@ -127,6 +143,8 @@ void Worker::abort_two_phase(std::uint64_t chain, std::string error) {
   count(failed_);
   answers_.push_back(Answer{pending.client, false, Failure::store, std::move(error)});
   end_locks(chain, pending.locks, false);
+  if (pending.spread->one_phase)
+    return; // nothing was logged
   for (const Spread::Part &part : pending.spread->parts) {
     Message resolve =
         two_phase(Message::Kind::resolve, chain, pending.spread->txid, index_);
@@ -151,6 +169,7 @@ void Worker::on_resolved(Message &message) {
 
 // A participant: the part is logged as prepared; a copy stays in memory
 // until it is committed. The entities stay locked by the chain meanwhile.
+// (One phase: logged as the entities' states, then the vote.)
 void Worker::on_prepare(Message &message) {
   std::uint64_t ticket = new_chain();
   Pending &pending = pending_[ticket];
@@ -158,6 +177,9 @@ void Worker::on_prepare(Message &message) {
   pending.root = message.to.worker;
   pending.root_chain = message.chain;
   pending.txid = message.key;
+  if (message.kind == Message::Kind::commit_part)
+    return round_.push_back(Commit{ticket, std::move(message.txn.writes),
+                                   Commit::Phase::apply, false, {}});
   prepared_[message.key] = message.txn.writes;
   round_.push_back(Commit{ticket, std::move(message.txn.writes),
                           Commit::Phase::prepare, false, std::move(message.key)});

@@ -134,7 +134,7 @@ void RecordReader::read_message(unsigned dest) {
   std::uint8_t kind = r_.byte();
   // `durable` is the store's word to a worker of its own process: it never
   // travels between ranks.
-  if (kind > static_cast<std::uint8_t>(Message::Kind::resolved) ||
+  if (kind > static_cast<std::uint8_t>(Message::Kind::commit_part) ||
       kind == static_cast<std::uint8_t>(Message::Kind::durable))
     r_.fail_at(r_.position() - 1, "no message kind " + std::to_string(kind));
   m_.kind = static_cast<Message::Kind>(kind);
