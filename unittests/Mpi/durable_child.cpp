@@ -186,6 +186,7 @@ void run_transfer(flowc::MpiRuntime &rt) {
                                                      rt.ref<bank::Account>(to))
                        .get();
       say(moved ? "ok" : "none");
+      say("logged " + std::to_string(rt.stats().logged)); // over every rank
       return;
     } catch (const flowc::StoreError &e) {
       say("failed");
