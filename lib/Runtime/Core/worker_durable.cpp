@@ -33,11 +33,13 @@ void Worker::submit(std::uint64_t chain, detail::Completion *client, Txn &txn,
   pending.client = client;
   pending.locks = std::move(txn.locks);
   pending.result = std::move(result);
+  // Records of another process's entities: two-phase commit (MpiRuntime).
   const unsigned here = core_.placement.process;
   for (const Record &record : txn.writes)
     if (core_.placement.process_of(record.worker) != here)
       return start_two_phase(chain, std::move(txn.writes));
-  round_.push_back(Commit{chain, std::move(txn.writes), Commit::Phase::apply, false, {}});
+  round_.push_back(
+      Commit{chain, std::move(txn.writes), Commit::Phase::apply, false, {}});
 }
 
 // A create is logged like a chain: the new entity is locked (exclusively,
@@ -69,7 +71,8 @@ void Worker::create_logged(Message &message) {
   pending.created = &gate;
   std::vector<Record> records;
   records.push_back(Record{index_, gate.id, &type, message.key, std::move(state)});
-  round_.push_back(Commit{ticket, std::move(records), Commit::Phase::apply, false, {}});
+  round_.push_back(
+      Commit{ticket, std::move(records), Commit::Phase::apply, false, {}});
 }
 
 // At the end of a round, its commits go to the log together: written here

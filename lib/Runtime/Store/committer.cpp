@@ -55,27 +55,25 @@ std::string Store::write(const std::vector<dataflow::Commit> &commits) {
   rocksdb::SetPerfLevel(rocksdb::PerfLevel::kDisable); // per thread; no counters
   rocksdb::WriteBatch batch;
   rocksdb::Status status;
-  std::uint64_t chains = 0;
+  std::uint64_t chains = 0; // Stats::logged: chains and creates, not phases
   for (const dataflow::Commit &commit : commits) {
     add_to(batch, commit);
     chains += commit.phase == Commit::Phase::apply ||
               commit.phase == Commit::Phase::decide;
   }
-  if (status.ok()) {
-    unsigned failing = failing_.load();
-    if ((failing > 0 && failing_.compare_exchange_strong(failing, failing - 1)) ||
-        injected_failure(commits)) {
-      status = rocksdb::Status::IOError("injected log write failure");
-    } else {
-      // After a failed write RocksDB refuses writes until resumed.
-      if (resume_.exchange(false))
-        db_->Resume();
-      rocksdb::WriteOptions options;
-      options.sync = durability_ == Durability::sync;
-      status = db_->Write(options, &batch);
-      if (!status.ok())
-        resume_ = true;
-    }
+  unsigned failing = failing_.load();
+  if ((failing > 0 && failing_.compare_exchange_strong(failing, failing - 1)) ||
+      injected_failure(commits)) {
+    status = rocksdb::Status::IOError("injected log write failure");
+  } else {
+    // After a failed write RocksDB refuses writes until resumed.
+    if (resume_.exchange(false))
+      db_->Resume();
+    rocksdb::WriteOptions options;
+    options.sync = durability_ == Durability::sync;
+    status = db_->Write(options, &batch);
+    if (!status.ok())
+      resume_ = true;
   }
   flushes_.fetch_add(1, std::memory_order_relaxed);
   if (!status.ok())
