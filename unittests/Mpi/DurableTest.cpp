@@ -7,7 +7,7 @@
 // after every part is prepared but before the decision (abort everywhere),
 // and after the decision but before a participant's commit (commit
 // everywhere, the participant resolving with the root). And a store reopened
-// by another number of ranks.
+// by another number of ranks, or under Isolation::chain.
 #include "../Durable/process.h"
 
 #include <gtest/gtest.h>
@@ -348,7 +348,7 @@ TEST(MpiDurable, FailedPrepareOrDecisionRollsBackEverywhere) {
 // A store is reopened with as many ranks as wrote it: otherwise every rank
 // fails with StoreError naming the folder and both counts, and nothing is
 // written (the missing rank's part is not created).
-TEST(MpiDurable, OtherRankCountFails) {
+TEST(MpiDurable, WrongOpenFailsOnEveryRank) {
   const std::string folder = fresh_folder("ranks");
   durable_test::Result job = durable_test::run(mpirun(2, {"open", folder}));
   ASSERT_EQ(job.status, 0) << job.err;
@@ -376,6 +376,17 @@ TEST(MpiDurable, OtherRankCountFails) {
   EXPECT_NE(job.status, 0);
   EXPECT_NE(job.err.find("is a LocalRuntime store"), std::string::npos) << job.err;
   EXPECT_FALSE(std::filesystem::exists(local + "/rank-0"));
+
+  // Under Isolation::chain a chain is not atomic: no store, on any rank.
+  const std::string chain = fresh_folder("chain");
+  job = durable_test::run(mpirun(2, {"open-chain", chain}));
+  EXPECT_NE(job.status, 0);
+  std::size_t seen = 0;
+  for (std::size_t at = job.err.find("needs Isolation::serializable");
+       at != std::string::npos; at = job.err.find("needs Isolation::serializable", at + 1))
+    ++seen;
+  EXPECT_EQ(seen, 2u) << job.err;
+  EXPECT_FALSE(std::filesystem::exists(chain));
 }
 
 } // namespace

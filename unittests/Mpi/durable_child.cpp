@@ -18,6 +18,8 @@
 //       the job kills itself if that writes a decision
 //   mpirun -np N durable_child open DIR                 "opened", or the error
 //       on every rank's stderr and status 3
+//   mpirun -np N durable_child open-chain DIR           the same under
+//       Isolation::chain
 #include "bank.flowc.h"
 #include "lists.flowc.h"
 #include "txn.flowc.h"
@@ -251,6 +253,12 @@ int main(int argc, char **argv) {
   const std::string mode = argv[1];
   flowc::MpiOptions options{.workers = 2, .store = argv[2]};
   try {
+    if (mode == "open-chain" && argc == 3) { // a store needs serializable
+      options.isolation = flowc::Isolation::chain;
+      flowc::MpiRuntime rt(argc, argv, options);
+      std::printf("opened\n");
+      return 0;
+    }
     if ((mode == "dump" || mode == "open") && argc == 3) {
       flowc::MpiRuntime rt(argc, argv, options);
       if (mode == "dump")
