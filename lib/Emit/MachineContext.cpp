@@ -1,6 +1,6 @@
 // MachineContext.cpp - ir::Machine -> mstch. Each piece of code lists every
-// name a piece may have (`suspend`, `finish` and `loop` as lists of at most
-// one), so a name a piece lacks never resolves in an enclosing scope.
+// name a piece may have (`suspend`, `finish`, `loop` and `try` as lists of at
+// most one), so a name a piece lacks never resolves in an enclosing scope.
 #include "Emit/MachineContext.h"
 
 #include <cassert>
@@ -12,7 +12,7 @@ namespace {
 mstch::map expressionContext(const ir::Code &code) {
   mstch::array pieces;
   for (const ir::Piece &piece : code) {
-    assert(!piece.suspend && !piece.finish && !piece.loop &&
+    assert((ir::isText(piece) || !piece.field.empty()) &&
            "an expression holds no statements");
     pieces.push_back(mstch::map{{"text", piece.text},
                                 {"is_field", !piece.field.empty()},
@@ -36,6 +36,7 @@ mstch::array suspendContext(const ir::Suspend &suspend) {
       {"has_result", !suspend.result.empty()},
       {"result", suspend.result},
       {"result_type", suspend.result_type},
+      {"in_try", suspend.in_try},
   }};
 }
 
@@ -61,6 +62,16 @@ mstch::array loopContext(const ir::IndexLoop &loop) {
   }};
 }
 
+mstch::array tryContext(const ir::TryEntry &entry) {
+  mstch::array resumes;
+  for (size_t i = 0; i < entry.labels.size(); ++i)
+    resumes.push_back(mstch::map{{"label", std::to_string(entry.labels[i])},
+                                 {"via", entry.via[i] != 0},
+                                 {"try", std::to_string(entry.via[i])}});
+  return mstch::array{
+      mstch::map{{"id", std::to_string(entry.id)}, {"resumes", resumes}}};
+}
+
 mstch::array bodyContext(const ir::Code &code) {
   mstch::array pieces;
   for (const ir::Piece &piece : code)
@@ -73,6 +84,7 @@ mstch::array bodyContext(const ir::Code &code) {
         {"finish",
          piece.finish ? finishContext(*piece.finish) : mstch::array{}},
         {"loop", piece.loop ? loopContext(*piece.loop) : mstch::array{}},
+        {"try", piece.entry ? tryContext(*piece.entry) : mstch::array{}},
     });
   return pieces;
 }
@@ -117,7 +129,9 @@ mstch::array resumesContext(const std::vector<ir::Resume> &resumes) {
                                    {"range", expressionContext(rebind.range)},
                                    {"index", rebind.index}});
     array.push_back(mstch::map{{"label", std::to_string(resume.label)},
-                               {"rebinds", std::move(rebinds)}});
+                               {"rebinds", std::move(rebinds)},
+                               {"via", resume.via != 0},
+                               {"try", std::to_string(resume.via)}});
   }
   return array;
 }
@@ -149,6 +163,7 @@ const Schema &machineSchema() {
       {"has_result", {}},
       {"result", {}},
       {"result_type", {}},
+      {"in_try", {}},
   }};
   static const Schema finish{{
       {"none", {}},
@@ -163,6 +178,10 @@ const Schema &machineSchema() {
       {"range", expression},
       {"variable", expression},
       {"pointer", {}},
+  }};
+  static const Schema entry{{
+      {"id", {}},
+      {"resumes", Schema{{{"label", {}}, {"via", {}}, {"try", {}}}}},
   }};
   static const Schema schema{{
       {"params", Schema{{{"name", {}},
@@ -180,6 +199,8 @@ const Schema &machineSchema() {
                          {"is_const", {}},
                          {"declaration", expression}}}},
       {"resumes", Schema{{{"label", {}},
+                          {"via", {}},
+                          {"try", {}},
                           {"rebinds", Schema{{{"variable", {}},
                                               {"range", expression},
                                               {"index", {}}}}}}}},
@@ -188,7 +209,8 @@ const Schema &machineSchema() {
                        {"field", {}},
                        {"suspend", suspend},
                        {"finish", finish},
-                       {"loop", loop}}}},
+                       {"loop", loop},
+                       {"try", entry}}}},
       {"finishes_at_end", {}},
   }};
   return schema;

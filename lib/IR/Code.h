@@ -11,14 +11,19 @@
 
 namespace flowc::ir {
 
+// A piece of source text (not a field or a protocol part).
+inline bool isText(const Piece &piece) {
+  return !piece.suspend && !piece.finish && !piece.loop && !piece.entry &&
+         piece.field.empty();
+}
+
 inline Code &operator+=(Code &code, std::string_view text) {
   if (text.empty())
     return code;
-  if (!code.empty() && !code.back().suspend && !code.back().finish &&
-      !code.back().loop && code.back().field.empty())
+  if (!code.empty() && isText(code.back()))
     code.back().text += text;
   else
-    code.push_back(Piece{std::string(text), {}, {}, {}, {}});
+    code.push_back(Piece{std::string(text), {}, {}, {}, {}, {}});
   return code;
 }
 
@@ -52,6 +57,9 @@ inline Code finishCode(Finish finish) {
 }
 inline Code loopCode(IndexLoop loop) {
   return {Piece{{}, {}, {}, {}, std::move(loop)}};
+}
+inline Code tryCode(TryEntry entry) {
+  return {Piece{{}, {}, {}, {}, {}, std::move(entry)}};
 }
 
 // Code that is exactly one frame field.

@@ -55,6 +55,7 @@ struct Suspend {
   std::vector<Code> args; // the reference called, then the arguments
   std::string result;     // the frame field the result goes to; empty: unread
   std::string result_type;
+  bool in_try = false; // inside a try block: the callee's failure comes back
   bool operator==(const Suspend &) const = default;
 };
 
@@ -77,12 +78,24 @@ struct IndexLoop {
   bool operator==(const IndexLoop &) const = default;
 };
 
+// The start of a try block around suspensions, in place of `try {`. A jump
+// may not enter a try block, so resuming at a label inside one goes to the
+// try statement first (Resume::via), and from there to the label, or to the
+// try block inside this one that holds it.
+struct TryEntry {
+  unsigned id = 0; // 1, 2, ... in source order
+  std::vector<unsigned> labels; // the suspensions inside the block
+  std::vector<unsigned> via;    // for each: the inner try holding it, or 0
+  bool operator==(const TryEntry &) const = default;
+};
+
 struct Piece {
   std::string text;  // source text, rewritten
   std::string field; // or: a frame field, by name
   std::optional<Suspend> suspend;  // or: a suspension
   std::optional<Finish> finish;    // or: a finish
   std::optional<IndexLoop> loop;   // or: the head of an index loop
+  std::optional<TryEntry> entry;   // or: the start of a try block
   bool operator==(const Piece &) const = default;
 };
 
@@ -125,6 +138,7 @@ struct Rebind {
 struct Resume {
   unsigned label = 0;
   std::vector<Rebind> rebinds; // outermost loop first
+  unsigned via = 0; // the outermost try block around the call, or 0
   bool operator==(const Resume &) const = default;
 };
 

@@ -4,6 +4,8 @@
 // document reads like docs/ir.md; everything else is block style.
 #include "IR/YAML.h"
 
+#include "IR/Code.h"
+
 #include <yaml-cpp/yaml.h>
 
 namespace flowc::ir {
@@ -37,8 +39,8 @@ void writeFields(YAML::Emitter &out, const char *key,
   writeSeq(out, key, fields, [&](const Field &field) { out << field; });
 }
 
-// Code as a sequence of one-key maps: `text`, `field`, `suspend`, `finish`
-// or `loop`, in order.
+// Code as a sequence of one-key maps: `text`, `field`, `suspend`, `finish`,
+// `loop` or `try`, in order.
 void writeCode(YAML::Emitter &out, const Code &code);
 
 void writeCodes(YAML::Emitter &out, const char *key,
@@ -59,6 +61,8 @@ void writePiece(YAML::Emitter &out, const Piece &piece) {
       out << YAML::Key << "result" << YAML::Value << s.result;
       out << YAML::Key << "result_type" << YAML::Value << s.result_type;
     }
+    if (s.in_try)
+      out << YAML::Key << "in_try" << YAML::Value << true;
     out << YAML::EndMap;
   } else if (piece.finish) {
     const Finish &f = *piece.finish;
@@ -82,6 +86,19 @@ void writePiece(YAML::Emitter &out, const Piece &piece) {
     writeCode(out, l.variable);
     out << YAML::Key << "pointer" << YAML::Value << l.pointer;
     out << YAML::EndMap;
+  } else if (piece.entry) {
+    const TryEntry &t = *piece.entry;
+    out << YAML::Key << "try" << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << "id" << YAML::Value << t.id;
+    out << YAML::Key << "resumes" << YAML::Value << YAML::BeginSeq;
+    for (size_t i = 0; i < t.labels.size(); ++i) {
+      out << YAML::Flow << YAML::BeginMap;
+      out << YAML::Key << "label" << YAML::Value << t.labels[i];
+      if (t.via[i] != 0)
+        out << YAML::Key << "via" << YAML::Value << t.via[i];
+      out << YAML::EndMap;
+    }
+    out << YAML::EndSeq << YAML::EndMap;
   } else if (!piece.field.empty()) {
     out << YAML::Key << "field" << YAML::Value << piece.field;
   } else {
@@ -94,9 +111,9 @@ void writePiece(YAML::Emitter &out, const Piece &piece) {
 
 void writeCode(YAML::Emitter &out, const Code &code) {
   // An expression that is one piece reads best on one line.
-  bool flow = code.size() <= 1 && (code.empty() || (!code.front().suspend &&
-                                                    !code.front().finish &&
-                                                    !code.front().loop));
+  bool flow = code.size() <= 1 &&
+              (code.empty() || isText(code.front()) ||
+               !code.front().field.empty());
   if (flow)
     out << YAML::Flow;
   out << YAML::BeginSeq;
@@ -152,6 +169,8 @@ void writeMachine(YAML::Emitter &out, const Machine &machine) {
   writeSeq(out, "resumes", machine.resumes, [&](const Resume &resume) {
     out << YAML::Flow << YAML::BeginMap;
     out << YAML::Key << "label" << YAML::Value << resume.label;
+    if (resume.via != 0)
+      out << YAML::Key << "via" << YAML::Value << resume.via;
     if (!resume.rebinds.empty())
       writeSeq(out, "rebinds", resume.rebinds, [&](const Rebind &rebind) {
         out << YAML::BeginMap;
