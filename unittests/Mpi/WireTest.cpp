@@ -87,15 +87,64 @@ TEST(MpiWire, MessagesRoundTrip) {
   EXPECT_EQ(out.messages[1].message.gate, 17u);
 }
 
-// The record's length is intact but its last field (the arguments) claims
-// more bytes than remain: the frame that made the call gets a failed reply
-// carrying the chain's locks, so its root rolls them all back.
+// With a store, a chain's records travel with it (to its root, or as a
+// prepared part), each naming its worker, gate and entity class.
+TEST(MpiWire, RecordsRoundTrip) {
+  Message prepare;
+  prepare.kind = Message::Kind::prepare;
+  prepare.chain = 77;
+  prepare.key = std::string("\0\0\0\1chain", 9);
+  prepare.to.worker = 4;
+  const flowc::EntityType *cell = &flowc::EntityTraits<txn::Cell>::type();
+  prepare.txn.writes.push_back({5, 11, cell, "k1", std::string("s\0t", 3)});
+  prepare.txn.writes.push_back({6, 2, cell, "k2", ""});
+  std::string bytes;
+  flowc::mpi::encode(bytes, 5, prepare, registry());
+  Decoded out = decode_all(bytes);
+  ASSERT_TRUE(out.errors.empty()) << out.errors.front();
+  ASSERT_EQ(out.messages.size(), 1u);
+  const Message &got = out.messages[0].message;
+  EXPECT_EQ(got.kind, Message::Kind::prepare);
+  EXPECT_EQ(got.key, prepare.key);
+  ASSERT_EQ(got.txn.writes.size(), 2u);
+  EXPECT_EQ(got.txn.writes[0].worker, 5u);
+  EXPECT_EQ(got.txn.writes[0].gate, 11u);
+  EXPECT_EQ(got.txn.writes[0].type, cell);
+  EXPECT_EQ(got.txn.writes[0].key, "k1");
+  EXPECT_EQ(got.txn.writes[0].state, std::string("s\0t", 3));
+  EXPECT_EQ(got.txn.writes[1].key, "k2");
+
+  // A record naming a worker that does not exist is malformed.
+  prepare.txn.writes[1].worker = kWorkers;
+  bytes.clear();
+  flowc::mpi::encode(bytes, 5, prepare, registry());
+  out = decode_all(bytes);
+  ASSERT_EQ(out.errors.size(), 1u);
+  EXPECT_NE(out.errors[0].find("a record names worker 8"), std::string::npos)
+      << out.errors[0];
+  EXPECT_TRUE(out.messages.empty());
+
+  // `durable` is a store's word within a process: never from another rank.
+  Message durable;
+  durable.kind = Message::Kind::durable;
+  durable.chain = 77;
+  bytes.clear();
+  flowc::mpi::encode(bytes, 5, durable, registry());
+  out = decode_all(bytes);
+  ASSERT_EQ(out.errors.size(), 1u);
+  EXPECT_NE(out.errors[0].find("no message kind"), std::string::npos) << out.errors[0];
+}
+
+// The record's length is intact but its arguments claim more bytes than
+// remain: the frame that made the call gets a failed reply carrying the
+// chain's locks, so its root rolls them all back.
 TEST(MpiWire, AMalformedCallFailsTheCallersFrame) {
   std::string bytes;
   flowc::mpi::encode(bytes, 6, call_from_entity(), registry());
-  // The record ends with the arguments: their length (2), then 0x0a 0x00.
-  ASSERT_EQ(bytes[bytes.size() - 3], '\x02');
-  bytes[bytes.size() - 3] = '\x40'; // now longer than what remains
+  // The record ends with the arguments, their length (2) then 0x0a 0x00,
+  // and the number of records (0).
+  ASSERT_EQ(bytes[bytes.size() - 4], '\x02');
+  bytes[bytes.size() - 4] = '\x40'; // now longer than what remains
   Decoded out = decode_all(bytes);
   ASSERT_EQ(out.errors.size(), 1u);
   EXPECT_NE(out.errors[0].find("malformed message from rank 1"), std::string::npos)

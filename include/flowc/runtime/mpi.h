@@ -23,6 +23,10 @@
 // per destination rank, sent and received by one progress thread per rank
 // (non-blocking MPI; it sleeps when there is nothing to do).
 //
+// With MpiOptions::store, entity state is durable as with LocalRuntime's
+// store: each rank keeps its part in a folder of its own, and chains that
+// changed entities on several ranks commit with two-phase commit.
+//
 // Differences from LocalRuntime, both because an entity is built in the
 // rank that owns its key:
 //  - create<E>(args...) needs every argument to be serializable (as method
@@ -38,6 +42,7 @@
 #include "flowc/runtime/client.h"
 #include "flowc/runtime/codec.h"
 #include "flowc/runtime/completion.h"
+#include "flowc/runtime/durability.h"
 #include "flowc/runtime/entity.h"
 #include "flowc/runtime/isolation.h"
 #include "flowc/runtime/mpi/registry.h"
@@ -62,6 +67,14 @@ struct MpiOptions {
   bool detect_deadlocks = true;
   std::chrono::milliseconds deadlock_timeout{60000};
   bool roundtrip_frames = false;
+  // A folder for a durable store, as in LocalOptions: each rank keeps its
+  // part in the folder `rank-N` inside it, and a chain that changed entities
+  // on several ranks commits on all of them or none (two-phase commit,
+  // docs/durability.md). Reopened with as many ranks as wrote it, or every
+  // rank's constructor throws StoreError.
+  std::string store = {};
+  Durability durability = Durability::sync;
+  std::size_t cache_bytes = std::size_t{1} << 30; // per rank
 };
 
 namespace mpi {

@@ -43,6 +43,10 @@ public:
   // Message::Kind::durable naming each ticket. Leaves `commits` empty.
   virtual void submit(unsigned worker, std::vector<Commit> &commits) = 0;
 
+  // The name of `chain` (whose root is in this process) in the stores of
+  // a two-phase commit (worker_two_phase.cpp).
+  virtual std::string txid(std::uint64_t chain) const = 0;
+
   // The memory the workers may use for entities they hold, in all.
   virtual std::size_t cache_bytes() const = 0;
 

@@ -49,10 +49,25 @@ struct Record {
 };
 
 // One chain's (or create's) records, under the ticket that names it to its
-// worker when the log answers.
+// worker when the log answers. A chain that changed entities in several
+// processes (MpiRuntime) commits its parts in two phases
+// (docs/durability.md, "MPI"), each a commit of its own `phase`, named by
+// `txid` in the stores: the chain's root process, its store's epoch and
+// the chain's number.
 struct Commit {
+  enum class Phase : std::uint8_t {
+    apply,   // write the records (a chain that changed one process only)
+    prepare, // a participant: keep the records as this chain's prepared part
+    decide,  // the root's process: write its records and the decision
+    resolve, // a participant: commit its prepared part (write the records,
+             // drop the part), or drop it when `abort`
+    forget,  // the root's process: every part committed, drop the decision
+  };
   std::uint64_t ticket = 0;
   std::vector<Record> records;
+  Phase phase = Phase::apply;
+  bool abort = false; // resolve: drop the part, write nothing
+  std::string txid;
 };
 
 // What a chain carries from call to reply under Isolation::serializable
@@ -85,6 +100,17 @@ struct Message {
     // (a ticket): its records are in the log, or (`failed`) the write
     // failed with the message `bytes`.
     durable,
+    // Two-phase commit between processes (worker_two_phase.cpp); `key` is
+    // the txid, `chain` the root's chain, `to.worker` the root's worker:
+    prepare,  // to a participant: log `txn.writes` as the prepared part
+    vote,     // to the root: prepared (or `failed`, the error `bytes`)
+    resolve,  // to a participant: commit (release `txn.locks` after) or
+              // (`failed`) abort its part
+    resolved, // to the root: the participant's part is committed
+    // To the one process a chain changed when that is not the root's: log
+    // `txn.writes` as the entities' states (one write, no prepared part),
+    // then vote.
+    commit_part,
   };
 
   Kind kind = Kind::call;

@@ -110,6 +110,15 @@ void Worker::dispatch(Message &message) {
     return on_kick(message);
   case Message::Kind::durable:
     return on_durable(message);
+  case Message::Kind::prepare:
+  case Message::Kind::commit_part:
+    return on_prepare(message);
+  case Message::Kind::vote:
+    return on_vote(message);
+  case Message::Kind::resolve:
+    return on_resolve(message);
+  case Message::Kind::resolved:
+    return on_resolved(message);
   }
 }
 

@@ -25,6 +25,7 @@
 #include <atomic>
 #include <cstdint>
 #include <list>
+#include <memory>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -116,6 +117,18 @@ private:
     used_.splice(used_.begin(), used_, gate.used);
   }
   void evict();
+
+  // A chain that changed entities in several processes: two-phase commit
+  // (worker_two_phase.cpp). At its root: the parts sent out, the votes, the
+  // decision, the acknowledgements; at a participant: the part.
+  void start_two_phase(std::uint64_t chain, std::vector<Record> &&writes);
+  void on_vote(Message &message);
+  void decided(std::uint64_t chain, bool ok, std::string error);
+  void abort_two_phase(std::uint64_t chain, std::string error);
+  void on_resolved(Message &message);
+  void on_prepare(Message &message);
+  void on_resolve(Message &message);
+  void part_durable(std::uint64_t ticket, bool ok, std::string error);
   // What an entity counts for in the cache: its key and encoded state, and
   // an estimate of the object, its gate and the table's and list's nodes
   // (the cache is a budget, not an exact count).
@@ -204,12 +217,35 @@ private:
 
   // With a durable store: chains (and creates) whose records are on their
   // way to the log, holding their locks until they are there.
+  struct Spread; // a chain whose records span processes, at its root
   struct Pending {
     detail::Completion *client = nullptr;
     std::vector<Held> locks;
     std::string result;
     Gate *created = nullptr; // a create's: the new entity
+    std::unique_ptr<Spread> spread;
+    // A participant's part of a two-phase commit being prepared or resolved
+    // (for `root_chain`, whose root is worker `root`).
+    bool part = false;
+    bool resolving = false; // its commit, not its prepare
+    std::uint32_t root = 0;
+    std::uint64_t root_chain = 0;
+    std::string txid;
   };
+  struct Spread {
+    std::string txid;
+    std::vector<Record> mine; // the records of this process's entities
+    struct Part {
+      unsigned process, worker; // where its part went
+    };
+    std::vector<Part> parts;
+    unsigned waiting = 0; // votes, then acknowledgements, still to come
+    std::string error;    // a failed vote's
+    bool decided = false;
+    bool one_phase = false; // the one participant logs the chain alone
+  };
+  // A participant's prepared parts by txid, until they are committed.
+  std::unordered_map<std::string, std::vector<Record>> prepared_;
   std::unordered_map<std::uint64_t, Pending> pending_;
   std::vector<Commit> round_; // this round's commits, logged at its end
   std::list<Gate *> used_;    // the entities held, least recently used last

@@ -33,7 +33,13 @@ void Worker::submit(std::uint64_t chain, detail::Completion *client, Txn &txn,
   pending.client = client;
   pending.locks = std::move(txn.locks);
   pending.result = std::move(result);
-  round_.push_back(Commit{chain, std::move(txn.writes)});
+  // Records of another process's entities: two-phase commit (MpiRuntime).
+  const unsigned here = core_.placement.process;
+  for (const Record &record : txn.writes)
+    if (core_.placement.process_of(record.worker) != here)
+      return start_two_phase(chain, std::move(txn.writes));
+  round_.push_back(
+      Commit{chain, std::move(txn.writes), Commit::Phase::apply, false, {}});
 }
 
 // The client's note of a chain or create that ends well, logged with its
@@ -43,6 +49,7 @@ void Worker::take_note(detail::Completion *client, std::string_view result,
   if (client == nullptr || !core_.clients_here())
     return;
   Record note;
+  note.worker = index_; // logged with the chain's part in this process
   note.gate = ~std::uint32_t{0}; // no entity's: record() never replaces it
   if (client->durable_note(result, note.key, note.state))
     records.push_back(std::move(note));
@@ -78,7 +85,8 @@ void Worker::create_logged(Message &message) {
   std::vector<Record> records;
   records.push_back(Record{index_, gate.id, &type, message.key, std::move(state)});
   take_note(message.to.client, {}, records);
-  round_.push_back(Commit{ticket, std::move(records)});
+  round_.push_back(
+      Commit{ticket, std::move(records), Commit::Phase::apply, false, {}});
 }
 
 // At the end of a round, its commits go to the log together: written here
@@ -107,6 +115,10 @@ void Worker::durable(std::uint64_t ticket, bool ok, std::string error) {
   auto found = pending_.find(ticket);
   if (found == pending_.end())
     return;
+  if (found->second.spread)
+    return decided(ticket, ok, std::move(error));
+  if (found->second.part)
+    return part_durable(ticket, ok, std::move(error));
   Pending pending = std::move(found->second);
   pending_.erase(found);
   count(ok ? committed_ : failed_);

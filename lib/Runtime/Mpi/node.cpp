@@ -2,6 +2,9 @@
 #include "node.h"
 
 #include "registry.h"
+#include "stores.h"
+
+#include "flowc/runtime/errors.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -66,14 +69,30 @@ Node::Node(int &argc, char **&argv, const MpiOptions &options) {
     fatal(rank_, "the ranks' programs create different entity classes: every "
                  "rank must run the same program");
 
+  // Every rank's part of the store opens (or every rank fails alike)
+  // before any worker runs: a StoreError leaves MPI as it found it.
+  if (!options.store.empty()) {
+    try {
+      store_ = open_stores(comm_, rank_, ranks_, options);
+    } catch (const StoreError &) {
+      MPI_Comm_free(&comm_);
+      if (initialized_mpi_)
+        MPI_Finalize();
+      throw;
+    }
+  }
+
   dataflow::Placement placement{static_cast<unsigned>(ranks_),
                                 static_cast<unsigned>(rank_), options.workers};
   if (rank_ == 0)
     clients_ = std::make_unique<dataflow::Clients>();
   progress_ = std::make_unique<Progress>(comm_, rank_, ranks_, placement, registry);
   core_ = std::make_unique<dataflow::Core>(dataflow::Options::of(options), placement,
-                                           clients_.get(), progress_.get());
+                                           clients_.get(), progress_.get(),
+                                           store_.get());
   progress_->start(core_.get(), clients_.get());
+  if (store_)
+    store_->start(*core_);
 }
 
 void Node::serve() { progress_->wait_for_end(); }
@@ -84,7 +103,10 @@ Node::~Node() {
     progress_->end_job();
   }
   progress_->detach();
+  if (store_)
+    store_->stop();
   core_.reset();
+  store_.reset(); // a clean stop: the log is flushed into the database
   progress_->finish();
   progress_.reset();
   MPI_Comm_free(&comm_);

@@ -1,10 +1,11 @@
 // node.h - one rank of an MpiRuntime: MPI set up and torn down, the runtime
 // core with this rank's workers, and the progress thread that is its
-// transport. Rank 0 also holds the clients.
+// transport. Rank 0 also holds the clients. With a store, its part of it.
 #pragma once
 
 #include "core.h"
 #include "progress.h"
+#include "store.h"
 
 #include "flowc/runtime/mpi.h"
 
@@ -35,6 +36,7 @@ private:
   MPI_Comm comm_ = MPI_COMM_NULL;
   int rank_ = 0, ranks_ = 1;
   std::unique_ptr<dataflow::Clients> clients_; // rank 0
+  std::unique_ptr<store::Store> store_;         // this rank's part, or none
   std::unique_ptr<Progress> progress_;
   std::unique_ptr<dataflow::Core> core_;
 };

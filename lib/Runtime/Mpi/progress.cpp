@@ -14,7 +14,8 @@ template <>
 struct flowc::Codec<flowc::Stats>
     : flowc::FieldsCodec<&flowc::Stats::committed, &flowc::Stats::failed,
                          &flowc::Stats::reruns, &flowc::Stats::wounds,
-                         &flowc::Stats::waits> {};
+                         &flowc::Stats::waits, &flowc::Stats::log_flushes,
+                         &flowc::Stats::logged, &flowc::Stats::loaded> {};
 
 namespace flowc::mpi {
 

@@ -1,5 +1,5 @@
 // testing.h - hooks for the MPI runtime's own tests (unittests/Mpi), to make a
-// live job receive messages no correct rank sends. Not part of the API and
+// live job receive messages no correct rank sends, or die at a chosen moment. Not part of the API and
 // not installed; each acts on this process's running MpiRuntime (a no-op
 // returning false when there is none).
 #pragma once
@@ -17,5 +17,17 @@ bool send_raw_batch(int to, std::string bytes);
 // more at the end of its record: the receiver reads the whole message, then
 // finds a trailing byte (a DecodeError after the header, wire.h).
 bool corrupt_next_call(int to);
+
+// Two-phase commit's moments (docs/durability.md, "MPI"): this process
+// kills itself (SIGKILL) when it is about to log a decision to commit (the
+// chain's parts are prepared, the decision is not logged), or to commit a
+// prepared part (the decision is logged). Set before the runtime is made.
+void kill_before_decision();
+void kill_before_part_commit();
+// The next log write of this process holding a prepared part (or a decision)
+// fails as an I/O error would: the chain must fail with StoreError and be
+// rolled back on every rank. Set before the runtime is made.
+void fail_next_prepare();
+void fail_next_decision();
 
 } // namespace flowc::mpi::testing

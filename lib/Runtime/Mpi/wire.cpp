@@ -55,6 +55,19 @@ void write_body(Writer &w, const Message &m, const Registry &registry) {
   }
   write_string(w, m.key);
   write_string(w, m.bytes);
+  // With a store: the records of what the chain changed, which travel with
+  // it to its root (docs/durability.md), or a prepared part.
+  w.varint(static_cast<std::uint64_t>(m.txn.writes.size()));
+  for (const dataflow::Record &record : m.txn.writes) {
+    w.varint(record.worker);
+    w.varint(record.gate);
+    std::int64_t id = registry.id(record.type);
+    if (id < 0) // an entity exists only of a class some create<E> names
+      throw std::logic_error("flowc: a record of an unregistered class");
+    w.varint(static_cast<std::uint64_t>(id));
+    write_string(w, record.key);
+    write_string(w, record.state);
+  }
 }
 
 // One record's decoding: the header first, so that a failure after it can
@@ -120,7 +133,10 @@ void RecordReader::read_answer() {
 
 void RecordReader::read_message(unsigned dest) {
   std::uint8_t kind = r_.byte();
-  if (kind > static_cast<std::uint8_t>(Message::Kind::kick))
+  // `durable` is the store's word to a worker of its own process: it never
+  // travels between ranks.
+  if (kind > static_cast<std::uint8_t>(Message::Kind::commit_part) ||
+      kind == static_cast<std::uint8_t>(Message::Kind::durable))
     r_.fail_at(r_.position() - 1, "no message kind " + std::to_string(kind));
   m_.kind = static_cast<Message::Kind>(kind);
   m_.chain = r_.varint<std::uint64_t>();
@@ -164,6 +180,20 @@ void RecordReader::read_message(unsigned dest) {
   }
   m_.key = std::string(r_.string());
   m_.bytes = std::string(r_.string());
+  std::size_t records = r_.count(5);
+  m_.txn.writes.reserve(records);
+  for (std::size_t i = 0; i < records; ++i) {
+    dataflow::Record record;
+    record.worker = worker_index("a record");
+    record.gate = r_.varint<std::uint32_t>();
+    std::uint64_t id = r_.varint<std::uint64_t>();
+    record.type = registry_.type(id);
+    if (record.type == nullptr)
+      r_.fail_at(r_.position(), "a record of no entity class #" + std::to_string(id));
+    record.key = std::string(r_.string());
+    record.state = std::string(r_.string());
+    m_.txn.writes.push_back(std::move(record));
+  }
   r_.expect_end();
 
   bool needs_type = m_.kind == Message::Kind::call ||

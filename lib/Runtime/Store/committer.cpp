@@ -20,6 +20,7 @@
 
 namespace flowc::store {
 
+using dataflow::Commit;
 using dataflow::Message;
 
 void Store::start(dataflow::Core &core) {
@@ -54,34 +55,31 @@ std::string Store::write(const std::vector<dataflow::Commit> &commits) {
   rocksdb::SetPerfLevel(rocksdb::PerfLevel::kDisable); // per thread; no counters
   rocksdb::WriteBatch batch;
   rocksdb::Status status;
-  for (const dataflow::Commit &commit : commits)
-    for (const dataflow::Record &record : commit.records) {
-      status = batch.Put(record.type ? entity_key(*record.type, record.key)
-                                     : note_key(record.key),
-                         record.state);
-      if (!status.ok())
-        break;
-    }
-  if (status.ok()) {
-    unsigned failing = failing_.load();
-    if (failing > 0 && failing_.compare_exchange_strong(failing, failing - 1)) {
-      status = rocksdb::Status::IOError("injected log write failure");
-    } else {
-      // After a failed write RocksDB refuses writes until resumed.
-      if (resume_.exchange(false))
-        db_->Resume();
-      rocksdb::WriteOptions options;
-      options.sync = durability_ == Durability::sync;
-      status = db_->Write(options, &batch);
-      if (!status.ok())
-        resume_ = true;
-    }
+  std::uint64_t chains = 0; // Stats::logged: chains and creates, not phases
+  for (const dataflow::Commit &commit : commits) {
+    add_to(batch, commit);
+    chains += commit.phase == Commit::Phase::apply ||
+              commit.phase == Commit::Phase::decide;
+  }
+  unsigned failing = failing_.load();
+  if ((failing > 0 && failing_.compare_exchange_strong(failing, failing - 1)) ||
+      injected_failure(commits)) {
+    status = rocksdb::Status::IOError("injected log write failure");
+  } else {
+    // After a failed write RocksDB refuses writes until resumed.
+    if (resume_.exchange(false))
+      db_->Resume();
+    rocksdb::WriteOptions options;
+    options.sync = durability_ == Durability::sync;
+    status = db_->Write(options, &batch);
+    if (!status.ok())
+      resume_ = true;
   }
   flushes_.fetch_add(1, std::memory_order_relaxed);
   if (!status.ok())
     return "flowc: store '" + folder_ +
            "': the log write failed, the chain was rolled back: " + status.ToString();
-  logged_.fetch_add(commits.size(), std::memory_order_relaxed);
+  logged_.fetch_add(chains, std::memory_order_relaxed);
   return {};
 }
 
@@ -130,6 +128,8 @@ void Store::commit_loop(unsigned workers) {
     last_flush = Clock::now() - start;
     last_group = group.size();
     for (std::size_t i = 0; i < group.size(); ++i) {
+      if (commits[i].ticket == 0)
+        continue; // nobody waits for it (two_phase.cpp)
       Message done;
       done.kind = Message::Kind::durable;
       done.chain = commits[i].ticket;

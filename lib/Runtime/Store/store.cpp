@@ -29,6 +29,7 @@ const std::string kMarkerKey = std::string("\0flowc", 6);
 const std::string kMarker = "flowc store 1";
 const std::string kTypePrefix = std::string("\0T", 2);
 const std::string kLayoutPrefix = std::string("\0L", 2);
+const std::string kRanksKey = std::string("\0R", 2);
 
 // How a state stored under `stored` is read into the layout `now`.
 Store::Type::Version version_of(const Layout &stored, const Layout &now) {
@@ -48,9 +49,10 @@ std::string number(std::uint64_t n) {
 }
 } // namespace
 
-Store::Store(std::string folder, Durability durability, std::size_t cache_bytes)
+Store::Store(std::string folder, Durability durability, std::size_t cache_bytes,
+             unsigned ranks, unsigned rank)
     : folder_(std::move(folder)), durability_(durability),
-      cache_bytes_(cache_bytes) {
+      cache_bytes_(cache_bytes), ranks_(ranks), rank_(rank) {
   open();
   check_types();
 }
@@ -113,11 +115,16 @@ void Store::open() {
   std::string marker;
   status = db_->Get(rocksdb::ReadOptions(), kMarkerKey, &marker);
   if (status.IsNotFound() && fresh) {
+    rocksdb::WriteBatch batch;
+    batch.Put(kMarkerKey, kMarker);
+    if (ranks_ > 0)
+      batch.Put(kRanksKey, number(ranks_));
     rocksdb::WriteOptions sync;
     sync.sync = true;
-    status = db_->Put(sync, kMarkerKey, kMarker);
+    status = db_->Write(sync, &batch);
     if (!status.ok())
       fail("cannot be written: " + status.ToString());
+    return;
   } else if (status.IsNotFound()) {
     fail("is not a flowc store: a database without flowc's marker");
   } else if (!status.ok()) {
@@ -125,6 +132,39 @@ void Store::open() {
   } else if (marker != kMarker) {
     fail("has an unknown format ('" + marker + "')");
   }
+  check_ranks();
+}
+
+// A LocalRuntime store and an MPI rank's part are not interchangeable, and
+// a part is read only by a job of as many ranks as wrote it: the placement
+// of keys over ranks depends on their number.
+void Store::check_ranks() {
+  std::string recorded;
+  rocksdb::Status status = db_->Get(rocksdb::ReadOptions(), kRanksKey, &recorded);
+  if (!status.ok() && !status.IsNotFound())
+    fail("is damaged: " + status.ToString());
+  if (status.IsNotFound()) {
+    if (ranks_ > 0)
+      fail("is not a part of an MpiRuntime store (a LocalRuntime store?); "
+           "nothing was written");
+    return;
+  }
+  std::uint64_t written = 0;
+  try {
+    Reader r(recorded);
+    written = r.varint<std::uint64_t>();
+    r.expect_end();
+  } catch (const DecodeError &e) {
+    fail(std::string("is damaged: ") + e.what());
+  }
+  if (ranks_ == 0)
+    fail("is one rank's part of an MpiRuntime store of " +
+         std::to_string(written) + " ranks, not a LocalRuntime store");
+  if (written != ranks_)
+    fail("was written by " + std::to_string(written) +
+         " ranks; this job has " + std::to_string(ranks_) +
+         " (a store is reopened with as many ranks as wrote it); nothing was "
+         "written");
 }
 
 // Every registered type: its number and stored layouts; a changed member

@@ -8,6 +8,10 @@
 // entity, whose value is its layout version, then each member's encoding
 // with its length (so members a newer program dropped can be skipped);
 // "\2<key>" a client's note (notes.cpp), written with a chain's states.
+// One rank's part of an MpiRuntime's store also has "\0R", the number of
+// ranks that wrote it, and, for chains that changed entities on several
+// ranks (two_phase.cpp): "\0P<txid>" a prepared part (its entities' keys
+// and states), "\0D<txid>" the decision to commit, on the chain's root rank.
 #pragma once
 
 #include "log.h"
@@ -28,6 +32,7 @@
 
 namespace rocksdb {
 class DB;
+class WriteBatch;
 }
 
 namespace flowc::dataflow {
@@ -52,8 +57,10 @@ public:
 
   // Opens (or creates) the store in `folder` and checks every registered
   // entity type's layout against it. Throws StoreError naming the folder
-  // and the reason; then nothing was written.
-  Store(std::string folder, Durability durability, std::size_t cache_bytes);
+  // and the reason; then nothing was written. `ranks` > 0: the folder is
+  // rank `rank`'s part of an MpiRuntime's store of that many ranks.
+  Store(std::string folder, Durability durability, std::size_t cache_bytes,
+        unsigned ranks = 0, unsigned rank = 0);
   ~Store() override; // stops the committer, closes the database
 
   // Starts the committer (Durability::sync: under process the workers
@@ -82,11 +89,35 @@ public:
   // durably as a commit. note() is empty when there is none; both throw
   // StoreError when RocksDB fails.
   static std::string note_key(std::string_view key);
+  static std::string record_key(const dataflow::Record &record);
   std::optional<std::string> note(std::string_view key) const;
   void put_note(std::string_view key, std::string_view value);
 
   // Test hook: the next `writes` group writes fail as an I/O error would.
   void fail_writes(unsigned writes) { failing_.store(writes); }
+
+  // MpiRuntime (two_phase.cpp). The number of ranks recorded in an MPI
+  // part's folder: -1 when the folder is missing or empty, -2 when it
+  // cannot be read (opening it says why). Opens nothing for writing.
+  static int recorded_ranks(const std::string &folder);
+  static constexpr std::size_t kTxidBytes = 12; // the root's rank, the chain
+  std::string txid(std::uint64_t chain) const override;
+  // The txids of the prepared parts this rank holds, and whether this
+  // rank (the root) decided to commit one.
+  std::vector<std::string> prepared() const;
+  bool decided(const std::string &txid) const;
+  // Commits (writes its records) or drops a prepared part; drops every
+  // decision (once no rank holds a prepared part). Synced writes.
+  void resolve(const std::string &txid, bool commit);
+  void forget_decisions();
+  // The rank a txid names as its root.
+  static unsigned root_of(const std::string &txid);
+  // Test hook: this process kills itself (SIGKILL) when it is about to
+  // write a commit of this phase (decide; resolve, not an abort).
+  static void kill_before(dataflow::Commit::Phase phase);
+  // Test hook: the next group write holding a commit of this phase fails as
+  // an I/O error would (once).
+  static void fail_next(dataflow::Commit::Phase phase);
 
 private:
   struct Pending {
@@ -96,14 +127,18 @@ private:
 
   [[noreturn]] void fail(const std::string &reason) const;
   void open();
+  void check_ranks();
   void check_types();
   const Type &type(const EntityType &type) const;
   std::string entity_key(const EntityType &type, std::string_view key) const;
   void commit_loop(unsigned workers);
+  void add_to(rocksdb::WriteBatch &batch, const dataflow::Commit &commit);
+  static bool injected_failure(const std::vector<dataflow::Commit> &commits);
 
   const std::string folder_;
   const Durability durability_;
   const std::size_t cache_bytes_;
+  const unsigned ranks_, rank_; // an MPI part's (ranks_ 0: LocalRuntime's)
   std::unique_ptr<rocksdb::DB> db_;
   // Filled before the workers start, read-only afterwards.
   std::unordered_map<const EntityType *, Type> types_;
