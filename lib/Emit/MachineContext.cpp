@@ -3,6 +3,8 @@
 // one), so a name a piece lacks never resolves in an enclosing scope.
 #include "Emit/MachineContext.h"
 
+#include "IR/Code.h"
+
 #include <cassert>
 
 namespace flowc::emit {
@@ -12,11 +14,12 @@ namespace {
 mstch::map expressionContext(const ir::Code &code) {
   mstch::array pieces;
   for (const ir::Piece &piece : code) {
-    assert(!piece.suspend && !piece.finish && !piece.loop &&
-           "an expression holds no statements");
-    pieces.push_back(mstch::map{{"text", piece.text},
-                                {"is_field", !piece.field.empty()},
-                                {"field", piece.field}});
+    const std::string *text = ir::textOf(piece);
+    const std::string *field = ir::fieldOf(piece);
+    assert((text || field) && "an expression holds no statements");
+    pieces.push_back(mstch::map{{"text", text ? *text : std::string()},
+                                {"is_field", field != nullptr},
+                                {"field", field ? *field : std::string()}});
   }
   return mstch::map{{"code", std::move(pieces)}};
 }
@@ -61,19 +64,38 @@ mstch::array loopContext(const ir::IndexLoop &loop) {
   }};
 }
 
+// One piece of the body: every name, those of other kinds empty.
+mstch::map pieceContext(const ir::Text &text) {
+  return {{"text", text.text}};
+}
+mstch::map pieceContext(const ir::FieldUse &use) {
+  return {{"is_field", true}, {"field", use.name}};
+}
+mstch::map pieceContext(const ir::Suspend &suspend) {
+  return {{"suspend", suspendContext(suspend)}};
+}
+mstch::map pieceContext(const ir::Finish &finish) {
+  return {{"finish", finishContext(finish)}};
+}
+mstch::map pieceContext(const ir::IndexLoop &loop) {
+  return {{"loop", loopContext(loop)}};
+}
+
 mstch::array bodyContext(const ir::Code &code) {
   mstch::array pieces;
-  for (const ir::Piece &piece : code)
-    pieces.push_back(mstch::map{
-        {"text", piece.text},
-        {"is_field", !piece.field.empty()},
-        {"field", piece.field},
-        {"suspend", piece.suspend ? suspendContext(*piece.suspend)
-                                  : mstch::array{}},
-        {"finish",
-         piece.finish ? finishContext(*piece.finish) : mstch::array{}},
-        {"loop", piece.loop ? loopContext(*piece.loop) : mstch::array{}},
-    });
+  for (const ir::Piece &piece : code) {
+    mstch::map context = std::visit(
+        [](const auto &kind) { return pieceContext(kind); },
+        static_cast<const ir::Piece::variant &>(piece));
+    // map::emplace keeps the kind's own entry.
+    context.emplace("text", std::string());
+    context.emplace("is_field", false);
+    context.emplace("field", std::string());
+    context.emplace("suspend", mstch::array{});
+    context.emplace("finish", mstch::array{});
+    context.emplace("loop", mstch::array{});
+    pieces.push_back(std::move(context));
+  }
   return pieces;
 }
 
