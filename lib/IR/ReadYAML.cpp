@@ -78,7 +78,7 @@ public:
   template <class T> void read(const YAML::Node &node, T &value) {
     if (!node.IsMap())
       fail(node, "expected a map");
-    marks_[&value] = node.Mark();
+    marks_.emplace(&value, node.Mark()); // a piece keeps its own
     Reader nested(node, marks_);
     map(nested, value);
     nested.checkKeys();

@@ -2,8 +2,8 @@
 # round-trip.sh FLOWC ROOT WORK - for every test input and example that flowc
 # accepts as it stands (no compiler arguments): `flowc X` and `flowc --emit=ir
 # X > x.yaml; flowc --from-ir=x.yaml` write byte-identical files, and the IR
-# read back prints the same IR, DOT and OpenAPI document. Prints one line per
-# input compared, and every difference; exits 1 on any.
+# read back prints the same IR, DOT and OpenAPI document. Prints every
+# difference and the count compared; exits 1 on any. Leaves WORK/*/x.yaml.
 set -u
 flowc=$1 root=$2 work=$3
 rm -rf "$work" && mkdir -p "$work"
@@ -17,7 +17,8 @@ inputs="$inputs $(find test -path '*/Inputs/*' -type f -name '*.h' | sort)"
 for input in $inputs; do
   case=$work/$(echo "$input" | tr / _)
   mkdir -p "$case/direct" "$case/ir"
-  "$flowc" --emit=ir "$input" > "$case/x.yaml" 2> /dev/null || continue
+  "$flowc" --emit=ir "$input" > "$case/x.yaml" 2> /dev/null ||
+    { rm -r "$case"; continue; }
   compared=$((compared + 1))
   fail() { echo "FAIL: $input: $1"; status=1; }
   "$flowc" -o "$case/direct" "$input" 2> "$case/direct.err" ||
