@@ -65,9 +65,7 @@ mstch::array loopContext(const ir::IndexLoop &loop) {
 }
 
 // One piece of the body: every name, those of other kinds empty.
-mstch::map pieceContext(const ir::Text &text) {
-  return {{"text", text.text}};
-}
+mstch::map pieceContext(const ir::Text &text) { return {{"text", text.text}}; }
 mstch::map pieceContext(const ir::FieldUse &use) {
   return {{"is_field", true}, {"field", use.name}};
 }
@@ -84,9 +82,9 @@ mstch::map pieceContext(const ir::IndexLoop &loop) {
 mstch::array bodyContext(const ir::Code &code) {
   mstch::array pieces;
   for (const ir::Piece &piece : code) {
-    mstch::map context = std::visit(
-        [](const auto &kind) { return pieceContext(kind); },
-        static_cast<const ir::Piece::variant &>(piece));
+    mstch::map context =
+        std::visit([](const auto &kind) { return pieceContext(kind); },
+                   static_cast<const ir::Piece::variant &>(piece));
     // map::emplace keeps the kind's own entry.
     context.emplace("text", std::string());
     context.emplace("is_field", false);

@@ -55,10 +55,9 @@ public:
     properties_[name] = schema(value);
   }
   void location(const char *name, std::string &, unsigned &) {
-    properties_[name] = llvm::json::Object{
-        {"type", "string"},
-        {"pattern", "^.+:[0-9]+$"},
-        {"description", "file:line"}};
+    properties_[name] = llvm::json::Object{{"type", "string"},
+                                           {"pattern", "^.+:[0-9]+$"},
+                                           {"description", "file:line"}};
     required_.push_back(name);
   }
 
@@ -152,8 +151,8 @@ std::string irJSONSchema() {
   (*properties)["flowc_ir"] = llvm::json::Object{{"const", module.version}};
   llvm::json::Value schema = llvm::json::Object{
       {"$schema", "https://json-schema.org/draft/2020-12/schema"},
-      {"title", "flowc IR (flowc --emit=ir), version " +
-                    std::to_string(module.version)},
+      {"title",
+       "flowc IR (flowc --emit=ir), version " + std::to_string(module.version)},
       {"$ref", "#/$defs/Module"},
       {"$defs", std::move(defs)},
   };

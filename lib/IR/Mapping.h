@@ -68,9 +68,9 @@ template <class IO> void map(IO &io, Suspension &suspension) {
 
 // An expression that is one piece reads best on one line.
 inline Style codeStyle(const Code &code) {
-  return code.size() <= 1 && (code.empty() || std::holds_alternative<Text>(
-                                                  code.front()) ||
-                              std::holds_alternative<FieldUse>(code.front()))
+  return code.size() <= 1 &&
+                 (code.empty() || std::holds_alternative<Text>(code.front()) ||
+                  std::holds_alternative<FieldUse>(code.front()))
              ? Style::flow
              : Style::block;
 }

@@ -133,8 +133,8 @@ public:
         home = value;
         return;
       }
-    fail(node, "unknown home '" + name +
-                   "' (frame, local, pointer or constant)");
+    fail(node,
+         "unknown home '" + name + "' (frame, local, pointer or constant)");
   }
 
 private:
@@ -149,10 +149,13 @@ private:
   void readPiece(const std::string &kind, const YAML::Node &key,
                  const YAML::Node &value, Piece &piece,
                  std::index_sequence<I...>) {
-    bool known = ((kind == pieceKey(static_cast<std::variant_alternative_t<
-                                        I, Piece::variant> *>(nullptr)) &&
-                   (read(value, piece.emplace<I>()), true)) ||
-                  ...);
+    bool known =
+        ((kind ==
+              pieceKey(
+                  static_cast<std::variant_alternative_t<I, Piece::variant> *>(
+                      nullptr)) &&
+          (read(value, piece.emplace<I>()), true)) ||
+         ...);
     if (!known)
       fail(key, "unknown piece kind '" + kind +
                     "' (text, field, suspend, finish or loop)");
@@ -183,10 +186,11 @@ bool fromYAML(std::string_view text, const std::string &file, Module &module,
                      "--emit=ir)");
     Module read;
     if (!version.IsScalar() || version.Scalar() != std::to_string(read.version))
-      fail(version, "IR version '" + (version.IsScalar() ? version.Scalar()
-                                                          : std::string()) +
-                        "' is not " + std::to_string(read.version) +
-                        ", the version this flowc reads");
+      fail(version,
+           "IR version '" +
+               (version.IsScalar() ? version.Scalar() : std::string()) +
+               "' is not " + std::to_string(read.version) +
+               ", the version this flowc reads");
     Reader(document, marks).read(document, module);
   } catch (const YAML::Exception &e) {
     error = where(file, e.mark) + e.msg;

@@ -46,8 +46,8 @@ public:
     std::set<unsigned> resumed;
     for (const Resume &resume : machine.resumes) {
       if (!resumed.insert(resume.label).second)
-        report(&resume, "label " + std::to_string(resume.label) +
-                            " is resumed twice");
+        report(&resume,
+               "label " + std::to_string(resume.label) + " is resumed twice");
       else if (!suspended_.count(resume.label))
         report(&resume, "resume of label " + std::to_string(resume.label) +
                             ", which no suspension sets");
@@ -110,12 +110,12 @@ private:
       if (const std::string *field = fieldOf(piece))
         inFrame(&piece, *field);
       else if (!std::holds_alternative<Text>(piece))
-        report(&piece, std::string("a '") +
-                           std::visit([](const auto &kind) {
-                             return pieceKey(&kind);
-                           }, static_cast<const Piece::variant &>(piece)) +
-                           "' piece inside an expression, where only text "
-                           "and fields belong");
+        report(&piece,
+               std::string("a '") +
+                   std::visit([](const auto &kind) { return pieceKey(&kind); },
+                              static_cast<const Piece::variant &>(piece)) +
+                   "' piece inside an expression, where only text "
+                   "and fields belong");
     }
   }
 
@@ -142,8 +142,8 @@ std::vector<Problem> verify(const Module &module) {
     for (const std::string &name : input.enums)
       if (!listed(module.enums, name,
                   [](const Enum &e) { return e.qualified_name; }))
-        problems.push_back({&input, "input '" + input.file +
-                                        "' names enum '" + name +
+        problems.push_back({&input, "input '" + input.file + "' names enum '" +
+                                        name +
                                         "', which 'enums' does not list"});
   }
   return problems;

@@ -154,9 +154,9 @@ generateFiles(const ir::Module &module, const std::vector<std::string> &inputs,
     for (const ir::Job &job : module.jobs)
       if (job.file == name)
         file.jobs.push_back(job);
-    auto input = std::find_if(
-        declared.begin(), declared.end(),
-        [&](const ir::Input &seen) { return seen.file == name; });
+    auto input =
+        std::find_if(declared.begin(), declared.end(),
+                     [&](const ir::Input &seen) { return seen.file == name; });
     if (input == declared.end())
       continue;
     // In the input's order; Verify.h checks that the module lists each.

@@ -73,8 +73,7 @@ std::optional<int> checkOutputNames(const std::vector<std::string> &sources) {
   return std::nullopt;
 }
 
-int emitCode(const ir::Module &module,
-             const std::vector<std::string> &sources,
+int emitCode(const ir::Module &module, const std::vector<std::string> &sources,
              const std::string &outputDir, const emit::TemplateSet &templates,
              bool check, std::vector<std::string> &outputs) {
   auto files = pipeline::generateFiles(module, sources, templates, outputDir);

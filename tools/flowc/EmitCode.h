@@ -27,8 +27,7 @@ std::optional<int> checkOutputNames(const std::vector<std::string> &sources);
 // With `check`, writes nothing and names each file that is missing or
 // differs from what would be written (exit 1), or returns 0 when all are
 // current. Returns the exit status.
-int emitCode(const ir::Module &module,
-             const std::vector<std::string> &sources,
+int emitCode(const ir::Module &module, const std::vector<std::string> &sources,
              const std::string &outputDir, const emit::TemplateSet &templates,
              bool check, std::vector<std::string> &outputs);
 

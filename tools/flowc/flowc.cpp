@@ -47,7 +47,8 @@ cl::opt<Emit> emit("emit", cl::desc("What to produce"), cl::init(Emit::Code),
                               clEnumValN(Emit::OpenAPI, "openapi", "the OpenAPI 3.1 document of the HTTP/JSON gateway on standard output")),
                    cl::cat(category));
 cl::opt<std::string> fromIR("from-ir",
-                            cl::desc("Read the IR from a YAML file written by --emit=ir instead of parsing C++"),
+                            cl::desc("Read the IR from a YAML file written by "
+                                     "--emit=ir instead of parsing C++"),
                             cl::value_desc("file"), cl::cat(category));
 cl::opt<std::string> templatesDir("templates",
                                   cl::desc("A folder of templates that replace the built-in ones of the same file name"),
