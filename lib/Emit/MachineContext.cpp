@@ -1,7 +1,7 @@
 // MachineContext.cpp - ir::Machine -> mstch, described once (Keys.h). Each
-// piece of code lists every name a piece may have (`suspend`, `finish` and
-// `loop` as lists of at most one), so a name a piece lacks never resolves in
-// an enclosing scope.
+// piece of code lists every name a piece may have (`suspend`, `finish`,
+// `loop` and `try` as lists of at most one), so a name a piece lacks never
+// resolves in an enclosing scope.
 #include "Emit/MachineContext.h"
 
 #include "Emit/Keys.h"
@@ -13,7 +13,7 @@ namespace flowc::emit {
 namespace {
 
 // The kinds the body's context names; a new kind needs its names here.
-static_assert(std::variant_size_v<ir::Piece::variant> == 5,
+static_assert(std::variant_size_v<ir::Piece::variant> == 6,
               "describePiece names every kind of piece");
 
 // Text or a frame field: what an expression holds.
@@ -46,6 +46,7 @@ void describeSuspend(Keys &keys, const ir::Suspend &suspend) {
   keys.value("has_result", !suspend.result.empty());
   keys.value("result", suspend.result);
   keys.value("result_type", suspend.result_type);
+  keys.value("in_try", suspend.in_try);
 }
 
 void describeFinish(Keys &keys, const ir::Finish &finish) {
@@ -66,11 +67,24 @@ void describeLoop(Keys &keys, const ir::IndexLoop &loop) {
   keys.value("pointer", loop.pointer);
 }
 
+// A try block's entry: resuming, go on to the call (or the inner try).
+void describeTry(Keys &keys, const ir::TryEntry &entry) {
+  keys.value("id", std::to_string(entry.id));
+  keys.list("resumes", entry.labels,
+            [&](Keys &keys, unsigned label, std::size_t index) {
+              unsigned via = index < entry.via.size() ? entry.via[index] : 0;
+              keys.value("label", std::to_string(label));
+              keys.value("via", via != 0);
+              keys.value("try", std::to_string(via));
+            });
+}
+
 void describePiece(Keys &keys, const ir::Piece &piece) {
   describeTextOrField(keys, piece);
   keys.maybe("suspend", std::get_if<ir::Suspend>(&piece), describeSuspend);
   keys.maybe("finish", std::get_if<ir::Finish>(&piece), describeFinish);
   keys.maybe("loop", std::get_if<ir::IndexLoop>(&piece), describeLoop);
+  keys.maybe("try", std::get_if<ir::TryEntry>(&piece), describeTry);
 }
 
 void describeParam(Keys &keys, const ir::MachineParam &param) {
@@ -102,6 +116,8 @@ void describeResume(Keys &keys, const ir::Resume &resume) {
               keys.object("range", rebind.range, describeExpression);
               keys.value("index", rebind.index);
             });
+  keys.value("via", resume.via != 0);
+  keys.value("try", std::to_string(resume.via));
 }
 
 } // namespace

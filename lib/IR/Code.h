@@ -20,6 +20,10 @@ inline std::string *textOf(Piece &piece) {
   Text *text = std::get_if<Text>(&piece);
   return text ? &text->text : nullptr;
 }
+// A piece of source text (not a field or a protocol part).
+inline bool isText(const Piece &piece) {
+  return std::holds_alternative<Text>(piece);
+}
 // The frame field a field piece names; null for any other kind.
 inline const std::string *fieldOf(const Piece &piece) {
   const FieldUse *use = std::get_if<FieldUse>(&piece);
@@ -59,6 +63,7 @@ inline Code fieldCode(std::string name) { return {FieldUse{std::move(name)}}; }
 inline Code suspendCode(Suspend suspend) { return {std::move(suspend)}; }
 inline Code finishCode(Finish finish) { return {std::move(finish)}; }
 inline Code loopCode(IndexLoop loop) { return {std::move(loop)}; }
+inline Code tryCode(TryEntry entry) { return {std::move(entry)}; }
 
 // Code that is exactly one frame field.
 inline bool isFieldCode(const Code &code) {

@@ -55,6 +55,7 @@ struct Suspend {
   std::vector<Code> args; // the reference called, then the arguments
   std::string result;     // the frame field the result goes to; empty: unread
   std::string result_type;
+  bool in_try = false; // inside a try block: the callee's failure comes back
   bool operator==(const Suspend &) const = default;
 };
 
@@ -77,6 +78,17 @@ struct IndexLoop {
   bool operator==(const IndexLoop &) const = default;
 };
 
+// The start of a try block around suspensions, in place of `try {`. A jump
+// may not enter a try block, so resuming at a label inside one goes to the
+// try statement first (Resume::via), and from there to the label, or to the
+// try block inside this one that holds it.
+struct TryEntry {
+  unsigned id = 0; // 1, 2, ... in source order
+  std::vector<unsigned> labels; // the suspensions inside the block
+  std::vector<unsigned> via;    // for each: the inner try holding it, or 0
+  bool operator==(const TryEntry &) const = default;
+};
+
 // Source text, rewritten.
 struct Text {
   std::string text;
@@ -92,7 +104,8 @@ struct FieldUse {
 // One piece of code: a variant, so that every consumer (std::visit) handles
 // every kind, and a new kind fails to compile where it is not handled. Its
 // YAML key is pieceKey() of the alternative (Mapping.h).
-struct Piece : std::variant<Text, FieldUse, Suspend, Finish, IndexLoop> {
+struct Piece
+    : std::variant<Text, FieldUse, Suspend, Finish, IndexLoop, TryEntry> {
   using variant::variant;
   bool operator==(const Piece &) const = default;
 };
@@ -136,6 +149,7 @@ struct Rebind {
 struct Resume {
   unsigned label = 0;
   std::vector<Rebind> rebinds; // outermost loop first
+  unsigned via = 0; // the outermost try block around the call, or 0
   bool operator==(const Resume &) const = default;
 };
 

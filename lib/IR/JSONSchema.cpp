@@ -18,6 +18,8 @@ constexpr const char *defName(const Suspension *) { return "Suspension"; }
 constexpr const char *defName(const Suspend *) { return "Suspend"; }
 constexpr const char *defName(const Finish *) { return "Finish"; }
 constexpr const char *defName(const IndexLoop *) { return "IndexLoop"; }
+constexpr const char *defName(const TryEntry *) { return "TryEntry"; }
+constexpr const char *defName(const TryResume *) { return "TryResume"; }
 constexpr const char *defName(const MachineParam *) { return "MachineParam"; }
 constexpr const char *defName(const MachineLocal *) { return "MachineLocal"; }
 constexpr const char *defName(const Rebind *) { return "Rebind"; }
@@ -39,6 +41,8 @@ llvm::json::Value ref(llvm::StringRef name) {
 
 class SchemaIO {
 public:
+  static constexpr bool reading = false;
+
   explicit SchemaIO(llvm::json::Object &defs) : defs_(defs) {}
 
   void flow(bool) {}

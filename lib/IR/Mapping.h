@@ -15,7 +15,8 @@
 //                                    default value, or nullopt) or `write` is
 //                                    false; when absent, read as `dflt`
 //   io.location(name, file, line)    `file:line` in one key
-// and handles every value type used below: strings, numbers, booleans,
+// and `IO::reading` (whether map() fills the value), and handles every value
+// type used below: strings, numbers, booleans,
 // MachineLocal::Home, Text (always double-quoted), std::optional, sequences,
 // Piece (a one-key map named by pieceKey()) and the structs that have a map().
 #pragma once
@@ -37,6 +38,7 @@ constexpr const char *pieceKey(const FieldUse *) { return "field"; }
 constexpr const char *pieceKey(const Suspend *) { return "suspend"; }
 constexpr const char *pieceKey(const Finish *) { return "finish"; }
 constexpr const char *pieceKey(const IndexLoop *) { return "loop"; }
+constexpr const char *pieceKey(const TryEntry *) { return "try"; }
 
 inline constexpr std::array<std::pair<MachineLocal::Home, const char *>, 4>
     homeNames{{{MachineLocal::Home::frame, "frame"},
@@ -82,6 +84,7 @@ template <class IO> void map(IO &io, Suspend &suspend) {
   io.key("args", suspend.args);
   io.optional("result", suspend.result);
   io.optional("result_type", suspend.result_type);
+  io.optional("in_try", suspend.in_try);
 }
 
 template <class IO> void map(IO &io, Finish &finish) {
@@ -95,6 +98,36 @@ template <class IO> void map(IO &io, IndexLoop &loop) {
   io.key("range", loop.range);
   io.key("variable", loop.variable);
   io.key("pointer", loop.pointer);
+}
+
+// One resume of a try block: TryEntry's `labels` and `via` side by side.
+struct TryResume {
+  unsigned label = 0;
+  unsigned via = 0;
+  bool operator==(const TryResume &) const = default;
+};
+
+template <class IO> void map(IO &io, TryResume &resume) {
+  io.flow(true);
+  io.key("label", resume.label);
+  io.optional("via", resume.via);
+}
+
+template <class IO> void map(IO &io, TryEntry &entry) {
+  io.key("id", entry.id);
+  std::vector<TryResume> resumes;
+  for (size_t i = 0; i < entry.labels.size(); ++i)
+    resumes.push_back(
+        {entry.labels[i], i < entry.via.size() ? entry.via[i] : 0});
+  io.key("resumes", resumes);
+  if constexpr (IO::reading) {
+    entry.labels.clear();
+    entry.via.clear();
+    for (const TryResume &resume : resumes) {
+      entry.labels.push_back(resume.label);
+      entry.via.push_back(resume.via);
+    }
+  }
 }
 
 template <class IO> void map(IO &io, MachineParam &param) {
@@ -130,6 +163,7 @@ template <class IO> void map(IO &io, Rebind &rebind) {
 template <class IO> void map(IO &io, Resume &resume) {
   io.flow(true);
   io.key("label", resume.label);
+  io.optional("via", resume.via);
   io.optional("rebinds", resume.rebinds);
 }
 

@@ -28,6 +28,8 @@ using Marks = std::unordered_map<const void *, YAML::Mark>;
 
 class Reader {
 public:
+  static constexpr bool reading = true;
+
   Reader(const YAML::Node &map, Marks &marks) : map_(map), marks_(marks) {}
 
   void flow(bool) {}
@@ -78,7 +80,7 @@ public:
   template <class T> void read(const YAML::Node &node, T &value) {
     if (!node.IsMap())
       fail(node, "expected a map");
-    marks_.emplace(&value, node.Mark()); // a piece keeps its own
+    marks_[&value] = node.Mark();
     Reader nested(node, marks_);
     map(nested, value);
     nested.checkKeys();
@@ -97,11 +99,13 @@ public:
   void read(const YAML::Node &node, Piece &piece) {
     if (!node.IsMap() || node.size() != 1)
       fail(node, "expected a piece: a map with one key, 'text', 'field', "
-                 "'suspend', 'finish' or 'loop'");
-    marks_[&piece] = node.Mark();
+                 "'suspend', 'finish', 'loop' or 'try'");
     auto entry = *node.begin();
     readPiece(entry.first.Scalar(), entry.first, entry.second, piece,
               std::make_index_sequence<std::variant_size_v<Piece::variant>>());
+    // After its kind's (at the same address): a piece's problems name the
+    // piece's line.
+    marks_[&piece] = node.Mark();
   }
   void read(const YAML::Node &node, Text &text) { read(node, text.text); }
   void read(const YAML::Node &node, FieldUse &use) { read(node, use.name); }
@@ -158,7 +162,7 @@ private:
          ...);
     if (!known)
       fail(key, "unknown piece kind '" + kind +
-                    "' (text, field, suspend, finish or loop)");
+                    "' (text, field, suspend, finish, loop or try)");
   }
 
   YAML::Node map_;

@@ -60,6 +60,24 @@ public:
       if (!resumed.count(label))
         report(suspend, "suspension label " + std::to_string(label) +
                             " is never resumed");
+    for (const Resume &resume : machine.resumes)
+      if (resume.via != 0 && !tries_.count(resume.via))
+        report(&resume, "resume of label " + std::to_string(resume.label) +
+                            " goes via try block " +
+                            std::to_string(resume.via) +
+                            ", which is not there");
+    for (const auto &[piece, entry] : entries_) {
+      for (unsigned label : entry->labels)
+        if (!suspended_.count(label))
+          report(piece, "try block " + std::to_string(entry->id) +
+                            " resumes label " + std::to_string(label) +
+                            ", which no suspension sets");
+      for (unsigned via : entry->via)
+        if (via != 0 && !tries_.count(via))
+          report(piece, "try block " + std::to_string(entry->id) +
+                            " goes via try block " + std::to_string(via) +
+                            ", which is not there");
+    }
   }
 
 private:
@@ -98,6 +116,15 @@ private:
     if (finish.value)
       expression(*finish.value);
   }
+  void statement(const Piece &piece, const TryEntry &entry) {
+    if (!tries_.insert(entry.id).second)
+      report(&piece,
+             "try block " + std::to_string(entry.id) + " is declared twice");
+    if (entry.via.size() != entry.labels.size())
+      report(&piece, "try block " + std::to_string(entry.id) +
+                         " has a 'via' for some labels only");
+    entries_.emplace_back(&piece, &entry);
+  }
   void statement(const Piece &piece, const IndexLoop &loop) {
     inFrame(&piece, loop.index);
     expression(loop.range);
@@ -123,6 +150,8 @@ private:
   std::vector<Problem> &problems_;
   std::set<unsigned> suspended_;
   std::vector<std::pair<unsigned, const Piece *>> suspends_;
+  std::set<unsigned> tries_;
+  std::vector<std::pair<const Piece *, const TryEntry *>> entries_;
 };
 
 } // namespace

@@ -16,7 +16,9 @@ struct Problem {
 
 // Every problem found, in document order:
 //  - a suspension whose label no resume resumes, or a resume of a label no
-//    suspension sets, or a label used twice;
+//    suspension sets, or a label used twice; a try block or a resume going
+//    via a try block that is not there, or a try block resuming a label no
+//    suspension sets;
 //  - a frame field named (a field piece, a suspension's result, a parameter's
 //    or a frame local's home, an index loop's position) that is not in the
 //    method's frame;

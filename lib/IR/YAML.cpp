@@ -13,6 +13,8 @@ namespace {
 
 class Writer {
 public:
+  static constexpr bool reading = false;
+
   explicit Writer(YAML::Emitter &out) : out_(out) {}
 
   void flow(bool on) { flow_ = on; }

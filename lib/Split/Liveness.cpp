@@ -466,6 +466,42 @@ liveAfterCalls(const CFG &cfg, const Variables &vars, const PlacedReads &reads,
   return after;
 }
 
+// Live where each handler starts: a failure of a remote call inside a try
+// block resumes the method in a handler, so what the try statement's
+// handlers read is live after every call in its block (at any depth).
+llvm::DenseMap<const Stmt *, llvm::BitVector>
+liveIntoHandlers(const CFG &cfg, const Variables &vars,
+                 const PlacedReads &reads,
+                 llvm::DenseMap<const CFGBlock *, llvm::BitVector> &liveOut) {
+  llvm::DenseMap<const Stmt *, llvm::BitVector> into;
+  for (const CFGBlock *block : cfg) {
+    const auto *handler = dyn_cast_or_null<CXXCatchStmt>(block->getLabel());
+    if (!handler)
+      continue;
+    llvm::BitVector current = liveOut[block];
+    for (auto it = block->rbegin(); it != block->rend(); ++it)
+      transfer(*it, vars, reads.at, reads.moved, current);
+    into[handler] = current;
+  }
+  return into;
+}
+
+// What the handlers of every try block around `call` read.
+void addHandlerReads(const Stmt *call, const ParentMap &parents,
+                     const llvm::DenseMap<const Stmt *, llvm::BitVector> &into,
+                     llvm::BitVector &set) {
+  const Stmt *child = call;
+  for (const Stmt *s = parents.getParent(call); s;
+       child = s, s = parents.getParent(s)) {
+    const auto *attempt = dyn_cast<CXXTryStmt>(s);
+    if (!attempt || child != attempt->getTryBlock())
+      continue;
+    for (unsigned i = 0; i < attempt->getNumHandlers(); ++i)
+      if (auto found = into.find(attempt->getHandler(i)); found != into.end())
+        set |= found->second;
+  }
+}
+
 // The variables of `set`, in declaration order: parameters first (they are
 // indexed first), then locals by where they are declared.
 std::vector<const ValueDecl *> inDeclarationOrder(const llvm::BitVector &set,
@@ -507,6 +543,8 @@ bool computeLiveAcross(const FunctionDecl *function,
   PlacedReads reads = placeLateReads(function, *cfg, calls, vars, context);
   auto liveOut = liveOutOfBlocks(*cfg, vars, reads);
   auto after = liveAfterCalls(*cfg, vars, reads, liveOut);
+  auto handlers = liveIntoHandlers(*cfg, vars, reads, liveOut);
+  ParentMap parents(const_cast<Stmt *>(function->getBody()));
 
   // A variable that may be reached through an alias is live wherever it is
   // in scope.
@@ -515,6 +553,7 @@ bool computeLiveAcross(const FunctionDecl *function,
     llvm::BitVector set(vars.decls.size());
     if (auto found = after.find(call); found != after.end())
       set = found->second;
+    addHandlerReads(call, parents, handlers, set);
     for (const ValueDecl *decl : vars.escaped)
       if (contains(isa<ParmVarDecl>(decl) ? nullptr : scopeOf(decl, context),
                    call, context))

@@ -107,6 +107,7 @@ Lowerer::Lowered Lowerer::lowerRemoteCall(const CXXMemberCallExpr *call) {
                              context_) +
                    "::" + site->method->getNameAsString();
   suspend.args = std::move(texts);
+  suspend.in_try = !triesAround(call).empty();
   QualType result = call->getType();
   if (!result->isVoidType() && !isDiscarded(call)) {
     out.value = newTemp(result, call, "result");

@@ -295,6 +295,54 @@ Code Lowerer::VisitForStmt(const ForStmt *loop) {
 // Blocks and labels: their statements are lowered where they stand.
 Code Lowerer::asWritten(const Stmt *stmt) { return render(stmt, stmt); }
 
+// The try statements whose try block holds `call`, outermost first.
+std::vector<const CXXTryStmt *> Lowerer::triesAround(const Stmt *call) {
+  std::vector<const CXXTryStmt *> tries;
+  const Stmt *child = call;
+  for (const Stmt *s = parents_.getParent(call); s;
+       child = s, s = parents_.getParent(s))
+    if (const auto *attempt = dyn_cast<CXXTryStmt>(s);
+        attempt && child == attempt->getTryBlock())
+      tries.insert(tries.begin(), attempt);
+  return tries;
+}
+
+// 1, 2, ... for the try statements around calls, in source order.
+unsigned Lowerer::tryId(const CXXTryStmt *attempt) {
+  if (tryIds_.empty()) {
+    std::vector<const CXXTryStmt *> all;
+    for (const CXXMemberCallExpr *call : candidate_.calls)
+      for (const CXXTryStmt *around : triesAround(call))
+        if (!llvm::is_contained(all, around))
+          all.push_back(around);
+    llvm::sort(all, [&](const CXXTryStmt *a, const CXXTryStmt *b) {
+      return sm_.isBeforeInTranslationUnit(a->getTryLoc(), b->getTryLoc());
+    });
+    for (const CXXTryStmt *around : all)
+      tryIds_[around] = tryIds_.size() + 1;
+  }
+  return tryIds_.lookup(attempt);
+}
+
+// `try {` becomes the try block's entry: resuming at a call inside, the
+// machine arrives here and goes on to the call (or the try block inside this
+// one that holds it). The handlers stay as written.
+Code Lowerer::VisitCXXTryStmt(const CXXTryStmt *attempt) {
+  ir::TryEntry entry;
+  entry.id = tryId(attempt);
+  for (const CXXMemberCallExpr *call : candidate_.calls) {
+    std::vector<const CXXTryStmt *> tries = triesAround(call);
+    auto at = llvm::find(tries, attempt);
+    if (at == tries.end())
+      continue;
+    entry.labels.push_back(callLabel_.lookup(call));
+    entry.via.push_back(at + 1 == tries.end() ? 0 : tryId(*(at + 1)));
+  }
+  unsigned begin = endOffset(attempt->getTryBlock()->getLBracLoc());
+  return ir::tryCode(std::move(entry)) +
+         render(begin, extent(attempt).second, attempt);
+}
+
 Code Lowerer::VisitStmt(const Stmt *stmt) {
   error(stmt->getBeginLoc(), "this kind of statement");
   return {};

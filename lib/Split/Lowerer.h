@@ -215,6 +215,9 @@ private:
   Code VisitDoStmt(const DoStmt *loop);
   Code VisitForStmt(const ForStmt *loop);
   Code VisitCXXForRangeStmt(const CXXForRangeStmt *loop);
+  Code VisitCXXTryStmt(const CXXTryStmt *attempt);
+  std::vector<const CXXTryStmt *> triesAround(const Stmt *call);
+  unsigned tryId(const CXXTryStmt *attempt);
   Code asWritten(const Stmt *stmt);
   Code VisitCompoundStmt(const CompoundStmt *s) { return asWritten(s); }
   Code VisitLabelStmt(const LabelStmt *s) { return asWritten(s); }
@@ -258,6 +261,8 @@ private:
   // Range-for loops lowered to an index: loop -> (index field, range).
   llvm::DenseMap<const CXXForRangeStmt *, std::pair<std::string, Code>>
       indexed_;
+  // Try blocks around calls, numbered in source order (ir::TryEntry::id).
+  llvm::DenseMap<const CXXTryStmt *, unsigned> tryIds_;
   bool failed_ = false;
 };
 

@@ -212,6 +212,9 @@ std::vector<ir::Resume> Lowerer::resumes() {
     };
     ir::Resume resume;
     resume.label = callLabel_.lookup(call);
+    if (std::vector<const CXXTryStmt *> tries = triesAround(call);
+        !tries.empty())
+      resume.via = tryId(tries.front());
     // Only loops whose body holds the call: a call in a loop's range runs
     // before the loop has a position to find its element from.
     const Stmt *child = call;

@@ -5,8 +5,8 @@
 // pointer or a view into something that would not travel with it (range-for
 // loop variables are the exception: they are re-bound from the loop's index
 // after resuming). Control that C++ transfers in ways a frame cannot resume
-// (goto across a suspension, exceptions thrown by a remote call into a local
-// catch, coroutines) is rejected rather than lowered wrongly.
+// (goto across a suspension, a remote call in a catch handler, coroutines) is
+// rejected rather than lowered wrongly.
 #include "Split/SplitChecks.h"
 
 #include "Analysis/RemoteCall.h"
@@ -20,6 +20,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace clang;
 
@@ -66,23 +67,91 @@ bool within(SourceRange range, SourceLocation loc, const SourceManager &sm) {
          !sm.isBeforeInTranslationUnit(range.getEnd(), loc);
 }
 
-// Remote calls inside a try block (or a function-try-block): an exception
-// from the callee would have to unwind into this frame's catch.
-bool checkNoCallInTry(const SplitCandidate &candidate, const BodyFacts &facts,
-                      const SourceManager &sm, Reporter &reporter) {
+// Whether a handler of `type` catches, around a remote call, exactly what it
+// would catch in direct mode: a callee's exception comes back as the most
+// derived standard class it is an object of (runtime/detail/thrown.h).
+bool catchableAcrossCall(QualType type) {
+  const auto *record = type.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!record || !record->getIdentifier())
+    return false;
+  static const llvm::StringSet<> standard = {
+      "exception",       "logic_error",         "invalid_argument",
+      "domain_error",    "length_error",        "out_of_range",
+      "runtime_error",   "range_error",         "overflow_error",
+      "underflow_error", "bad_alloc",           "bad_optional_access",
+      "bad_variant_access"};
+  if (record->isInStdNamespace())
+    return standard.contains(record->getName());
+  const auto *ns = dyn_cast<NamespaceDecl>(record->getDeclContext());
+  return ns && ns->getName() == "flowc" &&
+         ns->getParent()->isTranslationUnit() &&
+         (record->getName() == "Error" ||
+          record->getName() == "EntityNotFound");
+}
+
+// Try blocks around remote calls: the callee's failure comes back into the
+// method (docs/architecture.md, "Catching a callee's failure"). A call in a
+// handler or a function-try-block is not split; a handler that could never
+// match what comes back is an error, not a silent difference.
+bool checkTries(const SplitCandidate &candidate, const BodyFacts &facts,
+                const SourceManager &sm, ASTContext &context,
+                Reporter &reporter) {
   bool ok = true;
-  for (const CXXTryStmt *attempt : facts.tries)
+  auto callsIn = [&](SourceRange range) {
+    std::vector<const CXXMemberCallExpr *> found;
     for (const CXXMemberCallExpr *call : candidate.calls)
-      if (within(attempt->getTryBlock()->getSourceRange(), call->getExprLoc(),
-                 sm)) {
+      if (within(range, call->getExprLoc(), sm))
+        found.push_back(call);
+    return found;
+  };
+  bool functionTry = isa<CXXTryStmt>(candidate.definition->getBody());
+  for (const CXXTryStmt *attempt : facts.tries) {
+    if (functionTry && attempt == candidate.definition->getBody()) {
+      for (const CXXMemberCallExpr *call : callsIn(attempt->getSourceRange())) {
         reporter.error(callLoc(call),
-                       "remote call to '%0' inside a try block; exceptions "
-                       "from remote calls cannot be caught in the method, so "
-                       "move the call out of the try block")
+                       "remote call to '%0' inside a function-try-block; "
+                       "put a try block inside the method's body instead")
             << calleeName(call);
-        reporter.note(attempt->getTryLoc(), "the try block starts here");
         ok = false;
       }
+      continue;
+    }
+    for (unsigned i = 0; i < attempt->getNumHandlers(); ++i) {
+      const CXXCatchStmt *handler = attempt->getHandler(i);
+      for (const CXXMemberCallExpr *call : callsIn(handler->getSourceRange())) {
+        reporter.error(callLoc(call),
+                       "remote call to '%0' inside a catch handler cannot be "
+                       "split yet; set a flag in the handler and make the "
+                       "call after the try statement")
+            << calleeName(call);
+        ok = false;
+      }
+    }
+    std::vector<const CXXMemberCallExpr *> inside =
+        callsIn(attempt->getTryBlock()->getSourceRange());
+    if (inside.empty())
+      continue;
+    for (unsigned i = 0; i < attempt->getNumHandlers(); ++i) {
+      const CXXCatchStmt *handler = attempt->getHandler(i);
+      if (!handler->getExceptionDecl() ||
+          catchableAcrossCall(handler->getCaughtType()))
+        continue;
+      reporter.error(handler->getCatchLoc(),
+                     "a handler of '%0' around the remote call to '%1' "
+                     "would never catch the callee's exception: it comes "
+                     "back as the standard exception class it derives from "
+                     "(std::runtime_error, std::logic_error, their standard "
+                     "subclasses, std::exception); catch one of those, "
+                     "flowc::EntityNotFound or '...'")
+          << spellType(handler->getCaughtType()
+                           .getNonReferenceType()
+                           .getUnqualifiedType(),
+                       context)
+          << calleeName(inside.front());
+      reporter.note(callLoc(inside.front()), "the remote call is here");
+      ok = false;
+    }
+  }
   return ok;
 }
 
@@ -185,7 +254,7 @@ bool checkSplittable(const SplitCandidate &candidate,
   facts.TraverseStmt(function->getBody());
   const SourceManager &sm = context.getSourceManager();
   // Every check runs (and reports), in this order, whatever the others find.
-  bool ok = checkNoCallInTry(candidate, facts, sm, reporter);
+  bool ok = checkTries(candidate, facts, sm, context, reporter);
   ok = checkNoGotoAcrossCall(candidate, facts, sm, reporter) && ok;
   ok = checkFrameTypes(candidate, live, facts, context, reporter) && ok;
   return ok;

@@ -75,6 +75,21 @@ TEST(Store, RestartKeepsCommittedChainsOnly) {
   EXPECT_FALSE(rt.state(rt.ref<Account>("b")).get().empty());
 }
 
+// A failure caught inside the chain: what the failed callee changed commits
+// with the chain and is in the log.
+TEST(Store, CaughtFailureCommitsTheCalleesChanges) {
+  const std::string folder = fresh_folder("caught");
+  {
+    LocalRuntime rt(with_store(folder));
+    auto a = rt.create<Account>("a", 100L).get();
+    auto b = rt.create<Account>("b", 50L).get();
+    EXPECT_TRUE(rt.call<&Account::pull_caught>(b, 30L, a).get());
+  }
+  LocalRuntime rt(with_store(folder));
+  EXPECT_EQ(balance(rt, "a"), 70);
+  EXPECT_EQ(balance(rt, "b"), 80);
+}
+
 TEST(Store, StartReadsNothing) {
   const std::string folder = fresh_folder("lazy");
   {

@@ -79,6 +79,32 @@ TEST_P(LocalErrors, MissingEntities) {
   EXPECT_EQ(failure_of(rt.state(nobody)), "faults::Faulty 99 does not exist");
 }
 
+// A method that catches its callee's failure goes on, and its chain commits
+// with what the callee changed before it threw, on the runtime as on the
+// Executor; a missing callee is an EntityNotFound it can catch.
+TEST_P(LocalErrors, CaughtFailuresLetTheChainCommit) {
+  flowc::LocalRuntime rt(options());
+  flowc::Executor ex(executor_options());
+  auto a = await(rt.create<Faulty>(1));
+  auto b = await(rt.create<Faulty>(2));
+  auto ea = ex.create<Faulty>(1);
+  auto eb = ex.create<Faulty>(2);
+  EXPECT_EQ(await(rt.call<&Faulty::try_boom>(a, b, std::string("kaput"))), -1);
+  EXPECT_EQ(ex.call<&Faulty::try_boom>(ea, eb, std::string("kaput")), -1);
+  EXPECT_EQ(await(rt.call<&Faulty::calls>(a)), 1);
+  EXPECT_EQ(await(rt.call<&Faulty::calls>(b)), 1);
+  EXPECT_EQ(await(rt.call<&Faulty::log>(a)), std::vector<long>{5});
+  EXPECT_EQ(ex.get(ea).calls() + ex.get(eb).calls(), 2);
+  EXPECT_EQ(ex.get(ea).log(), std::vector<long>{5});
+  EXPECT_EQ(await(rt.call<&Faulty::try_boom>(a, b, std::string())), 2);
+
+  auto nobody = rt.ref<Faulty>(99);
+  EXPECT_EQ(await(rt.call<&Faulty::ask_or>(a, nobody, 7)), 7);
+  EXPECT_EQ(ex.call<&Faulty::ask_or>(ea, ex.ref<Faulty>(99), 7), 7);
+  EXPECT_EQ(await(rt.call<&Faulty::ask_or>(a, b, 7)), 2);
+  EXPECT_EQ(await(rt.call<&Faulty::calls>(a)), 4);
+}
+
 TEST_P(LocalErrors, DuplicateKeys) {
   flowc::LocalRuntime rt(options());
   auto first = await(rt.create<bank::Account>("x", 10));

@@ -8,12 +8,15 @@
 // outgoing() says whom to call with which encoded arguments) or ends (finished,
 // result() holds the encoded return value; or failed, error() holds what()).
 // After a suspension the runtime delivers the callee's encoded result with
-// resume() and steps again. Arguments, results and frames are bytes in the
+// resume() and steps again; when the call is inside a try block (catches()),
+// a failure of the callee is delivered with resume_failed() and thrown at the
+// call in the method. Arguments, results and frames are bytes in the
 // encoding of codec.h, so the same Activation serves threads and MPI ranks.
 #pragma once
 
 #include "flowc/flowc.h"
 #include "flowc/runtime/codec.h"
+#include "flowc/runtime/detail/thrown.h"
 #include "flowc/runtime/errors.h"
 
 #include <cstdint>
@@ -58,21 +61,37 @@ public:
         throw Error("flowc: a method's state machine returned without "
                     "calling or finishing");
     } catch (const std::exception &e) {
-      fail(e.what());
+      fail(e.what(), detail::classify(e));
     } catch (...) {
-      fail("unknown exception");
+      fail("unknown exception", detail::Thrown::unknown);
     }
     return status_;
   }
 
   // The encoded result of the call this activation is suspended on.
-  void resume(std::string reply) { reply_ = std::move(reply); }
+  void resume(std::string reply) {
+    reply_ = std::move(reply);
+    resuming_ = true;
+    reply_failed_ = false;
+  }
+  // Whether the call it is suspended on is inside a try block of the method:
+  // then a failure of the callee goes back to it with resume_failed().
+  bool catches() const { return catches_; }
+  // The callee failed with an exception of class `kind` and message `what`.
+  void resume_failed(detail::Thrown kind, std::string what) {
+    reply_ = std::move(what);
+    resuming_ = true;
+    reply_failed_ = true;
+    reply_thrown_ = kind;
+  }
 
   Status status() const { return status_; }
   const Outgoing &outgoing() const { return outgoing_; }
   Outgoing &outgoing() { return outgoing_; }
   // The encoded return value (finished) or the exception's message (failed).
   std::string &result() { return result_; }
+  // Failed: the class of the exception that ended it (detail/thrown.h).
+  detail::Thrown thrown() const { return thrown_; }
 
   // The frame as bytes, and back: a suspended invocation is plain data.
   // Invocations that never suspend have no frame.
@@ -82,22 +101,33 @@ public:
 protected:
   virtual void run(void *entity) = 0;
 
-  void suspend() { status_ = Status::suspended; }
+  void suspend(bool catches) {
+    status_ = Status::suspended;
+    catches_ = catches;
+  }
   void finish_with(std::string bytes) {
     result_ = std::move(bytes);
     status_ = Status::finished;
   }
-  void fail(std::string message) {
+  void fail(std::string message, detail::Thrown thrown) {
     result_ = std::move(message);
     status_ = Status::failed;
+    thrown_ = thrown;
   }
 
   Outgoing outgoing_;
   std::string reply_;
+  // Resumed, and the machine has not yet taken the reply (it dispatches into
+  // the try blocks around the call while this holds).
+  bool resuming_ = false;
+  bool reply_failed_ = false;
+  detail::Thrown reply_thrown_ = detail::Thrown::unknown;
 
 private:
   std::string result_;
   Status status_ = Status::ready;
+  bool catches_ = false;
+  detail::Thrown thrown_ = detail::Thrown::unknown;
 };
 
 // One public method of an entity class.

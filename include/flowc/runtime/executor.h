@@ -25,12 +25,14 @@
 #pragma once
 
 #include "flowc/runtime/access.h"
+#include "flowc/runtime/completion.h"
 #include "flowc/runtime/entity.h"
 #include "flowc/runtime/entity_table.h"
 #include "flowc/runtime/errors.h"
 #include "flowc/runtime/isolation.h"
 
 #include <cstddef>
+#include <exception>
 #include <memory>
 #include <string>
 #include <utility>
@@ -145,6 +147,19 @@ inline std::string Executor::run(Outgoing call) {
 inline std::string Executor::run_chain(Outgoing call, std::vector<Saved> &undo) {
   std::vector<Pending> stack;
   stack.push_back(start(call, undo));
+  // A failure goes back up to the nearest caller whose call is inside a try
+  // block (docs/architecture.md, "Catching a callee's failure"), failing
+  // the callers on the way; with none, it ends the chain, which rolls back.
+  auto failed = [&](detail::Thrown thrown, std::string what) {
+    while (!stack.empty() && !stack.back().activation->catches())
+      stack.pop_back();
+    if (stack.empty())
+      std::rethrow_exception(detail::failure_exception(
+          thrown == detail::Thrown::not_found ? detail::Failure::not_found
+                                              : detail::Failure::remote,
+          std::move(what)));
+    stack.back().activation->resume_failed(thrown, std::move(what));
+  };
   for (;;) {
     Activation &top = *stack.back().activation;
     ++steps_;
@@ -155,8 +170,12 @@ inline std::string Executor::run_chain(Outgoing call, std::vector<Saved> &undo) 
       if (stack.size() >= options_.max_depth)
         throw RemoteError("flowc: call chain deeper than " +
                           std::to_string(options_.max_depth) + " calls");
-      Pending callee = start(top.outgoing(), undo);
-      stack.push_back(std::move(callee));
+      try {
+        Pending callee = start(top.outgoing(), undo);
+        stack.push_back(std::move(callee));
+      } catch (const EntityNotFound &e) {
+        failed(detail::Thrown::not_found, e.what());
+      }
       break;
     }
     case Activation::Status::finished: {
@@ -167,8 +186,13 @@ inline std::string Executor::run_chain(Outgoing call, std::vector<Saved> &undo) 
       stack.back().activation->resume(std::move(result));
       break;
     }
-    case Activation::Status::failed:
-      throw RemoteError(top.result());
+    case Activation::Status::failed: {
+      detail::Thrown thrown = top.thrown();
+      std::string what = std::move(top.result());
+      stack.pop_back();
+      failed(thrown, std::move(what));
+      break;
+    }
     case Activation::Status::ready:
       throw Error("flowc: an activation neither suspended nor finished");
     }

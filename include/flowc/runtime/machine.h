@@ -9,7 +9,13 @@
 //   flowc_m.frame                        the Frame (`flowc_f` in the body)
 //   flowc_m.args                         the call's arguments, read at label 0
 //   flowc_m.template call<&F::g>(ref, a...)  record a remote call (then `return;`)
+//   flowc_m.template call_in_try<&F::g>(ref, a...)  the same, inside a try
+//                                        block: the callee's failure comes back
 //   flowc_m.template result<T>()         the result of that call, after resuming
+//                                        (throws what the callee threw)
+//   flowc_m.check()                      the same for a result nobody reads
+//   flowc_m.resuming()                   resumed, the call not yet reached: a
+//                                        try block dispatches to the call
 //   flowc_m.finish(v) / flowc_m.finish() the method's return value (then `return;`)
 //   flowc_m.bad_label()                  the frame's label names no resume point
 // and flowc::detail::start/more/next/at, with which a suspending range-for
@@ -63,10 +69,24 @@ public:
   template <auto Callee, class E, class... A>
   void call(const Ref<E> &ref, A &&...a) {
     outgoing_ = make_call<Callee>(ref, std::forward<A>(a)...);
-    suspend();
+    suspend(false);
+  }
+  template <auto Callee, class E, class... A>
+  void call_in_try(const Ref<E> &ref, A &&...a) {
+    outgoing_ = make_call<Callee>(ref, std::forward<A>(a)...);
+    suspend(true);
   }
 
+  bool resuming() const { return resuming_; }
+  void check() {
+    resuming_ = false;
+    if (reply_failed_) {
+      reply_failed_ = false;
+      detail::rethrow(reply_thrown_, reply_);
+    }
+  }
   template <class T> std::remove_cvref_t<T> result() {
+    check();
     return decode<std::remove_cvref_t<T>>(reply_);
   }
 

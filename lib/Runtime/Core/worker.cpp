@@ -153,12 +153,14 @@ Gate *Worker::gate_at(const Message &message) {
 }
 
 void Worker::answer(const ReplyTo &to, std::uint64_t chain, Txn &&txn,
-                    bool ok, Failure kind, std::string bytes) {
+                    bool ok, Failure kind, std::string bytes,
+                    detail::Thrown thrown) {
   if (to.from_entity()) {
     Message reply;
     reply.kind = Message::Kind::reply;
     reply.failed = !ok;
     reply.failure = kind;
+    reply.thrown = thrown;
     reply.bytes = std::move(bytes);
     reply.to = to;
     reply.txn = std::move(txn);

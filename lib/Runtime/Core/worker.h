@@ -87,7 +87,8 @@ private:
   // Answers a caller: a reply to its frame, or the client's result (for a
   // chain's root under Isolation::serializable, once the chain ended).
   void answer(const ReplyTo &to, std::uint64_t chain, Txn &&txn, bool ok,
-              detail::Failure kind, std::string bytes);
+              detail::Failure kind, std::string bytes,
+              detail::Thrown thrown = detail::Thrown::runtime_error);
   void succeed(const ReplyTo &to, std::string bytes);
   void fail(const ReplyTo &to, detail::Failure kind, std::string message);
   void answer_clients();
@@ -126,7 +127,9 @@ private:
   void start_call(Gate &gate, Message &message);
   void advance(Frame &&frame);
   void finish(Frame &frame, std::string result);
-  void fail(Frame &frame, detail::Failure kind, std::string message);
+  void fail(Frame &frame, detail::Failure kind, std::string message,
+            detail::Thrown thrown = detail::Thrown::runtime_error);
+  void keep_state(Frame &frame);
   void fail(Message &call, detail::Failure kind, std::string message);
 
   // Isolation::serializable: locks and wound-wait (worker_locks.cpp).

@@ -1,7 +1,9 @@
 // worker_calls.cpp - running calls: starting an activation on its entity,
 // stepping it to its next remote call or its end, and resuming it with the
 // reply. A failure anywhere fails the activation that waits on it, and so
-// on up the chain to the client, releasing each entity on the way.
+// on up the chain to the client, releasing each entity on the way; a method
+// that called inside a try block gets its callee's failure back instead
+// (docs/architecture.md, "Catching a callee's failure").
 #include "worker.h"
 
 #include "core.h"
@@ -95,8 +97,13 @@ void Worker::advance(Frame &&frame) {
   }
   case Activation::Status::finished:
     return finish(frame, std::move(activation.result()));
-  case Activation::Status::failed:
-    return fail(frame, Failure::remote, std::move(activation.result()));
+  case Activation::Status::failed: {
+    detail::Thrown thrown = activation.thrown();
+    return fail(frame,
+                thrown == detail::Thrown::not_found ? Failure::not_found
+                                                    : Failure::remote,
+                std::move(activation.result()), thrown);
+  }
   case Activation::Status::ready:
     break;
   }
@@ -104,21 +111,29 @@ void Worker::advance(Frame &&frame) {
        "flowc: an activation neither suspended nor finished");
 }
 
-void Worker::finish(Frame &frame, std::string result) {
-  // The chain changed this entity: its state now is its state in the chain
-  // unless a later activation here changes it again (and records it again).
+// The chain changed this entity: its state now is its state in the chain
+// unless a later activation here changes it again (and records it again).
+// A failed activation's changes count too: a caller may catch the failure
+// and the chain commit.
+void Worker::keep_state(Frame &frame) {
   if (log_ != nullptr && frame.gate->saved &&
       frame.gate->writer.chain == frame.chain)
     record(*frame.gate, frame.txn);
+}
+
+void Worker::finish(Frame &frame, std::string result) {
+  keep_state(frame);
   answer(frame.to, frame.chain, std::move(frame.txn), true, Failure::other,
          std::move(result));
   if (!serializable_)
     leave(*frame.gate);
 }
 
-void Worker::fail(Frame &frame, Failure kind, std::string message) {
+void Worker::fail(Frame &frame, Failure kind, std::string message,
+                  detail::Thrown thrown) {
+  keep_state(frame);
   answer(frame.to, frame.chain, std::move(frame.txn), false, kind,
-         std::move(message));
+         std::move(message), thrown);
   if (!serializable_)
     leave(*frame.gate);
 }
@@ -135,8 +150,16 @@ void Worker::on_reply(Message &message) {
     return; // every call is answered once; nothing can be waiting for this
   Gate &gate = *frame.gate;
   frame.txn = std::move(message.txn); // the callee's: what the chain did since
-  if (message.failed) {
-    fail(frame, message.failure, std::move(message.bytes));
+  bool catchable = message.failure == Failure::remote ||
+                   message.failure == Failure::not_found;
+  if (message.failed && catchable && frame.activation->catches()) {
+    frame.activation->resume_failed(message.failure == Failure::not_found
+                                        ? detail::Thrown::not_found
+                                        : message.thrown,
+                                    std::move(message.bytes));
+    advance(std::move(frame));
+  } else if (message.failed) {
+    fail(frame, message.failure, std::move(message.bytes), message.thrown);
   } else {
     frame.activation->resume(std::move(message.bytes));
     advance(std::move(frame));

@@ -41,6 +41,7 @@ void write_body(Writer &w, const Message &m, const Registry &registry) {
   }
   w.byte(m.failed ? 1 : 0);
   w.byte(static_cast<std::uint8_t>(m.failure));
+  w.byte(static_cast<std::uint8_t>(m.thrown));
   w.varint(m.method);
   w.varint(m.gate);
   w.varint(m.depth);
@@ -146,6 +147,10 @@ void RecordReader::read_message(unsigned dest) {
   if (failure > static_cast<std::uint8_t>(Failure::retry))
     r_.fail_at(r_.position() - 1, "no failure kind " + std::to_string(failure));
   m_.failure = static_cast<Failure>(failure);
+  std::uint8_t thrown = r_.byte();
+  if (thrown > detail::last_thrown)
+    r_.fail_at(r_.position() - 1, "no exception class " + std::to_string(thrown));
+  m_.thrown = static_cast<detail::Thrown>(thrown);
   m_.method = r_.varint<std::uint32_t>();
   m_.gate = r_.varint<std::uint32_t>();
   m_.depth = r_.varint<std::uint32_t>();

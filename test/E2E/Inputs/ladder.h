@@ -1463,4 +1463,186 @@ private:
   std::map<std::string, int> totals_{{"a", 3}, {"b", 9}};
 };
 
+// A callee that changes its state and then, for some requests, throws: what
+// it changed stays when its caller catches the failure (as in plain C++).
+class Depot {
+  FLOWC_ENTITY(Depot);
+public:
+  Depot(std::string name, int stock) : name_(std::move(name)), stock_(stock) {}
+  int take(int n) {
+    log_.push_back(n);
+    if (n < 0)
+      throw std::invalid_argument(name_ + ": negative " + std::to_string(n));
+    if (n > stock_)
+      throw std::out_of_range(name_ + ": only " + std::to_string(stock_));
+    if (n == 13)
+      throw std::overflow_error(name_ + ": unlucky");
+    if (n == 99)
+      throw 99; // not a std::exception: only `...` catches it
+    if (n == 77)
+      throw Shortage(name_ + ": a class of its own");
+    stock_ -= n;
+    return n;
+  }
+  void require(int n) {
+    log_.push_back(-n);
+    if (n > stock_)
+      throw std::length_error(name_ + ": short of " + std::to_string(n));
+  }
+  int stock() const { return stock_; }
+  // A failure that crosses this frame uncaught on its way to the caller.
+  int relay(int n, flowc::Ref<Depot> next) { return next->take(n) + 1000; }
+  // One caught, noted and thrown again.
+  int guarded(int n, flowc::Ref<Depot> next) {
+    try {
+      return next->take(n);
+    } catch (const std::logic_error &e) {
+      log_.push_back(-1000);
+      throw;
+    }
+  }
+
+  // Derives from a standard class: it travels as std::runtime_error.
+  struct Shortage : std::runtime_error {
+    using std::runtime_error::runtime_error;
+  };
+
+private:
+  FLOWC_KEY std::string name_;
+  int stock_ = 0;
+  std::vector<int> log_;
+};
+
+// try/catch around remote calls: the callee's exception, with its what(),
+// reaches the handler that catches its class; the chain goes on.
+class Catches {
+  FLOWC_ENTITY(Catches);
+public:
+  explicit Catches(int id) : id_(id) {}
+
+  // The next depot when one cannot serve: a catch inside a loop.
+  int first_of(std::vector<flowc::Ref<Depot>> depots, int n) {
+    std::string why;
+    for (auto &d : depots) {
+      try {
+        return d->take(n);
+      } catch (const std::out_of_range &e) {
+        why += std::string(e.what()) + "; ";
+        ++misses_;
+      }
+    }
+    notes_.push_back(why);
+    return -1;
+  }
+
+  // Handlers by class, in order; a call after the try statement.
+  int classes(flowc::Ref<Depot> d, int n) {
+    int got = 0;
+    int fallback = n * 3 + 1; // read only in a handler: kept across the call
+    try {
+      std::string label = "take " + std::to_string(n);
+      got = d->take(n);
+      notes_.push_back(label);
+    } catch (const std::invalid_argument &e) {
+      notes_.push_back(std::string("invalid: ") + e.what());
+      got = -fallback;
+    } catch (const std::logic_error &e) {
+      notes_.push_back(std::string("logic: ") + e.what());
+      got = fallback;
+    } catch (const std::runtime_error &e) {
+      notes_.push_back(std::string("runtime: ") + e.what());
+      got = 2 * fallback;
+    } catch (...) {
+      notes_.push_back("something else");
+      got = 3 * fallback;
+    }
+    return got + d->stock();
+  }
+
+  // A callee whose result nobody reads, and a void one.
+  int unread(flowc::Ref<Depot> d, int n) {
+    int tries = 0;
+    try {
+      ++tries;
+      d->require(n);
+      ++tries;
+      (void)d->take(n);
+      ++tries;
+    } catch (const std::exception &e) {
+      notes_.push_back(e.what());
+    }
+    return tries;
+  }
+
+  // Noted here, then thrown on: the chain fails and rolls back.
+  int rethrows(flowc::Ref<Depot> d, int n) {
+    try {
+      return d->take(n);
+    } catch (const std::exception &e) {
+      notes_.push_back(std::string("passing on ") + e.what());
+      throw;
+    }
+  }
+
+  // A try block inside another; the inner one catches less.
+  int nested(flowc::Ref<Depot> a, flowc::Ref<Depot> b, int n) {
+    int total = 0;
+    try {
+      total += a->take(n);
+      try {
+        total += b->take(n * 2);
+      } catch (const std::out_of_range &e) {
+        notes_.push_back(std::string("inner: ") + e.what());
+        total += 100;
+      }
+      total += a->take(n + 11);
+    } catch (const std::exception &e) {
+      notes_.push_back(std::string("outer: ") + e.what());
+      total += 1000;
+    }
+    return total;
+  }
+
+  // The failure comes from two frames down, through one that does not catch
+  // and one that catches, notes and rethrows.
+  int deep(flowc::Ref<Depot> relay, flowc::Ref<Depot> next, int n) {
+    int out = 0;
+    try {
+      out = relay->relay(n, next);
+    } catch (const std::logic_error &e) {
+      notes_.push_back(std::string("relayed: ") + e.what());
+      out = -1;
+    }
+    try {
+      out += relay->guarded(n, next);
+    } catch (const std::invalid_argument &e) {
+      notes_.push_back(std::string("guarded: ") + e.what());
+      out -= 10;
+    }
+    return out;
+  }
+
+  // A loop whose condition calls, with the try in its body.
+  int drain(flowc::Ref<Depot> d) {
+    int rounds = 0;
+    while (d->stock() > 0 && rounds < 6) {
+      bool small = false;
+      try {
+        d->take(4);
+      } catch (const std::out_of_range &) {
+        small = true;
+      }
+      if (small)
+        d->take(1);
+      ++rounds;
+    }
+    return rounds;
+  }
+
+private:
+  FLOWC_KEY int id_;
+  int misses_ = 0;
+  std::vector<std::string> notes_;
+};
+
 } // namespace ladder

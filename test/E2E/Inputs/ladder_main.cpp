@@ -458,5 +458,29 @@ int main(int argc, char **argv) {
   STEP(Exits::by_value, ex2, std::vector<std::string>{"", "q"}, c);
   STEP(Exits::over_part, ex2, std::pair<std::string, std::vector<int>>{"lbl", {3, -4, -5}}, a);
   STEP(Exits::forwarded, ex2, std::int64_t{12}, b);
+
+  Ref<Depot> d1 = world.make<Depot>("d1", 10);
+  Ref<Depot> d2 = world.make<Depot>("d2", 3);
+  Ref<Depot> d3 = world.make<Depot>("d3", 40);
+  Ref<Catches> ca = world.make<Catches>(7);
+  STEP(Catches::first_of, ca, std::vector<Ref<Depot>>{d2, d1, d3}, 5);
+  STEP(Catches::first_of, ca, std::vector<Ref<Depot>>{d2, d1}, 30);
+  STEP(Catches::first_of, ca, std::vector<Ref<Depot>>{d2}, 2);
+  for (int n : {2, -3, 50, 13, 99, 77})
+    STEP(Catches::classes, ca, d3, n);
+  STEP(Catches::unread, ca, d3, 1);
+  STEP(Catches::unread, ca, d3, 35);
+  STEP(Catches::unread, ca, d2, 4);
+  STEP(Catches::rethrows, ca, d1, 1);
+  STEP(Catches::rethrows, ca, d1, 500);
+  STEP(Catches::nested, ca, d3, d2, 1);
+  STEP(Catches::nested, ca, d3, d2, 2);
+  STEP(Catches::nested, ca, d3, d1, 7);
+  STEP(Catches::nested, ca, d2, d1, 9);
+  STEP(Catches::deep, ca, d1, d3, 1);
+  STEP(Catches::deep, ca, d1, d3, 400);
+  STEP(Catches::deep, ca, d1, d3, -2);
+  STEP(Catches::deep, ca, d1, d3, 13);
+  STEP(Catches::drain, ca, d1);
   std::printf("done\n");
 }

@@ -101,6 +101,17 @@ public:
     return moved;
   }
 
+  // Has `from` transfer to this account and fail on purpose after it: the
+  // failure is caught here, so the chain commits with the transfer done.
+  bool pull_caught(long amount, flowc::Ref<Account> from) {
+    try {
+      from->transfer_or_throw(amount, flowc::Ref<Account>(this), true);
+    } catch (const std::runtime_error &) {
+      return true;
+    }
+    return false;
+  }
+
   // Holds this account while it calls the other one: two chains crossing
   // in opposite directions wait on each other.
   int cross(flowc::Ref<Account> other) {

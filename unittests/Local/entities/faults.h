@@ -2,6 +2,7 @@
 // that parks its worker thread until the test lets it go.
 #pragma once
 #include <flowc/flowc.h>
+#include <flowc/runtime/errors.h>
 
 #include <stdexcept>
 #include <string>
@@ -39,6 +40,25 @@ public:
   int ask(flowc::Ref<Faulty> other) {
     ++calls_;
     return other->calls();
+  }
+  // Catches what `next` throws: its change stays, this chain commits.
+  int try_boom(flowc::Ref<Faulty> next, std::string what) {
+    ++calls_;
+    try {
+      return next->boom(what);
+    } catch (const std::runtime_error &e) {
+      log_.push_back(static_cast<long>(std::string(e.what()).size()));
+      return -1;
+    }
+  }
+  // Asks an entity that may not exist.
+  int ask_or(flowc::Ref<Faulty> other, int otherwise) {
+    ++calls_;
+    try {
+      return other->calls();
+    } catch (const flowc::EntityNotFound &) {
+      return otherwise;
+    }
   }
   // Never stops on its own: the runtime's depth limit ends it.
   int bounce(flowc::Ref<Faulty> other, int n) {
