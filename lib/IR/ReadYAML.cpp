@@ -36,24 +36,24 @@ public:
 
   template <class T>
   void key(const char *name, T &value, Style = Style::block) {
-    YAML::Node child = map_[name];
-    if (!child)
+    YAML::Node found = child(name);
+    if (!found)
       fail(map_, std::string("missing key '") + name + "'");
     seen_.insert(name);
-    read(child, value);
+    read(found, value);
   }
   template <class T> void keyIf(bool, const char *name, T &value) {
-    if (map_[name]) {
+    if (YAML::Node found = child(name)) {
       seen_.insert(name);
-      read(map_[name], value);
+      read(found, value);
     }
   }
   template <class T>
   void optional(const char *name, T &value, const T &dflt = T(), bool = true,
                 Style = Style::block) {
-    if (map_[name]) {
+    if (YAML::Node found = child(name)) {
       seen_.insert(name);
-      read(map_[name], value);
+      read(found, value);
     } else {
       value = dflt;
     }
@@ -64,7 +64,7 @@ public:
     size_t colon = text.rfind(':');
     if (colon == std::string::npos || colon == 0 ||
         !parseNumber(text.substr(colon + 1), line))
-      fail(map_[name], std::string("'") + name + "' is not 'file:line'");
+      fail(child(name), std::string("'") + name + "' is not 'file:line'");
     file = text.substr(0, colon);
   }
 
@@ -142,6 +142,13 @@ public:
   }
 
 private:
+  // The value of `name`, or an invalid node. Looked up through a const node:
+  // yaml-cpp's non-const operator[] adds the key it does not find.
+  YAML::Node child(const char *name) const {
+    const YAML::Node &map = map_;
+    return map[name];
+  }
+
   static bool parseNumber(const std::string &text, unsigned &number) {
     auto [end, error] =
         std::from_chars(text.data(), text.data() + text.size(), number);

@@ -8,6 +8,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <set>
+
 namespace flowc::ir {
 namespace {
 
@@ -86,7 +88,18 @@ public:
     out_ << YAML::DoubleQuoted << text.text;
   }
   void write(const FieldUse &use, Style = Style::block) { out_ << use.name; }
-  void write(const std::string &text, Style = Style::block) { out_ << text; }
+  // A name YAML 1.1 readers (PyYAML, for one) would take for a boolean or
+  // null is quoted; yaml-cpp, a YAML 1.2 library, writes it plain.
+  void write(const std::string &text, Style = Style::block) {
+    static const std::set<std::string> words{
+        "y",   "Y",   "yes", "Yes", "YES", "n",     "N",     "no",
+        "No",  "NO",  "on",  "On",  "ON",  "off",   "Off",   "OFF",
+        "~",   "null", "Null", "NULL", "true", "True", "TRUE", "false",
+        "False", "FALSE"};
+    if (words.count(text))
+      out_ << YAML::DoubleQuoted;
+    out_ << text;
+  }
   void write(unsigned number, Style = Style::block) { out_ << number; }
   void write(int number, Style = Style::block) { out_ << number; }
   void write(bool flag, Style = Style::block) { out_ << flag; }
