@@ -92,10 +92,10 @@ public:
   // null is quoted; yaml-cpp, a YAML 1.2 library, writes it plain.
   void write(const std::string &text, Style = Style::block) {
     static const std::set<std::string> words{
-        "y",   "Y",   "yes", "Yes", "YES", "n",     "N",     "no",
-        "No",  "NO",  "on",  "On",  "ON",  "off",   "Off",   "OFF",
-        "~",   "null", "Null", "NULL", "true", "True", "TRUE", "false",
-        "False", "FALSE"};
+        "y",    "Y",    "yes",   "Yes",   "YES",  "n",    "N",
+        "no",   "No",   "NO",    "on",    "On",   "ON",   "off",
+        "Off",  "OFF",  "~",     "null",  "Null", "NULL", "true",
+        "True", "TRUE", "false", "False", "FALSE"};
     if (words.count(text))
       out_ << YAML::DoubleQuoted;
     out_ << text;
