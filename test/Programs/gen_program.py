@@ -76,7 +76,9 @@ POSITIONS = {
 FEATURES = {
     'callbacks': True,     # pass flowc::Ref<Self>(this) so callees call back
     'throws': True,        # uncaught exceptions that fail the client's chain
-    'trycatch': True,      # try/catch in methods (no remote call in the try)
+    'trycatch': True,      # try/catch in methods
+    'try_call': True,      # remote calls inside a try block: the callee's failure
+                           # is caught by the caller (issue 23)
     'bindings': True,      # structured bindings live across calls
     'constref': True,      # const T& parameters live across calls (issue 12 item 2)
     'const_methods': True, # read-only methods (that may make calls)
@@ -909,7 +911,9 @@ class Gen:
 
     def try_stmt(self, ctx):
         was = ctx['in_try']
-        ctx['in_try'] = True
+        # With try_call, half the try blocks hold remote calls (and
+        # callbacks): what a callee throws is caught here.
+        ctx['in_try'] = not (self.feat['try_call'] and self.chance(0.5))
         body = self.sub_block(ctx, 1 + self.r(2))
         ctx['in_try'] = was
         thr = 'if (%s %% 3 == 1) throw std::runtime_error(fz::str(acc));' % self.u64(ctx, 1, False, None, True)

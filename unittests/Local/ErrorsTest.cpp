@@ -228,9 +228,16 @@ TEST_P(LocalErrors, RunawayRecursionHitsTheDepthLimit) {
   EXPECT_EQ(expected, "flowc: call chain deeper than 64 calls");
   EXPECT_EQ(failure_of(rt.call<&Faulty::bounce>(a, b, 0)), expected);
   EXPECT_THROW(await(rt.call<&Faulty::bounce>(b, a, 0)), flowc::RemoteError);
+  EXPECT_EQ(failure_of(rt.call<&Faulty::bounce_caught>(a, b, 0)), expected);
+  try {
+    ex.call<&Faulty::bounce_caught>(ea, eb, 0);
+    ADD_FAILURE() << "no exception";
+  } catch (const flowc::RemoteError &e) {
+    EXPECT_EQ(e.what(), expected);
+  }
   EXPECT_EQ(await(rt.call<&Faulty::calls>(a)) + await(rt.call<&Faulty::calls>(b)),
-            keeps() ? 2 * 64 : 0);
-  EXPECT_EQ(ex.get(ea).calls() + ex.get(eb).calls(), keeps() ? 64 : 0);
+            keeps() ? 3 * 64 : 0);
+  EXPECT_EQ(ex.get(ea).calls() + ex.get(eb).calls(), keeps() ? 2 * 64 : 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Workers, LocalErrors,

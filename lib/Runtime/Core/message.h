@@ -88,8 +88,8 @@ struct Message {
   Kind kind = Kind::call;
   bool failed = false;                       // reply: `bytes` is an error message
   detail::Failure failure = detail::Failure::other;
-  detail::Thrown thrown = detail::Thrown::runtime_error; // reply, remote:
-                                             // the exception's class
+  detail::Thrown thrown = detail::Thrown::runtime; // reply, remote: the
+                                             // class of what a method threw
   bool tracked = false;                      // a waiter in the wait-for graph
   std::uint32_t method = 0;
   std::uint32_t gate = 0;                    // abort .. kick: a gate's number

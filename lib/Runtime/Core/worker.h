@@ -88,7 +88,7 @@ private:
   // chain's root under Isolation::serializable, once the chain ended).
   void answer(const ReplyTo &to, std::uint64_t chain, Txn &&txn, bool ok,
               detail::Failure kind, std::string bytes,
-              detail::Thrown thrown = detail::Thrown::runtime_error);
+              detail::Thrown thrown = detail::Thrown::runtime);
   void succeed(const ReplyTo &to, std::string bytes);
   void fail(const ReplyTo &to, detail::Failure kind, std::string message);
   void answer_clients();
@@ -128,7 +128,7 @@ private:
   void advance(Frame &&frame);
   void finish(Frame &frame, std::string result);
   void fail(Frame &frame, detail::Failure kind, std::string message,
-            detail::Thrown thrown = detail::Thrown::runtime_error);
+            detail::Thrown thrown = detail::Thrown::runtime);
   void keep_state(Frame &frame);
   void fail(Message &call, detail::Failure kind, std::string message);
 

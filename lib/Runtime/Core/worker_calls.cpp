@@ -150,7 +150,9 @@ void Worker::on_reply(Message &message) {
     return; // every call is answered once; nothing can be waiting for this
   Gate &gate = *frame.gate;
   frame.txn = std::move(message.txn); // the callee's: what the chain did since
-  bool catchable = message.failure == Failure::remote ||
+  // A method's exception or a missing callee; not the runtime's own failures.
+  bool catchable = (message.failure == Failure::remote &&
+                    message.thrown != detail::Thrown::runtime) ||
                    message.failure == Failure::not_found;
   if (message.failed && catchable && frame.activation->catches()) {
     frame.activation->resume_failed(message.failure == Failure::not_found

@@ -1528,7 +1528,7 @@ public:
         return d->take(n);
       } catch (const std::out_of_range &e) {
         why += std::string(e.what()) + "; ";
-        ++misses_;
+        misses_ += d == depots.front() ? 10 : 1; // the loop variable, found again
       }
     }
     notes_.push_back(why);

@@ -65,6 +65,16 @@ public:
     ++calls_;
     return other->bounce(flowc::Ref<Faulty>(this), n + 1);
   }
+  // The same inside a try block: the depth limit is the runtime's failure,
+  // not an exception of a method, so no handler sees it.
+  int bounce_caught(flowc::Ref<Faulty> other, int n) {
+    ++calls_;
+    try {
+      return other->bounce_caught(flowc::Ref<Faulty>(this), n + 1);
+    } catch (const std::exception &) {
+      return -1;
+    }
+  }
   // Appends in call order, to check that one sender's messages arrive in order.
   void append(long value) { log_.push_back(value); }
   std::vector<long> log() const { return log_; }

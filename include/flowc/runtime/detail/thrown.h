@@ -39,9 +39,11 @@ enum class Thrown : std::uint8_t {
   bad_optional_access,
   bad_variant_access,
   not_found, // flowc::EntityNotFound: the callee's entity does not exist
+  runtime,   // no method threw: the runtime failed the call (its depth
+             // limit, a malformed message); never handed to a handler
 };
 inline constexpr std::uint8_t last_thrown =
-    static_cast<std::uint8_t>(Thrown::not_found);
+    static_cast<std::uint8_t>(Thrown::runtime);
 
 template <class T> bool is_a(const std::exception &e) {
   return dynamic_cast<const T *>(&e) != nullptr;
@@ -126,6 +128,8 @@ struct UnknownException {};
     throw std::bad_variant_access();
   case Thrown::not_found:
     throw EntityNotFound(what);
+  case Thrown::runtime:
+    break;
   }
   throw ForeignException(what);
 }
