@@ -88,14 +88,14 @@ public:
     out_ << YAML::DoubleQuoted << text.text;
   }
   void write(const FieldUse &use, Style = Style::block) { out_ << use.name; }
-  // A name YAML 1.1 readers (PyYAML, for one) would take for a boolean or
-  // null is quoted; yaml-cpp, a YAML 1.2 library, writes it plain.
+  // A name YAML 1.1 readers (PyYAML, for one) take for a boolean or null
+  // is quoted (not `y` and `n`, which PyYAML reads as strings too);
+  // yaml-cpp, a YAML 1.2 library, writes it plain.
   void write(const std::string &text, Style = Style::block) {
     static const std::set<std::string> words{
-        "y",    "Y",    "yes",   "Yes",   "YES",  "n",    "N",
-        "no",   "No",   "NO",    "on",    "On",   "ON",   "off",
-        "Off",  "OFF",  "~",     "null",  "Null", "NULL", "true",
-        "True", "TRUE", "false", "False", "FALSE"};
+        "yes",  "Yes",  "YES",  "no",    "No",    "NO",   "on",   "On",
+        "ON",   "off",  "Off",  "OFF",   "~",     "null", "Null", "NULL",
+        "true", "True", "TRUE", "false", "False", "FALSE"};
     if (words.count(text))
       out_ << YAML::DoubleQuoted;
     out_ << text;
