@@ -5,6 +5,8 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build python3 python3-yaml git
   clang-19 libclang-19-dev llvm-19-dev llvm-19-tools
+  # The format check of changed lines (scripts/check-format.sh).
+  clang-format-19
   libyaml-cpp-dev libmstch-dev libboost-dev libgtest-dev
   graphviz openmpi-bin libopenmpi-dev libcaf-dev librocksdb-dev
   # The HTTP/JSON gateway (docs/http.md): RapidJSON; curl for the demo;

@@ -17,6 +17,9 @@ config.environment["PATH"] = os.pathsep.join(
 include = os.path.join(config.flowc_src_root, "include")
 config.substitutions.append(("%flowc_include", include))
 config.substitutions.append(("%flowc_obj_root", config.flowc_obj_root))
+# The IR's JSON Schema, as the build generates and installs it.
+config.substitutions.append(("%flowc_ir_schema", os.path.join(
+    config.flowc_obj_root, "share", "flowc", "flowc-ir.schema.json")))
 config.substitutions.append(("%gxx", config.gxx))
 config.substitutions.append(("%clangxx", config.clangxx))
 config.substitutions.append(("%flowc", os.path.join(config.flowc_tools_dir, "flowc")))

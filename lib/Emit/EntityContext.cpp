@@ -4,156 +4,108 @@
 #include "Emit/EntityContext.h"
 
 #include "Emit/FileContext.h"
+#include "Emit/Keys.h"
 #include "Emit/MachineContext.h"
+
+#include <algorithm>
 
 namespace flowc::emit {
 
 namespace {
 
-mstch::array fieldsContext(const std::vector<ir::Field> &fields) {
-  mstch::array array;
-  for (const ir::Field &field : fields)
-    array.push_back(mstch::map{{"name", field.name}, {"type", field.type}});
-  return array;
+void describeField(Keys &keys, const ir::Field &field) {
+  keys.value("name", field.name);
+  keys.value("type", field.type);
 }
 
-mstch::map methodContext(const ir::Entity &entity, const ir::Method &method,
-                         unsigned index) {
+void describeMethod(Keys &keys, const ir::Entity &entity,
+                    const ir::Method &method, std::size_t index) {
   std::string id = cIdentifier(entity.qualified_name) + "_" + method.name;
-  bool split = !method.remote_calls.empty();
-  return mstch::map{
-      {"name", method.name},
-      {"index", std::to_string(index)},
-      {"pointer", "&" + entity.qualified_name + "::" + method.name},
-      {"line", std::to_string(method.line)},
-      {"location", entity.file + ":" + std::to_string(method.line)},
-      {"returns", method.returns},
-      {"read_only", method.read_only},
-      {"split", split},
-      {"frame_type", id + "_frame"},
-      {"machine_type", id + "_machine"},
-      {"frame", fieldsContext(method.frame)},
-      {"machine", method.machine ? mstch::array{machineContext(*method.machine)}
-                                 : mstch::array{}},
-  };
+  keys.value("name", method.name);
+  keys.value("index", std::to_string(index));
+  keys.value("pointer", "&" + entity.qualified_name + "::" + method.name);
+  keys.value("line", std::to_string(method.line));
+  keys.value("location", entity.file + ":" + std::to_string(method.line));
+  keys.value("returns", method.returns);
+  keys.value("read_only", method.read_only);
+  keys.value("split", !method.remote_calls.empty());
+  keys.value("frame_type", id + "_frame");
+  keys.value("machine_type", id + "_machine");
+  keys.list("frame", method.frame, describeField);
+  keys.maybe("machine", method.machine, describeMachine);
 }
 
-// The state's members with their index (the generated per-member switch).
-mstch::array stateContext(const std::vector<ir::Field> &fields) {
-  mstch::array array;
-  for (const ir::Field &field : fields)
-    array.push_back(mstch::map{{"name", field.name},
-                               {"type", field.type},
-                               {"index", std::to_string(array.size())},
-                               {"initialized", field.initialized}});
-  return array;
-}
-
-// The parameter types of the constructor a stored state is loaded into when
-// the class has no default constructor: the first one flowc saw.
-mstch::array restoreArgsContext(const ir::Entity &entity) {
-  mstch::array array;
-  if (entity.constructors.empty())
-    return array;
-  for (const ir::Field &param : entity.constructors.front().params)
-    array.push_back(mstch::map{{"type", param.type}, {"comma", !array.empty()}});
-  return array;
+// The parameters of the constructor a stored state is loaded into when the
+// class has no default constructor: the first one flowc saw.
+const std::vector<ir::Field> &restoreParams(const ir::Entity &entity) {
+  static const std::vector<ir::Field> none;
+  return entity.constructors.empty() ? none
+                                     : entity.constructors.front().params;
 }
 
 } // namespace
 
+void describeEntity(Keys &keys, const ir::Entity &entity) {
+  keys.value("name", entity.name);
+  keys.value("qualified_name", entity.qualified_name);
+  keys.value("id", cIdentifier(entity.qualified_name));
+  keys.value("file", entity.file);
+  keys.value("line", std::to_string(entity.line));
+  keys.value("location", entity.file + ":" + std::to_string(entity.line));
+  keys.value("key_name", entity.key.name);
+  keys.value("key_type", entity.key.type);
+  // The state's members with their index (the generated per-member switch).
+  keys.list("state", entity.state,
+            [](Keys &keys, const ir::Field &field, std::size_t index) {
+              describeField(keys, field);
+              keys.value("index", std::to_string(index));
+              keys.value("initialized", field.initialized);
+            });
+  keys.value("state_count", std::to_string(entity.state.size()));
+  keys.list("restore_args", restoreParams(entity),
+            [](Keys &keys, const ir::Field &param, std::size_t index) {
+              keys.value("type", param.type);
+              keys.value("comma", index != 0);
+            });
+  keys.value("method_count", std::to_string(entity.methods.size()));
+  keys.list("methods", entity.methods,
+            [&](Keys &keys, const ir::Method &method, std::size_t index) {
+              describeMethod(keys, entity, method, index);
+            });
+  keys.value("has_split_methods",
+             std::any_of(entity.methods.begin(), entity.methods.end(),
+                         [](const ir::Method &method) {
+                           return !method.remote_calls.empty();
+                         }));
+}
+
+void describeStruct(Keys &keys, const ir::Struct &record) {
+  keys.value("name", record.name);
+  keys.value("qualified_name", record.qualified_name);
+  keys.value("id", cIdentifier(record.qualified_name));
+  keys.value("location", record.file + ":" + std::to_string(record.line));
+  keys.list("fields", record.fields,
+            [](Keys &keys, const ir::Field &field, std::size_t index) {
+              describeField(keys, field);
+              keys.value("comma", index != 0);
+            });
+}
+
 mstch::array entitiesContext(const std::vector<ir::Entity> &entities) {
-  mstch::array array;
-  for (const ir::Entity &entity : entities) {
-    mstch::array methods;
-    bool hasSplit = false;
-    for (unsigned i = 0; i < entity.methods.size(); ++i) {
-      methods.push_back(methodContext(entity, entity.methods[i], i));
-      hasSplit |= !entity.methods[i].remote_calls.empty();
-    }
-    array.push_back(mstch::map{
-        {"name", entity.name},
-        {"qualified_name", entity.qualified_name},
-        {"id", cIdentifier(entity.qualified_name)},
-        {"file", entity.file},
-        {"line", std::to_string(entity.line)},
-        {"location", entity.file + ":" + std::to_string(entity.line)},
-        {"key_name", entity.key.name},
-        {"key_type", entity.key.type},
-        {"state", stateContext(entity.state)},
-        {"state_count", std::to_string(entity.state.size())},
-        {"restore_args", restoreArgsContext(entity)},
-        {"method_count", std::to_string(entity.methods.size())},
-        {"methods", std::move(methods)},
-        {"has_split_methods", hasSplit},
-    });
-  }
-  return array;
+  return Keys::listOf(entities, describeEntity);
 }
 
 const Schema &entitySchema() {
-  static const Schema field{{{"name", {}}, {"type", {}}}};
-  static const Schema method{{
-      {"name", {}},
-      {"index", {}},
-      {"pointer", {}},
-      {"line", {}},
-      {"location", {}},
-      {"returns", {}},
-      {"read_only", {}},
-      {"split", {}},
-      {"frame_type", {}},
-      {"machine_type", {}},
-      {"frame", field},
-      {"machine", machineSchema()},
-  }};
-  static const Schema schema{{
-      {"name", {}},
-      {"qualified_name", {}},
-      {"id", {}},
-      {"file", {}},
-      {"line", {}},
-      {"location", {}},
-      {"key_name", {}},
-      {"key_type", {}},
-      {"state", Schema{{{"name", {}}, {"type", {}}, {"index", {}},
-                        {"initialized", {}}}}},
-      {"state_count", {}},
-      {"restore_args", Schema{{{"type", {}}, {"comma", {}}}}},
-      {"method_count", {}},
-      {"methods", method},
-      {"has_split_methods", {}},
-  }};
+  static const Schema schema = Keys::schemaOf<ir::Entity>(describeEntity);
   return schema;
 }
 
 mstch::array structsContext(const std::vector<ir::Struct> &structs) {
-  mstch::array array;
-  for (const ir::Struct &record : structs) {
-    mstch::array fields;
-    for (const ir::Field &field : record.fields)
-      fields.push_back(mstch::map{{"name", field.name},
-                                  {"type", field.type},
-                                  {"comma", !fields.empty()}});
-    array.push_back(mstch::map{
-        {"name", record.name},
-        {"qualified_name", record.qualified_name},
-        {"id", cIdentifier(record.qualified_name)},
-        {"location", record.file + ":" + std::to_string(record.line)},
-        {"fields", std::move(fields)},
-    });
-  }
-  return array;
+  return Keys::listOf(structs, describeStruct);
 }
 
 const Schema &structSchema() {
-  static const Schema schema{{
-      {"name", {}},
-      {"qualified_name", {}},
-      {"id", {}},
-      {"location", {}},
-      {"fields", Schema{{{"name", {}}, {"type", {}}, {"comma", {}}}}},
-  }};
+  static const Schema schema = Keys::schemaOf<ir::Struct>(describeStruct);
   return schema;
 }
 

@@ -12,6 +12,11 @@ namespace flowc::emit {
 
 // One object per entity, in IR order (see entitySchema() for the names), with
 // its state, key and methods; split methods carry their frame and machine.
+class Keys;
+// Each entity's and struct's names, described once (Keys.h).
+void describeEntity(Keys &keys, const ir::Entity &entity);
+void describeStruct(Keys &keys, const ir::Struct &record);
+
 mstch::array entitiesContext(const std::vector<ir::Entity> &entities);
 
 // The names each element of entitiesContext() provides.

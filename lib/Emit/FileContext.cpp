@@ -4,6 +4,7 @@
 #include "Emit/EntityContext.h"
 #include "Emit/GatewayContext.h"
 #include "Emit/JobContext.h"
+#include "Emit/Keys.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
@@ -47,6 +48,8 @@ namespace {
 // stays the same when the whole tree moves.
 std::string includePath(const std::string &input, const std::string &outputDir) {
   namespace fs = std::filesystem;
+  if (input.empty() || outputDir.empty())
+    return input; // describing the names only (fileSchema)
   fs::path from = fs::absolute(outputDir).lexically_normal();
   fs::path to = fs::absolute(input).lexically_normal();
   fs::path relative = to.lexically_relative(from);
@@ -55,59 +58,56 @@ std::string includePath(const std::string &input, const std::string &outputDir) 
 
 } // namespace
 
-// The generated headers of the other files whose entities the input's
-// entities reach, each once: the generated code names their methods' traits.
-static mstch::array usesContext(const std::vector<ir::Use> &uses) {
-  mstch::array headers;
-  std::vector<std::string> seen;
-  for (const ir::Use &use : uses) {
-    std::string header = outputNames(use.header).header;
-    if (std::find(seen.begin(), seen.end(), header) != seen.end())
-      continue;
-    seen.push_back(header);
-    headers.push_back(mstch::map{{"entity", use.entity}, {"header", header}});
-  }
-  return headers;
+// The other files whose entities the input's entities reach, each once by
+// generated header: the generated code names their methods' traits.
+static std::vector<ir::Use> usedHeaders(const Input &input) {
+  std::vector<ir::Use> uses;
+  if (input.entities.empty())
+    return uses;
+  for (const ir::Use &use : input.uses)
+    if (std::none_of(uses.begin(), uses.end(), [&](const ir::Use &seen) {
+          return outputNames(seen.header).header ==
+                 outputNames(use.header).header;
+        }))
+      uses.push_back(use);
+  return uses;
+}
+
+static void describeFile(Keys &keys, const Input &input,
+                         const std::string &outputDir,
+                         const std::string &output) {
+  OutputNames names = outputNames(input.name);
+  keys.value("output", output);
+  keys.value("input", input.name);
+  keys.value("input_include", includePath(input.name, outputDir));
+  keys.value("input_is_header", isHeader(input.name));
+  keys.value("header", names.header);
+  keys.value("source", names.source);
+  keys.value("jobs_function", cIdentifier(names.stem) + "_jobs");
+  keys.value("has_entities", !input.entities.empty());
+  keys.list("uses", usedHeaders(input), [](Keys &keys, const ir::Use &use) {
+    keys.value("entity", use.entity);
+    keys.value("header", outputNames(use.header).header);
+  });
+  keys.list("entities", input.entities, describeEntity);
+  keys.list("structs", input.structs, describeStruct);
+  keys.object("gateway", input, describeGateway);
+  keys.value("has_jobs", !input.jobs.empty());
+  keys.list("jobs", input.jobs, describeJob);
 }
 
 mstch::map fileContext(const Input &input, const std::string &outputDir,
                        const std::string &output) {
-  OutputNames names = outputNames(input.name);
-  return mstch::map{
-      {"output", output},
-      {"input", input.name},
-      {"input_include", includePath(input.name, outputDir)},
-      {"input_is_header", isHeader(input.name)},
-      {"header", names.header},
-      {"source", names.source},
-      {"jobs_function", cIdentifier(names.stem) + "_jobs"},
-      {"has_entities", !input.entities.empty()},
-      {"uses", input.entities.empty() ? mstch::array{} : usesContext(input.uses)},
-      {"entities", entitiesContext(input.entities)},
-      {"structs", structsContext(input.structs)},
-      {"gateway", gatewayContext(input)},
-      {"has_jobs", !input.jobs.empty()},
-      {"jobs", jobsContext(input.jobs)},
-  };
+  return Keys::contextOf(input, [&](Keys &keys, const Input &input) {
+    describeFile(keys, input, outputDir, output);
+  });
 }
 
 const Schema &fileSchema() {
-  static const Schema schema{{
-      {"output", {}},
-      {"input", {}},
-      {"input_include", {}},
-      {"input_is_header", {}},
-      {"header", {}},
-      {"source", {}},
-      {"jobs_function", {}},
-      {"has_entities", {}},
-      {"uses", Schema{{{"entity", {}}, {"header", {}}}}},
-      {"entities", entitySchema()},
-      {"structs", structSchema()},
-      {"gateway", gatewaySchema()},
-      {"has_jobs", {}},
-      {"jobs", jobSchema()},
-  }};
+  static const Schema schema =
+      Keys::schemaOf<Input>([](Keys &keys, const Input &input) {
+        describeFile(keys, input, "", "");
+      });
   return schema;
 }
 

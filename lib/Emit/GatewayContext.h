@@ -10,6 +10,10 @@
 
 namespace flowc::emit {
 
+class Keys;
+// The gateway's names, described once (Keys.h).
+void describeGateway(Keys &keys, const Input &input);
+
 mstch::map gatewayContext(const Input &input);
 const Schema &gatewaySchema();
 

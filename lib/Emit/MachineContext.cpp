@@ -1,218 +1,141 @@
-// MachineContext.cpp - ir::Machine -> mstch. Each piece of code lists every
-// name a piece may have (`suspend`, `finish`, `loop` and `try` as lists of at
-// most one), so a name a piece lacks never resolves in an enclosing scope.
+// MachineContext.cpp - ir::Machine -> mstch, described once (Keys.h). Each
+// piece of code lists every name a piece may have (`suspend`, `finish`,
+// `loop` and `try` as lists of at most one), so a name a piece lacks never
+// resolves in an enclosing scope.
 #include "Emit/MachineContext.h"
+
+#include "Emit/Keys.h"
+#include "IR/Code.h"
 
 #include <cassert>
 
 namespace flowc::emit {
 namespace {
 
+// The kinds the body's context names; a new kind needs its names here.
+static_assert(std::variant_size_v<ir::Piece::variant> == 6,
+              "describePiece names every kind of piece");
+
+// Text or a frame field: what an expression holds.
+void describeTextOrField(Keys &keys, const ir::Piece &piece) {
+  const std::string *text = ir::textOf(piece);
+  const std::string *field = ir::fieldOf(piece);
+  keys.value("text", text ? *text : std::string());
+  keys.value("is_field", field != nullptr);
+  keys.value("field", field ? *field : std::string());
+}
+
 // An expression (an argument, a value, a range): text and frame fields only.
-mstch::map expressionContext(const ir::Code &code) {
-  mstch::array pieces;
-  for (const ir::Piece &piece : code) {
-    assert((ir::isText(piece) || !piece.field.empty()) &&
+void describeExpression(Keys &keys, const ir::Code &code) {
+  keys.list("code", code, [](Keys &keys, const ir::Piece &piece) {
+    assert((ir::textOf(piece) || ir::fieldOf(piece)) &&
            "an expression holds no statements");
-    pieces.push_back(mstch::map{{"text", piece.text},
-                                {"is_field", !piece.field.empty()},
-                                {"field", piece.field}});
-  }
-  return mstch::map{{"code", std::move(pieces)}};
+    describeTextOrField(keys, piece);
+  });
 }
 
-mstch::array suspendContext(const ir::Suspend &suspend) {
-  mstch::array args;
-  for (const ir::Code &arg : suspend.args) {
-    mstch::map context = expressionContext(arg);
-    context.emplace("comma", !args.empty());
-    args.push_back(std::move(context));
-  }
-  return mstch::array{mstch::map{
-      {"label", std::to_string(suspend.label)},
-      {"line", std::to_string(suspend.line)},
-      {"callee", suspend.callee},
-      {"args", std::move(args)},
-      {"has_result", !suspend.result.empty()},
-      {"result", suspend.result},
-      {"result_type", suspend.result_type},
-      {"in_try", suspend.in_try},
-  }};
+void describeSuspend(Keys &keys, const ir::Suspend &suspend) {
+  keys.value("label", std::to_string(suspend.label));
+  keys.value("line", std::to_string(suspend.line));
+  keys.value("callee", suspend.callee);
+  keys.list("args", suspend.args,
+            [](Keys &keys, const ir::Code &arg, std::size_t index) {
+              describeExpression(keys, arg);
+              keys.value("comma", index != 0);
+            });
+  keys.value("has_result", !suspend.result.empty());
+  keys.value("result", suspend.result);
+  keys.value("result_type", suspend.result_type);
+  keys.value("in_try", suspend.in_try);
 }
 
-mstch::array finishContext(const ir::Finish &finish) {
+void describeFinish(Keys &keys, const ir::Finish &finish) {
   bool discarded = finish.value && finish.discarded;
   bool typed = finish.value && !discarded && !finish.type.empty();
-  return mstch::array{mstch::map{
-      {"none", !finish.value},
-      {"discarded", discarded},
-      {"typed", typed},
-      {"plain", finish.value && !discarded && !typed},
-      {"type", finish.type},
-      {"value", expressionContext(finish.value.value_or(ir::Code()))},
-  }};
+  keys.value("none", !finish.value);
+  keys.value("discarded", discarded);
+  keys.value("typed", typed);
+  keys.value("plain", finish.value && !discarded && !typed);
+  keys.value("type", finish.type);
+  keys.object("value", finish.value.value_or(ir::Code()), describeExpression);
 }
 
-mstch::array loopContext(const ir::IndexLoop &loop) {
-  return mstch::array{mstch::map{
-      {"index", loop.index},
-      {"range", expressionContext(loop.range)},
-      {"variable", expressionContext(loop.variable)},
-      {"pointer", loop.pointer},
-  }};
+void describeLoop(Keys &keys, const ir::IndexLoop &loop) {
+  keys.value("index", loop.index);
+  keys.object("range", loop.range, describeExpression);
+  keys.object("variable", loop.variable, describeExpression);
+  keys.value("pointer", loop.pointer);
 }
 
-mstch::array tryContext(const ir::TryEntry &entry) {
-  mstch::array resumes;
-  for (size_t i = 0; i < entry.labels.size(); ++i)
-    resumes.push_back(mstch::map{{"label", std::to_string(entry.labels[i])},
-                                 {"via", entry.via[i] != 0},
-                                 {"try", std::to_string(entry.via[i])}});
-  return mstch::array{
-      mstch::map{{"id", std::to_string(entry.id)}, {"resumes", resumes}}};
+// A try block's entry: resuming, go on to the call (or the inner try).
+void describeTry(Keys &keys, const ir::TryEntry &entry) {
+  keys.value("id", std::to_string(entry.id));
+  keys.list("resumes", entry.labels,
+            [&](Keys &keys, unsigned label, std::size_t index) {
+              unsigned via = index < entry.via.size() ? entry.via[index] : 0;
+              keys.value("label", std::to_string(label));
+              keys.value("via", via != 0);
+              keys.value("try", std::to_string(via));
+            });
 }
 
-mstch::array bodyContext(const ir::Code &code) {
-  mstch::array pieces;
-  for (const ir::Piece &piece : code)
-    pieces.push_back(mstch::map{
-        {"text", piece.text},
-        {"is_field", !piece.field.empty()},
-        {"field", piece.field},
-        {"suspend", piece.suspend ? suspendContext(*piece.suspend)
-                                  : mstch::array{}},
-        {"finish",
-         piece.finish ? finishContext(*piece.finish) : mstch::array{}},
-        {"loop", piece.loop ? loopContext(*piece.loop) : mstch::array{}},
-        {"try", piece.entry ? tryContext(*piece.entry) : mstch::array{}},
-    });
-  return pieces;
+void describePiece(Keys &keys, const ir::Piece &piece) {
+  describeTextOrField(keys, piece);
+  keys.maybe("suspend", std::get_if<ir::Suspend>(&piece), describeSuspend);
+  keys.maybe("finish", std::get_if<ir::Finish>(&piece), describeFinish);
+  keys.maybe("loop", std::get_if<ir::IndexLoop>(&piece), describeLoop);
+  keys.maybe("try", std::get_if<ir::TryEntry>(&piece), describeTry);
 }
 
-mstch::array paramsContext(const std::vector<ir::MachineParam> &params) {
-  mstch::array array;
-  for (const ir::MachineParam &param : params)
-    array.push_back(mstch::map{
-        {"name", param.name},
-        {"type", param.type},
-        {"in_frame", !param.field.empty()},
-        {"field", param.field},
-        {"index", std::to_string(param.index)},
-    });
-  return array;
+void describeParam(Keys &keys, const ir::MachineParam &param) {
+  keys.value("name", param.name);
+  keys.value("type", param.type);
+  keys.value("in_frame", !param.field.empty());
+  keys.value("field", param.field);
+  keys.value("index", std::to_string(param.index));
 }
 
-mstch::array localsContext(const std::vector<ir::MachineLocal> &locals) {
+void describeLocal(Keys &keys, const ir::MachineLocal &local) {
   using Home = ir::MachineLocal::Home;
-  mstch::array array;
-  for (const ir::MachineLocal &local : locals)
-    array.push_back(mstch::map{
-        {"frame", local.home == Home::frame},
-        {"local", local.home == Home::local},
-        {"pointer", local.home == Home::pointer},
-        {"constant", local.home == Home::constant},
-        {"name", local.name},
-        {"type", local.type},
-        {"store", local.store},
-        {"is_const", local.is_const},
-        {"declaration", expressionContext(local.declaration)},
-    });
-  return array;
+  keys.value("frame", local.home == Home::frame);
+  keys.value("local", local.home == Home::local);
+  keys.value("pointer", local.home == Home::pointer);
+  keys.value("constant", local.home == Home::constant);
+  keys.value("name", local.name);
+  keys.value("type", local.type);
+  keys.value("store", local.store);
+  keys.value("is_const", local.is_const);
+  keys.object("declaration", local.declaration, describeExpression);
 }
 
-mstch::array resumesContext(const std::vector<ir::Resume> &resumes) {
-  mstch::array array;
-  for (const ir::Resume &resume : resumes) {
-    mstch::array rebinds;
-    for (const ir::Rebind &rebind : resume.rebinds)
-      rebinds.push_back(mstch::map{{"variable", rebind.variable},
-                                   {"range", expressionContext(rebind.range)},
-                                   {"index", rebind.index}});
-    array.push_back(mstch::map{{"label", std::to_string(resume.label)},
-                               {"rebinds", std::move(rebinds)},
-                               {"via", resume.via != 0},
-                               {"try", std::to_string(resume.via)}});
-  }
-  return array;
+void describeResume(Keys &keys, const ir::Resume &resume) {
+  keys.value("label", std::to_string(resume.label));
+  keys.list("rebinds", resume.rebinds,
+            [](Keys &keys, const ir::Rebind &rebind) {
+              keys.value("variable", rebind.variable);
+              keys.object("range", rebind.range, describeExpression);
+              keys.value("index", rebind.index);
+            });
+  keys.value("via", resume.via != 0);
+  keys.value("try", std::to_string(resume.via));
 }
 
 } // namespace
 
+void describeMachine(Keys &keys, const ir::Machine &machine) {
+  keys.list("params", machine.params, describeParam);
+  keys.list("locals", machine.locals, describeLocal);
+  keys.list("resumes", machine.resumes, describeResume);
+  keys.list("body", machine.body, describePiece);
+  keys.value("finishes_at_end", machine.finishes_at_end);
+}
+
 mstch::map machineContext(const ir::Machine &machine) {
-  return mstch::map{
-      {"params", paramsContext(machine.params)},
-      {"locals", localsContext(machine.locals)},
-      {"resumes", resumesContext(machine.resumes)},
-      {"body", bodyContext(machine.body)},
-      {"finishes_at_end", machine.finishes_at_end},
-  };
+  return Keys::contextOf(machine, describeMachine);
 }
 
 const Schema &machineSchema() {
-  static const Schema expression{
-      {{"code", Schema{{{"text", {}}, {"is_field", {}}, {"field", {}}}}}}};
-  static const Schema suspend{{
-      {"label", {}},
-      {"line", {}},
-      {"callee", {}},
-      {"args", Schema{[] {
-         Schema arg = expression;
-         arg.fields["comma"] = {};
-         return arg.fields;
-       }()}},
-      {"has_result", {}},
-      {"result", {}},
-      {"result_type", {}},
-      {"in_try", {}},
-  }};
-  static const Schema finish{{
-      {"none", {}},
-      {"discarded", {}},
-      {"typed", {}},
-      {"plain", {}},
-      {"type", {}},
-      {"value", expression},
-  }};
-  static const Schema loop{{
-      {"index", {}},
-      {"range", expression},
-      {"variable", expression},
-      {"pointer", {}},
-  }};
-  static const Schema entry{{
-      {"id", {}},
-      {"resumes", Schema{{{"label", {}}, {"via", {}}, {"try", {}}}}},
-  }};
-  static const Schema schema{{
-      {"params", Schema{{{"name", {}},
-                         {"type", {}},
-                         {"in_frame", {}},
-                         {"field", {}},
-                         {"index", {}}}}},
-      {"locals", Schema{{{"frame", {}},
-                         {"local", {}},
-                         {"pointer", {}},
-                         {"constant", {}},
-                         {"name", {}},
-                         {"type", {}},
-                         {"store", {}},
-                         {"is_const", {}},
-                         {"declaration", expression}}}},
-      {"resumes", Schema{{{"label", {}},
-                          {"via", {}},
-                          {"try", {}},
-                          {"rebinds", Schema{{{"variable", {}},
-                                              {"range", expression},
-                                              {"index", {}}}}}}}},
-      {"body", Schema{{{"text", {}},
-                       {"is_field", {}},
-                       {"field", {}},
-                       {"suspend", suspend},
-                       {"finish", finish},
-                       {"loop", loop},
-                       {"try", entry}}}},
-      {"finishes_at_end", {}},
-  }};
+  static const Schema schema = Keys::schemaOf<ir::Machine>(describeMachine);
   return schema;
 }
 

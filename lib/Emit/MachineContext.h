@@ -11,6 +11,11 @@ namespace flowc::emit {
 
 // The machine: params, locals, resumes, body and finishes_at_end (see
 // machineSchema() for the names).
+class Keys;
+// The machine's names, described once: machineContext() and machineSchema()
+// run it (Keys.h).
+void describeMachine(Keys &keys, const ir::Machine &machine);
+
 mstch::map machineContext(const ir::Machine &machine);
 const Schema &machineSchema();
 

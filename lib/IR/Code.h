@@ -11,26 +11,39 @@
 
 namespace flowc::ir {
 
+// The text of a text piece; null for any other kind.
+inline const std::string *textOf(const Piece &piece) {
+  const Text *text = std::get_if<Text>(&piece);
+  return text ? &text->text : nullptr;
+}
+inline std::string *textOf(Piece &piece) {
+  Text *text = std::get_if<Text>(&piece);
+  return text ? &text->text : nullptr;
+}
 // A piece of source text (not a field or a protocol part).
 inline bool isText(const Piece &piece) {
-  return !piece.suspend && !piece.finish && !piece.loop && !piece.entry &&
-         piece.field.empty();
+  return std::holds_alternative<Text>(piece);
+}
+// The frame field a field piece names; null for any other kind.
+inline const std::string *fieldOf(const Piece &piece) {
+  const FieldUse *use = std::get_if<FieldUse>(&piece);
+  return use ? &use->name : nullptr;
 }
 
 inline Code &operator+=(Code &code, std::string_view text) {
   if (text.empty())
     return code;
-  if (!code.empty() && isText(code.back()))
-    code.back().text += text;
+  if (std::string *last = code.empty() ? nullptr : textOf(code.back()))
+    *last += text;
   else
-    code.push_back(Piece{std::string(text), {}, {}, {}, {}, {}});
+    code.push_back(Text{std::string(text)});
   return code;
 }
 
 inline Code &operator+=(Code &code, const Code &more) {
   for (const Piece &piece : more) {
-    if (!piece.text.empty())
-      code += piece.text;
+    if (const std::string *text = textOf(piece))
+      code += *text;
     else
       code.push_back(piece);
   }
@@ -46,42 +59,33 @@ inline Code operator+(std::string_view text, const Code &code) {
 }
 
 inline Code textCode(std::string_view text) { return Code() + text; }
-inline Code fieldCode(std::string name) {
-  return {Piece{{}, std::move(name), {}, {}, {}}};
-}
-inline Code suspendCode(Suspend suspend) {
-  return {Piece{{}, {}, std::move(suspend), {}, {}}};
-}
-inline Code finishCode(Finish finish) {
-  return {Piece{{}, {}, {}, std::move(finish), {}}};
-}
-inline Code loopCode(IndexLoop loop) {
-  return {Piece{{}, {}, {}, {}, std::move(loop)}};
-}
-inline Code tryCode(TryEntry entry) {
-  return {Piece{{}, {}, {}, {}, {}, std::move(entry)}};
-}
+inline Code fieldCode(std::string name) { return {FieldUse{std::move(name)}}; }
+inline Code suspendCode(Suspend suspend) { return {std::move(suspend)}; }
+inline Code finishCode(Finish finish) { return {std::move(finish)}; }
+inline Code loopCode(IndexLoop loop) { return {std::move(loop)}; }
+inline Code tryCode(TryEntry entry) { return {std::move(entry)}; }
 
 // Code that is exactly one frame field.
 inline bool isFieldCode(const Code &code) {
-  return code.size() == 1 && !code.front().field.empty();
+  return code.size() == 1 && fieldOf(code.front());
 }
 // Code that is exactly `text`.
 inline bool isTextCode(const Code &code, std::string_view text) {
-  return code.size() == 1 && code.front().text == text;
+  return code.size() == 1 && textOf(code.front()) &&
+         *textOf(code.front()) == text;
 }
 // Whether the code starts, after white space, with `prefix`.
 inline bool startsWithText(const Code &code, std::string_view prefix) {
-  if (code.empty() || code.front().text.empty())
+  if (code.empty() || !textOf(code.front()))
     return false;
-  std::string_view text = code.front().text;
+  std::string_view text = *textOf(code.front());
   text.remove_prefix(std::min(text.find_first_not_of(" \t\r\n"), text.size()));
   return text.substr(0, prefix.size()) == prefix;
 }
 // The code without white space at its end; whether it then ends with `suffix`.
 inline Code rtrimmed(Code code) {
-  while (!code.empty() && !code.back().text.empty()) {
-    std::string &text = code.back().text;
+  while (!code.empty() && textOf(code.back())) {
+    std::string &text = *textOf(code.back());
     text.erase(std::min(text.find_last_not_of(" \t\r\n") + 1, text.size()));
     if (!text.empty())
       break;
@@ -90,9 +94,9 @@ inline Code rtrimmed(Code code) {
   return code;
 }
 inline bool endsWithText(const Code &code, std::string_view suffix) {
-  if (code.empty() || code.back().text.empty())
+  if (code.empty() || !textOf(code.back()))
     return false;
-  std::string_view text = code.back().text;
+  std::string_view text = *textOf(code.back());
   return text.size() >= suffix.size() &&
          text.substr(text.size() - suffix.size()) == suffix;
 }

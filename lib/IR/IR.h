@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace flowc::ir {
@@ -24,9 +25,8 @@ struct DefaultArg {
 struct Field {
   std::string name;
   std::string type; // spelled as in the source, namespace-qualified
-  // A state member with a default member initializer. Only code generation
-  // reads it (a durable store value-initializes members an older state
-  // lacks that have none); it is not part of the YAML.
+  // A state member with a default member initializer: a durable store
+  // value-initializes the members an older state lacks that have none.
   bool initialized = false;
   std::optional<DefaultArg> default_arg = {}; // parameters only
   bool operator==(const Field &) const = default;
@@ -99,13 +99,24 @@ struct TryEntry {
   bool operator==(const TryEntry &) const = default;
 };
 
-struct Piece {
-  std::string text;  // source text, rewritten
-  std::string field; // or: a frame field, by name
-  std::optional<Suspend> suspend;  // or: a suspension
-  std::optional<Finish> finish;    // or: a finish
-  std::optional<IndexLoop> loop;   // or: the head of an index loop
-  std::optional<TryEntry> entry;   // or: the start of a try block
+// Source text, rewritten.
+struct Text {
+  std::string text;
+  bool operator==(const Text &) const = default;
+};
+
+// A frame field, by name.
+struct FieldUse {
+  std::string name;
+  bool operator==(const FieldUse &) const = default;
+};
+
+// One piece of code: a variant, so that every consumer (std::visit) handles
+// every kind, and a new kind fails to compile where it is not handled. Its
+// YAML key is pieceKey() of the alternative (Mapping.h).
+struct Piece
+    : std::variant<Text, FieldUse, Suspend, Finish, IndexLoop, TryEntry> {
+  using variant::variant;
   bool operator==(const Piece &) const = default;
 };
 
@@ -250,10 +261,24 @@ struct Alias {
   bool operator==(const Alias &) const = default;
 };
 
+// One input of a merged module and what its generated files need beyond its
+// entities and jobs: the structs, enums and type aliases they carry (by
+// qualified name, in the module's order) and the entities of other files they reach, which the
+// merged `uses` leaves out when they are among the inputs.
+struct Input {
+  std::string file; // as given on the command line
+  std::vector<std::string> structs;
+  std::vector<std::string> enums;
+  std::vector<Use> uses;
+  std::vector<std::string> aliases; // by name
+  bool operator==(const Input &) const = default;
+};
+
 struct Module {
   int version = 1;
   // The input the module was analyzed from, as given on the command line;
-  // empty for modules merged from several inputs. Not part of the YAML.
+  // empty for modules merged from several inputs. Not part of the YAML: the
+  // merged module lists its inputs instead.
   std::string input;
   std::vector<Entity> entities;
   std::vector<Job> jobs;
@@ -261,6 +286,7 @@ struct Module {
   std::vector<Use> uses; // in the order first used
   std::vector<Enum> enums;
   std::vector<Alias> aliases;
+  std::vector<Input> inputs; // merged modules: what each input declared
   bool operator==(const Module &) const = default;
 };
 

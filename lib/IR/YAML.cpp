@@ -1,318 +1,135 @@
-// YAML.cpp - writes the IR as YAML.
+// YAML.cpp - writes the IR as YAML, walking Mapping.h's descriptions.
 //
 // Small records (fields, calls, suspensions) are written in flow style so the
 // document reads like docs/ir.md; everything else is block style.
 #include "IR/YAML.h"
 
-#include "IR/Code.h"
+#include "IR/Mapping.h"
 
 #include <yaml-cpp/yaml.h>
+
+#include <set>
 
 namespace flowc::ir {
 namespace {
 
-std::string location(const std::string &file, unsigned line) {
-  return file + ":" + std::to_string(line);
-}
+class Writer {
+public:
+  static constexpr bool reading = false;
 
-// `key: [...]`: a sequence written by `each`, in flow style when empty.
-template <class T, class Each>
-void writeSeq(YAML::Emitter &out, const char *key, const std::vector<T> &items,
-              Each each) {
-  out << YAML::Key << key << YAML::Value;
-  if (items.empty())
-    out << YAML::Flow;
-  out << YAML::BeginSeq;
-  for (const T &item : items)
-    each(item);
-  out << YAML::EndSeq;
-}
+  explicit Writer(YAML::Emitter &out) : out_(out) {}
 
-YAML::Emitter &operator<<(YAML::Emitter &out, const Field &field) {
-  out << YAML::Flow << YAML::BeginMap << YAML::Key << "name" << YAML::Value
-      << field.name << YAML::Key << "type" << YAML::Value << field.type;
-  if (field.default_arg) {
-    out << YAML::Key << "default" << YAML::Value << YAML::BeginMap << YAML::Key
-        << "text" << YAML::Value << YAML::DoubleQuoted << field.default_arg->text;
-    if (!field.default_arg->value.empty())
-      out << YAML::Key << "value" << YAML::Value << YAML::DoubleQuoted
-          << field.default_arg->value;
-    out << YAML::EndMap;
+  void flow(bool on) { flow_ = on; }
+
+  template <class T>
+  void key(const char *name, const T &value, Style style = Style::block) {
+    begin();
+    out_ << YAML::Key << name << YAML::Value;
+    write(value, style);
   }
-  return out << YAML::EndMap;
-}
-
-void writeFields(YAML::Emitter &out, const char *key,
-                 const std::vector<Field> &fields) {
-  writeSeq(out, key, fields, [&](const Field &field) { out << field; });
-}
-
-// Code as a sequence of one-key maps: `text`, `field`, `suspend`, `finish`,
-// `loop` or `try`, in order.
-void writeCode(YAML::Emitter &out, const Code &code);
-
-void writeCodes(YAML::Emitter &out, const char *key,
-                const std::vector<Code> &codes) {
-  writeSeq(out, key, codes, [&](const Code &code) { writeCode(out, code); });
-}
-
-void writePiece(YAML::Emitter &out, const Piece &piece) {
-  out << YAML::BeginMap;
-  if (piece.suspend) {
-    const Suspend &s = *piece.suspend;
-    out << YAML::Key << "suspend" << YAML::Value << YAML::BeginMap;
-    out << YAML::Key << "label" << YAML::Value << s.label;
-    out << YAML::Key << "line" << YAML::Value << s.line;
-    out << YAML::Key << "callee" << YAML::Value << s.callee;
-    writeCodes(out, "args", s.args);
-    if (!s.result.empty()) {
-      out << YAML::Key << "result" << YAML::Value << s.result;
-      out << YAML::Key << "result_type" << YAML::Value << s.result_type;
-    }
-    if (s.in_try)
-      out << YAML::Key << "in_try" << YAML::Value << true;
-    out << YAML::EndMap;
-  } else if (piece.finish) {
-    const Finish &f = *piece.finish;
-    out << YAML::Key << "finish" << YAML::Value << YAML::BeginMap;
-    if (f.value) {
-      out << YAML::Key << "value" << YAML::Value;
-      writeCode(out, *f.value);
-    }
-    if (!f.type.empty())
-      out << YAML::Key << "type" << YAML::Value << f.type;
-    if (f.discarded)
-      out << YAML::Key << "discarded" << YAML::Value << true;
-    out << YAML::EndMap;
-  } else if (piece.loop) {
-    const IndexLoop &l = *piece.loop;
-    out << YAML::Key << "loop" << YAML::Value << YAML::BeginMap;
-    out << YAML::Key << "index" << YAML::Value << l.index;
-    out << YAML::Key << "range" << YAML::Value;
-    writeCode(out, l.range);
-    out << YAML::Key << "variable" << YAML::Value;
-    writeCode(out, l.variable);
-    out << YAML::Key << "pointer" << YAML::Value << l.pointer;
-    out << YAML::EndMap;
-  } else if (piece.entry) {
-    const TryEntry &t = *piece.entry;
-    out << YAML::Key << "try" << YAML::Value << YAML::BeginMap;
-    out << YAML::Key << "id" << YAML::Value << t.id;
-    out << YAML::Key << "resumes" << YAML::Value << YAML::BeginSeq;
-    for (size_t i = 0; i < t.labels.size(); ++i) {
-      out << YAML::Flow << YAML::BeginMap;
-      out << YAML::Key << "label" << YAML::Value << t.labels[i];
-      if (t.via[i] != 0)
-        out << YAML::Key << "via" << YAML::Value << t.via[i];
-      out << YAML::EndMap;
-    }
-    out << YAML::EndSeq << YAML::EndMap;
-  } else if (!piece.field.empty()) {
-    out << YAML::Key << "field" << YAML::Value << piece.field;
-  } else {
-    // Quoted always: source text may read as a YAML number or boolean.
-    out << YAML::Key << "text" << YAML::Value << YAML::DoubleQuoted
-        << piece.text;
+  template <class T> void keyIf(bool on, const char *name, const T &value) {
+    if (on)
+      key(name, value);
   }
-  out << YAML::EndMap;
-}
-
-void writeCode(YAML::Emitter &out, const Code &code) {
-  // An expression that is one piece reads best on one line.
-  bool flow = code.size() <= 1 &&
-              (code.empty() || isText(code.front()) ||
-               !code.front().field.empty());
-  if (flow)
-    out << YAML::Flow;
-  out << YAML::BeginSeq;
-  for (const Piece &piece : code)
-    writePiece(out, piece);
-  out << YAML::EndSeq;
-}
-
-const char *homeName(MachineLocal::Home home) {
-  switch (home) {
-  case MachineLocal::Home::frame:
-    return "frame";
-  case MachineLocal::Home::local:
-    return "local";
-  case MachineLocal::Home::pointer:
-    return "pointer";
-  case MachineLocal::Home::constant:
-    return "constant";
+  template <class T>
+  void optional(const char *name, const T &value, const T &dflt = T(),
+                bool on = true, Style style = Style::block) {
+    if (on && !(value == dflt))
+      key(name, value, style);
   }
-  return "";
-}
-
-void writeMachine(YAML::Emitter &out, const Machine &machine) {
-  out << YAML::BeginMap;
-  writeSeq(out, "params", machine.params, [&](const MachineParam &param) {
-    out << YAML::Flow << YAML::BeginMap;
-    out << YAML::Key << "name" << YAML::Value << param.name;
-    out << YAML::Key << "type" << YAML::Value << param.type;
-    if (!param.field.empty())
-      out << YAML::Key << "field" << YAML::Value << param.field;
-    out << YAML::Key << "index" << YAML::Value << param.index;
-    out << YAML::EndMap;
-  });
-  writeSeq(out, "locals", machine.locals, [&](const MachineLocal &local) {
-    bool constant = local.home == MachineLocal::Home::constant;
-    if (!constant)
-      out << YAML::Flow;
-    out << YAML::BeginMap;
-    out << YAML::Key << "home" << YAML::Value << homeName(local.home);
-    out << YAML::Key << "name" << YAML::Value << local.name;
-    if (constant) {
-      out << YAML::Key << "declaration" << YAML::Value;
-      writeCode(out, local.declaration);
-    } else {
-      out << YAML::Key << "type" << YAML::Value << local.type;
-      if (!local.store.empty() && local.store != local.name)
-        out << YAML::Key << "store" << YAML::Value << local.store;
-      if (local.is_const)
-        out << YAML::Key << "const" << YAML::Value << true;
-    }
-    out << YAML::EndMap;
-  });
-  writeSeq(out, "resumes", machine.resumes, [&](const Resume &resume) {
-    out << YAML::Flow << YAML::BeginMap;
-    out << YAML::Key << "label" << YAML::Value << resume.label;
-    if (resume.via != 0)
-      out << YAML::Key << "via" << YAML::Value << resume.via;
-    if (!resume.rebinds.empty())
-      writeSeq(out, "rebinds", resume.rebinds, [&](const Rebind &rebind) {
-        out << YAML::BeginMap;
-        out << YAML::Key << "variable" << YAML::Value << rebind.variable;
-        out << YAML::Key << "range" << YAML::Value;
-        writeCode(out, rebind.range);
-        out << YAML::Key << "index" << YAML::Value << rebind.index;
-        out << YAML::EndMap;
-      });
-    out << YAML::EndMap;
-  });
-  out << YAML::Key << "body" << YAML::Value;
-  writeCode(out, machine.body);
-  out << YAML::Key << "finishes_at_end" << YAML::Value
-      << machine.finishes_at_end;
-  out << YAML::EndMap;
-}
-
-void writeMethod(YAML::Emitter &out, const Method &method) {
-  out << YAML::BeginMap;
-  out << YAML::Key << "name" << YAML::Value << method.name;
-  out << YAML::Key << "line" << YAML::Value << method.line;
-  writeFields(out, "params", method.params);
-  out << YAML::Key << "returns" << YAML::Value << method.returns;
-  out << YAML::Key << "read_only" << YAML::Value << method.read_only;
-
-  writeSeq(out, "remote_calls", method.remote_calls, [&](const RemoteCall &call) {
-    out << YAML::Flow << YAML::BeginMap << YAML::Key << "entity" << YAML::Value
-        << call.entity << YAML::Key << "method" << YAML::Value << call.method
-        << YAML::Key << "line" << YAML::Value << call.line << YAML::Key
-        << "column" << YAML::Value << call.column << YAML::Key
-        << "qualified_entity" << YAML::Value << call.qualified_entity
-        << YAML::EndMap;
-  });
-  writeSeq(out, "suspensions", method.suspensions,
-           [&](const Suspension &suspension) {
-    out << YAML::Flow << YAML::BeginMap << YAML::Key << "line" << YAML::Value
-        << suspension.line << YAML::Key << "live" << YAML::Value << YAML::Flow
-        << YAML::BeginSeq;
-    for (const std::string &name : suspension.live)
-      out << name;
-    out << YAML::EndSeq << YAML::EndMap;
-  });
-  if (method.machine) {
-    writeFields(out, "frame", method.frame);
-    out << YAML::Key << "machine" << YAML::Value;
-    writeMachine(out, *method.machine);
+  void location(const char *name, const std::string &file, unsigned line) {
+    key(name, file + ":" + std::to_string(line));
   }
-  out << YAML::EndMap;
-}
 
-void writeEntity(YAML::Emitter &out, const Entity &entity) {
-  out << YAML::BeginMap;
-  out << YAML::Key << "name" << YAML::Value << entity.name;
-  out << YAML::Key << "qualified_name" << YAML::Value << entity.qualified_name;
-  out << YAML::Key << "location" << YAML::Value
-      << location(entity.file, entity.line);
-  out << YAML::Key << "key" << YAML::Value << entity.key;
-  writeFields(out, "state", entity.state);
+  // A struct: its map() names the keys (it takes a non-const reference for
+  // the reader's sake and only reads here).
+  template <class T> void write(const T &value, Style = Style::block) {
+    bool outerFlow = flow_, outerBegun = begun_;
+    flow_ = begun_ = false;
+    map(*this, const_cast<T &>(value));
+    begin();
+    out_ << YAML::EndMap;
+    flow_ = outerFlow;
+    begun_ = outerBegun;
+  }
+  template <class T>
+  void write(const std::vector<T> &items, Style style = Style::block) {
+    if (style == Style::flow || items.empty())
+      out_ << YAML::Flow;
+    out_ << YAML::BeginSeq;
+    for (const T &item : items)
+      write(item);
+    out_ << YAML::EndSeq;
+  }
+  void write(const Code &code, Style = Style::block) {
+    if (codeStyle(code) == Style::flow)
+      out_ << YAML::Flow;
+    out_ << YAML::BeginSeq;
+    for (const Piece &piece : code)
+      write(piece);
+    out_ << YAML::EndSeq;
+  }
+  template <class T>
+  void write(const std::optional<T> &value, Style style = Style::block) {
+    write(*value, style);
+  }
+  void write(const Piece &piece, Style = Style::block) {
+    out_ << YAML::BeginMap;
+    std::visit(
+        [&](const auto &kind) {
+          out_ << YAML::Key << pieceKey(&kind) << YAML::Value;
+          write(kind);
+        },
+        static_cast<const Piece::variant &>(piece));
+    out_ << YAML::EndMap;
+  }
+  // Quoted always: source text may read as a YAML number or boolean.
+  void write(const Text &text, Style = Style::block) {
+    out_ << YAML::DoubleQuoted << text.text;
+  }
+  void write(const FieldUse &use, Style = Style::block) { out_ << use.name; }
+  // A name YAML 1.1 readers (PyYAML, for one) take for a boolean or null
+  // is quoted (not `y` and `n`, which PyYAML reads as strings too);
+  // yaml-cpp, a YAML 1.2 library, writes it plain.
+  void write(const std::string &text, Style = Style::block) {
+    static const std::set<std::string> words{
+        "yes",  "Yes",  "YES",  "no",    "No",    "NO",   "on",   "On",
+        "ON",   "off",  "Off",  "OFF",   "~",     "null", "Null", "NULL",
+        "true", "True", "TRUE", "false", "False", "FALSE"};
+    if (words.count(text))
+      out_ << YAML::DoubleQuoted;
+    out_ << text;
+  }
+  void write(unsigned number, Style = Style::block) { out_ << number; }
+  void write(int number, Style = Style::block) { out_ << number; }
+  void write(bool flag, Style = Style::block) { out_ << flag; }
+  void write(MachineLocal::Home home, Style = Style::block) {
+    for (const auto &[value, name] : homeNames)
+      if (value == home)
+        out_ << name;
+  }
 
-  writeSeq(out, "constructors", entity.constructors,
-           [&](const Constructor &ctor) {
-             out << YAML::BeginMap << YAML::Key << "line" << YAML::Value
-                 << ctor.line;
-             writeFields(out, "params", ctor.params);
-             out << YAML::EndMap;
-           });
-  writeSeq(out, "methods", entity.methods,
-           [&](const Method &method) { writeMethod(out, method); });
-  out << YAML::EndMap;
-}
+private:
+  // A map is opened at its first key, once map() has chosen its style.
+  void begin() {
+    if (begun_)
+      return;
+    if (flow_)
+      out_ << YAML::Flow;
+    out_ << YAML::BeginMap;
+    begun_ = true;
+  }
 
-void writeJob(YAML::Emitter &out, const Job &job) {
-  out << YAML::BeginMap;
-  out << YAML::Key << "name" << YAML::Value << job.name;
-  out << YAML::Key << "location" << YAML::Value << location(job.file, job.line);
-  out << YAML::Key << "map" << YAML::Value << job.map;
-  out << YAML::Key << "reduce" << YAML::Value << job.reduce;
-  if (job.combine)
-    out << YAML::Key << "combine" << YAML::Value << *job.combine;
-  out << YAML::Key << "key_type" << YAML::Value << job.key_type;
-  out << YAML::Key << "value_type" << YAML::Value << job.value_type;
-  out << YAML::Key << "output_type" << YAML::Value << job.output_type;
-  out << YAML::EndMap;
-}
+  YAML::Emitter &out_;
+  bool flow_ = false;
+  bool begun_ = true; // the document: write() opens its map
+};
 
 } // namespace
 
 std::string toYAML(const Module &module) {
   YAML::Emitter out;
-  out << YAML::BeginMap;
-  out << YAML::Key << "flowc_ir" << YAML::Value << module.version;
-  writeSeq(out, "entities", module.entities,
-           [&](const Entity &entity) { writeEntity(out, entity); });
-  writeSeq(out, "jobs", module.jobs,
-           [&](const Job &job) { writeJob(out, job); });
-  if (!module.structs.empty())
-    writeSeq(out, "structs", module.structs, [&](const Struct &record) {
-      out << YAML::BeginMap;
-      out << YAML::Key << "name" << YAML::Value << record.name;
-      out << YAML::Key << "qualified_name" << YAML::Value
-          << record.qualified_name;
-      out << YAML::Key << "location" << YAML::Value
-          << location(record.file, record.line);
-      writeFields(out, "fields", record.fields);
-      out << YAML::EndMap;
-    });
-  if (!module.uses.empty())
-    writeSeq(out, "uses", module.uses, [&](const Use &use) {
-      out << YAML::Flow << YAML::BeginMap;
-      out << YAML::Key << "entity" << YAML::Value << use.entity;
-      out << YAML::Key << "header" << YAML::Value << use.header;
-      out << YAML::EndMap;
-    });
-  if (!module.enums.empty())
-    writeSeq(out, "enums", module.enums, [&](const Enum &decl) {
-      out << YAML::BeginMap;
-      out << YAML::Key << "name" << YAML::Value << decl.name;
-      out << YAML::Key << "qualified_name" << YAML::Value << decl.qualified_name;
-      out << YAML::Key << "location" << YAML::Value
-          << location(decl.file, decl.line);
-      out << YAML::Key << "enumerators" << YAML::Value << YAML::Flow
-          << decl.enumerators;
-      out << YAML::EndMap;
-    });
-  if (!module.aliases.empty())
-    writeSeq(out, "aliases", module.aliases, [&](const Alias &alias) {
-      out << YAML::Flow << YAML::BeginMap;
-      out << YAML::Key << "name" << YAML::Value << alias.name;
-      out << YAML::Key << "type" << YAML::Value << alias.type;
-      out << YAML::Key << "location" << YAML::Value << location(alias.file, alias.line);
-      out << YAML::EndMap;
-    });
-  out << YAML::EndMap;
+  Writer(out).write(module);
   return std::string(out.c_str()) + "\n";
 }
 

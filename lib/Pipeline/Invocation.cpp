@@ -98,6 +98,15 @@ public:
       : ci_(ci), results_(results), displayName_(std::move(displayName)),
         dependencies_(std::move(dependencies)) {}
 
+  // `main` uses the generated code (a source holding its entities and its
+  // program includes its generated header at its end), which flowc reads as
+  // empty while it analyses the file: main's body is not parsed. It holds no
+  // entity, job or remote call flowc needs.
+  bool shouldSkipFunctionBody(Decl *decl) override {
+    auto *function = dyn_cast<FunctionDecl>(decl);
+    return function && function->isMain();
+  }
+
   void HandleTranslationUnit(ASTContext &context) override {
     for (const std::string &file : dependencies_->getDependencies())
       results_.dependencies.insert(file);
@@ -143,6 +152,8 @@ public:
     // Attached before anything is lexed: the main file is entered later.
     auto dependencies = std::make_shared<Dependencies>();
     dependencies->attachToPreprocessor(ci.getPreprocessor());
+    // The consumer chooses which bodies (shouldSkipFunctionBody).
+    ci.getFrontendOpts().SkipFunctionBodies = true;
     return std::make_unique<AnalysisConsumer>(ci, results_, display,
                                               std::move(dependencies));
   }

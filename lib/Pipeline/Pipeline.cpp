@@ -54,71 +54,141 @@ void splitMethods(TranslationUnitAnalysis &analysis, clang::ASTContext &context,
   }
 }
 
+namespace {
+
+template <class T>
+bool hasQualifiedName(const std::vector<T> &items, const std::string &name) {
+  return std::any_of(items.begin(), items.end(), [&](const T &item) {
+    return item.qualified_name == name;
+  });
+}
+
+template <class T>
+const T *findQualified(const std::vector<T> &items, const std::string &name) {
+  for (const T &item : items)
+    if (item.qualified_name == name)
+      return &item;
+  return nullptr;
+}
+
+template <class T>
+std::vector<std::string> qualifiedNames(const std::vector<T> &items) {
+  std::vector<std::string> names;
+  for (const T &item : items)
+    names.push_back(item.qualified_name);
+  return names;
+}
+
+std::vector<std::string> aliasNames(const std::vector<ir::Alias> &aliases) {
+  std::vector<std::string> names;
+  for (const ir::Alias &alias : aliases)
+    names.push_back(alias.name);
+  return names;
+}
+
+const ir::Alias *findAlias(const std::vector<ir::Alias> &aliases,
+                           const std::string &name) {
+  for (const ir::Alias &alias : aliases)
+    if (alias.name == name)
+      return &alias;
+  return nullptr;
+}
+
+} // namespace
+
 ir::Module mergeModules(std::vector<ir::Module> modules) {
   ir::Module merged;
+  // What each input's generated files need: the structs and enums of its
+  // entities, the entities of other files they reach.
+  for (const ir::Module &module : modules) {
+    auto input = std::find_if(
+        merged.inputs.begin(), merged.inputs.end(),
+        [&](const ir::Input &seen) { return seen.file == module.input; });
+    if (input == merged.inputs.end()) {
+      input = merged.inputs.emplace(merged.inputs.end());
+      input->file = module.input;
+    }
+    if (!module.entities.empty()) {
+      input->structs = qualifiedNames(module.structs);
+      input->enums = qualifiedNames(module.enums);
+      input->aliases = aliasNames(module.aliases);
+    }
+    for (const ir::Use &use : module.uses)
+      if (!llvm::is_contained(input->uses, use))
+        input->uses.push_back(use);
+  }
   for (ir::Module &module : modules) {
     for (auto &entity : module.entities)
       merged.entities.push_back(std::move(entity));
     for (auto &job : module.jobs)
       merged.jobs.push_back(std::move(job));
     for (auto &record : module.structs)
-      if (std::none_of(merged.structs.begin(), merged.structs.end(),
-                       [&](const ir::Struct &seen) {
-                         return seen.qualified_name == record.qualified_name;
-                       }))
+      if (!hasQualifiedName(merged.structs, record.qualified_name))
         merged.structs.push_back(std::move(record));
     for (auto &decl : module.enums)
-      if (std::none_of(merged.enums.begin(), merged.enums.end(),
-                       [&](const ir::Enum &seen) {
-                         return seen.qualified_name == decl.qualified_name;
-                       }))
+      if (!hasQualifiedName(merged.enums, decl.qualified_name))
         merged.enums.push_back(std::move(decl));
     for (auto &alias : module.aliases)
-      if (std::none_of(merged.aliases.begin(), merged.aliases.end(),
-                       [&](const ir::Alias &seen) { return seen.name == alias.name; }))
+      if (!findAlias(merged.aliases, alias.name))
         merged.aliases.push_back(std::move(alias));
   }
   // Entities used across the inputs are the merged module's own.
   for (ir::Module &module : modules)
     for (ir::Use &use : module.uses)
-      if (std::none_of(merged.entities.begin(), merged.entities.end(),
-                       [&](const ir::Entity &e) {
-                         return e.qualified_name == use.entity;
-                       }) &&
+      if (!hasQualifiedName(merged.entities, use.entity) &&
           !llvm::is_contained(merged.uses, use))
         merged.uses.push_back(std::move(use));
   return merged;
 }
 
+std::vector<ir::Input> moduleInputs(const ir::Module &module) {
+  if (!module.inputs.empty())
+    return module.inputs;
+  std::vector<ir::Input> inputs;
+  auto add = [&](const std::string &file) {
+    if (std::none_of(inputs.begin(), inputs.end(),
+                     [&](const ir::Input &seen) { return seen.file == file; }))
+      inputs.push_back({file, qualifiedNames(module.structs),
+                        qualifiedNames(module.enums), module.uses,
+                        aliasNames(module.aliases)});
+  };
+  for (const ir::Entity &entity : module.entities)
+    add(entity.file);
+  for (const ir::Job &job : module.jobs)
+    add(job.file);
+  return inputs;
+}
+
 llvm::Expected<std::vector<emit::OutputFile>>
-generateFiles(const std::vector<ir::Module> &modules,
-              const std::vector<std::string> &inputs,
+generateFiles(const ir::Module &module, const std::vector<std::string> &inputs,
               const emit::TemplateSet &templates,
               const std::string &outputDir) {
-  // A module holds what one input declares (two, if the database compiles
-  // an input twice).
-  std::vector<emit::Input> ordered;
-  for (const std::string &input : inputs) {
-    emit::Input &file = ordered.emplace_back();
-    file.name = input;
-    for (const ir::Module &module : modules) {
-      if (module.input != input)
-        continue;
-      file.entities.insert(file.entities.end(), module.entities.begin(),
-                           module.entities.end());
-      file.jobs.insert(file.jobs.end(), module.jobs.begin(),
-                       module.jobs.end());
-      if (!module.entities.empty()) {
-        file.structs = module.structs;
-        file.enums = module.enums;
-        file.aliases = module.aliases;
-      }
-      for (const ir::Use &use : module.uses)
-        if (!llvm::is_contained(file.uses, use))
-          file.uses.push_back(use);
-    }
+  std::vector<ir::Input> declared = moduleInputs(module);
+  std::vector<emit::Input> files;
+  for (const std::string &name : inputs) {
+    emit::Input &file = files.emplace_back();
+    file.name = name;
+    for (const ir::Entity &entity : module.entities)
+      if (entity.file == name)
+        file.entities.push_back(entity);
+    for (const ir::Job &job : module.jobs)
+      if (job.file == name)
+        file.jobs.push_back(job);
+    auto input =
+        std::find_if(declared.begin(), declared.end(),
+                     [&](const ir::Input &seen) { return seen.file == name; });
+    if (input == declared.end())
+      continue;
+    // In the input's order; Verify.h checks that the module lists each.
+    for (const std::string &qualified : input->structs)
+      file.structs.push_back(*findQualified(module.structs, qualified));
+    for (const std::string &qualified : input->enums)
+      file.enums.push_back(*findQualified(module.enums, qualified));
+    for (const std::string &name : input->aliases)
+      file.aliases.push_back(*findAlias(module.aliases, name));
+    file.uses = input->uses;
   }
-  return emit::generateCode(ordered, templates, outputDir);
+  return emit::generateCode(files, templates, outputDir);
 }
 
 } // namespace flowc::pipeline

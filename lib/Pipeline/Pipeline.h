@@ -63,15 +63,20 @@ void splitMethods(TranslationUnitAnalysis &analysis, clang::ASTContext &context,
                   Reporter &reporter);
 
 // Every module's entities and jobs in order, and their structs once each (by
-// qualified name, first seen kept): what --emit=ir and --emit=dot print.
+// qualified name, first seen kept), and what each input's generated files
+// need (`inputs`): what --emit=ir prints and --from-ir reads.
 ir::Module mergeModules(std::vector<ir::Module> modules);
 
-// X.flowc.h and X.flowc.cpp for each of `inputs` (as given; an input with no
-// module gets files with nothing in them), rendered in memory into
-// `outputDir`.
+// A merged module's inputs: its `inputs`, or for an IR that lists none (one
+// written by another front end), one per file its entities and jobs name,
+// each with all the module's structs, enums and uses.
+std::vector<ir::Input> moduleInputs(const ir::Module &module);
+
+// X.flowc.h and X.flowc.cpp for each of `inputs` (files as the module names
+// them; one the module has nothing from gets files with nothing in them),
+// rendered in memory into `outputDir`.
 llvm::Expected<std::vector<emit::OutputFile>>
-generateFiles(const std::vector<ir::Module> &modules,
-              const std::vector<std::string> &inputs,
+generateFiles(const ir::Module &module, const std::vector<std::string> &inputs,
               const emit::TemplateSet &templates, const std::string &outputDir);
 
 } // namespace flowc::pipeline

@@ -1,8 +1,11 @@
 // RunAnalysis.cpp - one ClangTool per input on a few threads, output in order.
 #include "Pipeline/RunAnalysis.h"
 
+#include "Emit/FileContext.h"
+
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
@@ -33,6 +36,12 @@ void analyzeOne(const clang::tooling::CompilationDatabase &database,
       std::make_shared<clang::PCHContainerOperations>(),
       llvm::vfs::createPhysicalFileSystem());
   setup(tool);
+  // A source that holds its entities and the code using them includes its
+  // own generated header at its end (as a Qt user includes foo.moc), which
+  // does not exist before flowc runs, or is stale: flowc reads it as empty.
+  // It sits beside the input, where `#include "X.flowc.h"` looks first.
+  std::string ownHeader = ownGeneratedHeader(input);
+  tool.mapVirtualFile(ownHeader, "");
   llvm::raw_string_ostream stream(run.diagnostics);
   auto options = llvm::makeIntrusiveRefCnt<clang::DiagnosticOptions>();
   clang::TextDiagnosticPrinter printer(stream, options.get());
@@ -42,9 +51,17 @@ void analyzeOne(const clang::tooling::CompilationDatabase &database,
   tool.setPrintErrorMessage(false);
   run.results.displayNames = shared.displayNames;
   run.status = tool.run(makeAnalysisActionFactory(run.results, &stream).get());
+  run.results.dependencies.erase(ownHeader); // what flowc writes, not reads
 }
 
 } // namespace
+
+std::string ownGeneratedHeader(const std::string &input) {
+  llvm::SmallString<256> path(clang::tooling::getAbsolutePath(input));
+  llvm::sys::path::remove_filename(path);
+  llvm::sys::path::append(path, emit::outputNames(input).header);
+  return std::string(path);
+}
 
 int runAnalysis(const clang::tooling::CompilationDatabase &database,
                 const std::vector<std::string> &inputs, unsigned jobs,

@@ -19,6 +19,11 @@ namespace flowc {
 // Adds the user's and flowc's argument adjusters to a tool.
 using ToolSetup = std::function<void(clang::tooling::ClangTool &)>;
 
+// `X.flowc.h` beside the input `X.<ext>`, absolute: while analysing X, flowc
+// reads it as an empty file, so that a source including its own generated
+// header (docs/cmake.md) parses before that header exists.
+std::string ownGeneratedHeader(const std::string &input);
+
 // Runs analysis on every input with up to `jobs` threads (0: one per core).
 // Returns the ClangTool status (2: an input had no compile command; 1: an
 // input failed to parse) merged over the inputs; `results` gets the modules

@@ -111,7 +111,7 @@ Lowerer::Lowered Lowerer::lowerRemoteCall(const CXXMemberCallExpr *call) {
   QualType result = call->getType();
   if (!result->isVoidType() && !isDiscarded(call)) {
     out.value = newTemp(result, call, "result");
-    suspend.result = out.value.front().field;
+    suspend.result = *ir::fieldOf(out.value.front());
     suspend.result_type = spell(site->method->getReturnType());
   }
   out.prelude += ir::suspendCode(std::move(suspend));

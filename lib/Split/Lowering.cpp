@@ -175,7 +175,8 @@ void Lowerer::declareLocals(std::vector<ir::Field> &frame,
       break;
     case Home::Local:
       local.home = ir::MachineLocal::Home::local;
-      local.store = h.store.front().text;
+      local.store =
+          ir::textOf(h.store.front()) ? *ir::textOf(h.store.front()) : "";
       break;
     case Home::Constant: {
       // As declared, under its unique name.

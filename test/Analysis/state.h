@@ -43,10 +43,10 @@ class Account {
 
 // CHECK:      state:
 // CHECK-NEXT:   - {name: id_, type: std::string}
-// CHECK-NEXT:   - {name: balance_, type: int}
-// CHECK-NEXT:   - {name: rate_, type: double}
-// CHECK-NEXT:   - {name: frozen_, type: bool}
-// CHECK-NEXT:   - {name: kind_, type: bank::Kind}
+// CHECK-NEXT:   - {name: balance_, type: int, initialized: true}
+// CHECK-NEXT:   - {name: rate_, type: double, initialized: true}
+// CHECK-NEXT:   - {name: frozen_, type: bool, initialized: true}
+// CHECK-NEXT:   - {name: kind_, type: bank::Kind, initialized: true}
 // CHECK-NEXT:   - {name: ledger_, type: bank::Ledger}
 // CHECK-NEXT:   - {name: tags_, type: "std::map<std::string, std::vector<int>>"}
 // CHECK-NEXT:   - {name: notes_, type: "std::unordered_map<int, std::optional<std::string>>"}

@@ -94,14 +94,14 @@ public:
 } // namespace shelf
 
 // CHECK:      state:
-// CHECK-NEXT:   - {name: id_, type: int}
+// CHECK-NEXT:   - {name: id_, type: int, initialized: true}
 // CHECK-NEXT:   - {name: names_, type: std::set<std::string>}
 // CHECK-NEXT:   - {name: counts_, type: std::multiset<int>}
 // CHECK-NEXT:   - {name: ids_, type: std::unordered_set<std::int64_t>}
 // CHECK-NEXT:   - {name: by_size_, type: "std::multimap<shelf::Size, shelf::Item>"}
 // CHECK-NEXT:   - {name: queue_, type: std::deque<std::string>}
 // CHECK-NEXT:   - {name: items_, type: std::list<shelf::Item>}
-// CHECK-NEXT:   - {name: weights_, type: "std::array<double, 3>"}
+// CHECK-NEXT:   - {name: weights_, type: "std::array<double, 3>", initialized: true}
 // CHECK-NEXT:   - {name: slot_, type: "std::variant<std::monostate, int, std::string>"}
 // CHECK-NEXT:   - {name: mixed_, type: "std::vector<std::variant<shelf::Item, std::array<int, 2>>>"}
 // CHECK-NEXT:   - {name: stack_, type: std::forward_list<shelf::Item>}

@@ -21,8 +21,8 @@ private:
 } // namespace d
 
 // CHECK:      state:
-// CHECK-NEXT:   - {name: id_, type: int}
-// CHECK-NEXT:   - {name: count_, type: std::int64_t}
+// CHECK-NEXT:   - {name: id_, type: int, initialized: true}
+// CHECK-NEXT:   - {name: count_, type: std::int64_t, initialized: true}
 // CHECK-LABEL: name: next
 // CHECK:      returns: std::int64_t
 // CHECK-LABEL: name: peek
@@ -32,4 +32,4 @@ private:
 // CHECK:      returns: std::int64_t
 // CHECK-LABEL: name: history
 // CHECK:      returns: std::vector<std::int64_t>
-// CHECK-NOT:  decltype
+// CHECK-NOT:  decltype(

@@ -19,7 +19,7 @@ private:
 };
 // CHECK:      name: Quiet
 // CHECK:      state:
-// CHECK-NEXT:   - {name: id_, type: int}
+// CHECK-NEXT:   - {name: id_, type: int, initialized: true}
 // CHECK-NEXT: constructors: []
 // CHECK-NEXT: methods:
 // CHECK-NEXT:   - name: get

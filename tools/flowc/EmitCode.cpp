@@ -73,11 +73,10 @@ std::optional<int> checkOutputNames(const std::vector<std::string> &sources) {
   return std::nullopt;
 }
 
-int emitCode(const std::vector<ir::Module> &modules,
-             const std::vector<std::string> &sources,
+int emitCode(const ir::Module &module, const std::vector<std::string> &sources,
              const std::string &outputDir, const emit::TemplateSet &templates,
              bool check, std::vector<std::string> &outputs) {
-  auto files = pipeline::generateFiles(modules, sources, templates, outputDir);
+  auto files = pipeline::generateFiles(module, sources, templates, outputDir);
   if (!files) {
     llvm::errs() << "flowc: error: " << llvm::toString(files.takeError())
                  << "\n";

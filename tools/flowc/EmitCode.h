@@ -22,13 +22,12 @@ std::optional<int> loadTemplates(const char *argv0,
 // Exit status 2 if two inputs would write the same generated file.
 std::optional<int> checkOutputNames(const std::vector<std::string> &sources);
 
-// Writes X.flowc.h and X.flowc.cpp for each source from what analysis found
+// Writes X.flowc.h and X.flowc.cpp for each source from the merged module
 // (all rendered before any is written), and puts their paths in `outputs`.
 // With `check`, writes nothing and names each file that is missing or
 // differs from what would be written (exit 1), or returns 0 when all are
 // current. Returns the exit status.
-int emitCode(const std::vector<ir::Module> &modules,
-             const std::vector<std::string> &sources,
+int emitCode(const ir::Module &module, const std::vector<std::string> &sources,
              const std::string &outputDir, const emit::TemplateSet &templates,
              bool check, std::vector<std::string> &outputs);
 

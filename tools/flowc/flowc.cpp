@@ -2,6 +2,7 @@
 // the pipeline (lib/Pipeline).
 //
 //   flowc [options] <source>... [-- <compiler arguments>]
+//   flowc [options] --from-ir=<file>
 //
 // Exit codes (docs/command-line.md): 0 success; 1 errors in the input; 2 wrong usage.
 #include "Depfile.h"
@@ -16,6 +17,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <optional>
@@ -44,6 +46,10 @@ cl::opt<Emit> emit("emit", cl::desc("What to produce"), cl::init(Emit::Code),
                               clEnumValN(Emit::Dot, "dot", "the dataflow graph as Graphviz DOT on standard output"),
                               clEnumValN(Emit::OpenAPI, "openapi", "the OpenAPI 3.1 document of the HTTP/JSON gateway on standard output")),
                    cl::cat(category));
+cl::opt<std::string> fromIR("from-ir",
+                            cl::desc("Read the IR from a YAML file written by "
+                                     "--emit=ir instead of parsing C++"),
+                            cl::value_desc("file"), cl::cat(category));
 cl::opt<std::string> templatesDir("templates",
                                   cl::desc("A folder of templates that replace the built-in ones of the same file name"),
                                   cl::value_desc("dir"), cl::cat(category));
@@ -94,21 +100,18 @@ std::optional<int> collectInputs(std::vector<std::string> &inputs) {
   return std::nullopt;
 }
 
-// --emit=code: the files, and the depfile if asked for. Returns the exit
-// status.
-int writeCode(const flowc::pipeline::Result &result,
+// --emit=code: the files, and the depfile if asked for. The outputs depend
+// on `dependencies` (the inputs and all they include, or the IR file) and on
+// the templates they were rendered from. Returns the exit status.
+int writeCode(const flowc::ir::Module &module,
               const std::vector<std::string> &inputs,
+              std::set<std::string> dependencies,
               const flowc::emit::TemplateSet &templates) {
   std::vector<std::string> outputs;
-  int status = flowc::emitCode(result.modules, inputs, outputDir, templates,
-                               check, outputs);
+  int status =
+      flowc::emitCode(module, inputs, outputDir, templates, check, outputs);
   if (status != 0 || check || depfile.empty())
     return status;
-  // What the outputs depend on: the inputs and all they include, and the
-  // templates they were rendered from.
-  std::set<std::string> dependencies = result.dependencies;
-  for (const std::string &source : inputs)
-    dependencies.insert(clang::tooling::getAbsolutePath(source));
   for (const std::string &file : flowc::templateFiles(templates))
     dependencies.insert(file);
   if (Error error = flowc::writeDepfile(depfile, outputs, dependencies)) {
@@ -116,6 +119,52 @@ int writeCode(const flowc::pipeline::Result &result,
     return 1;
   }
   return 0;
+}
+
+// --emit=ir, dot or openapi: the document on standard output.
+void printModule(const flowc::ir::Module &module) {
+  outs() << (emit == Emit::IR        ? flowc::ir::toYAML(module)
+             : emit == Emit::OpenAPI ? flowc::ir::toOpenAPI(module)
+                                     : flowc::ir::toDot(module));
+}
+
+// --from-ir: what the sources the IR was written from would give, from the
+// IR alone. Returns the exit status.
+int generateFromIR(const char *argv0, bool compilerArguments) {
+  if (!sources.empty())
+    return usageError("--from-ir takes no input files");
+  if (compilerArguments || !buildPath.empty() || !extraArgs.empty() ||
+      !extraArgsBefore.empty())
+    return usageError("--from-ir parses no C++: compiler arguments, -p, "
+                      "--extra-arg and --extra-arg-before do not apply");
+  if (emit != Emit::Code && (check || !depfile.empty()))
+    return usageError(Twine(check ? "--check" : "--depfile") +
+                      " applies to --emit=code only");
+  ErrorOr<std::unique_ptr<MemoryBuffer>> text = MemoryBuffer::getFile(fromIR);
+  if (!text)
+    return usageError("--from-ir: cannot read '" + fromIR +
+                      "': " + text.getError().message());
+  std::optional<flowc::emit::TemplateSet> templates;
+  if (emit == Emit::Code)
+    if (auto status = flowc::loadTemplates(argv0, templatesDir, templates))
+      return *status;
+  flowc::ir::Module module;
+  std::string error;
+  if (!flowc::ir::fromYAML((*text)->getBuffer(), fromIR, module, error)) {
+    errs() << error << "\n";
+    return 1;
+  }
+  if (emit != Emit::Code) {
+    printModule(module);
+    return 0;
+  }
+  std::vector<std::string> inputs;
+  for (const flowc::ir::Input &input : flowc::pipeline::moduleInputs(module))
+    inputs.push_back(input.file);
+  if (auto status = flowc::checkOutputNames(inputs))
+    return *status;
+  return writeCode(module, inputs, {clang::tooling::getAbsolutePath(fromIR)},
+                   *templates);
 }
 
 } // namespace
@@ -147,6 +196,8 @@ int main(int argc, const char **argv) {
       return usageError("--dump-templates takes no input files");
     return flowc::dumpTemplates(argv[0], dumpTemplatesDir);
   }
+  if (!fromIR.empty())
+    return generateFromIR(argv[0], database != nullptr);
   flowc::pipeline::Options options;
   if (auto status = collectInputs(options.inputs))
     return *status;
@@ -173,11 +224,14 @@ int main(int argc, const char **argv) {
     return 2; // a source had no compile command in the database
   if (!result.ok())
     return 1;
-  if (emit == Emit::Code)
-    return writeCode(result, options.inputs, *templates);
   flowc::ir::Module merged = flowc::pipeline::mergeModules(std::move(result.modules));
-  outs() << (emit == Emit::IR        ? flowc::ir::toYAML(merged)
-             : emit == Emit::OpenAPI ? flowc::ir::toOpenAPI(merged)
-                                     : flowc::ir::toDot(merged));
+  if (emit == Emit::Code) {
+    std::set<std::string> dependencies = result.dependencies;
+    for (const std::string &source : options.inputs)
+      dependencies.insert(clang::tooling::getAbsolutePath(source));
+    return writeCode(merged, options.inputs, std::move(dependencies),
+                     *templates);
+  }
+  printModule(merged);
   return 0;
 }

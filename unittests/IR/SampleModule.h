@@ -26,16 +26,23 @@ inline Machine buyMachine() {
       {Home::frame, "total", "int", "", false, {}},
       {Home::pointer, "tag", "const std::pair<const std::string, "
                              "std::vector<int>>", "", false, {}}};
-  machine.resumes = {{1, {}}, {2, {{"tag", textCode("tags_"), "flowc_i1"}}}};
+  machine.resumes = {{1, {}}, {2, {{"tag", textCode("tags_"), "flowc_i1"}}, 1}};
   Suspend price{1, 31, "shop::Item::price", {textCode("item")}, "flowc_t1",
                 "int"};
-  Suspend update{2, 33, "shop::Item::update_stock",
-                 {textCode("item"), textCode("(*tag).second.size()")}, "", ""};
-  machine.body = "{\n  constexpr int limit = 3;\n  " + suspendCode(price) +
-                 "total = " + fieldCode("flowc_t1") + " * amount;\n  { " +
-                 loopCode({"flowc_i1", textCode("tags_"), textCode("tag"), true}) +
-                 suspendCode(update) + " } }\n  { " +
-                 finishCode({textCode("total < limit"), "", false}) + " }\n}";
+  Suspend update{2,
+                 33,
+                 "shop::Item::update_stock",
+                 {textCode("item"), textCode("(*tag).second.size()")},
+                 "",
+                 "",
+                 true};
+  machine.body =
+      "{\n  constexpr int limit = 3;\n  " + suspendCode(price) +
+      "total = " + fieldCode("flowc_t1") + " * amount;\n  { " +
+      loopCode({"flowc_i1", textCode("tags_"), textCode("tag"), true}) +
+      tryCode({1, {2}, {0}}) + suspendCode(update) +
+      " } catch (...) { throw; } } }\n  { " +
+      finishCode({textCode("total < limit"), "", false}) + " }\n}";
   return machine;
 }
 
@@ -63,8 +70,11 @@ inline Module sampleModule() {
   buy.remote_calls = {{"Item", "shop::Item", "price", 31, 22},
                       {"Item", "shop::Item", "update_stock", 33, 19}};
   buy.suspensions = {{31, {"amount", "item"}}, {33, {"total"}}};
-  buy.frame = {{"amount", "int"}, {"item", "flowc::Ref<shop::Item>"},
-               {"total", "int"}, {"flowc_t1", "int"}};
+  buy.frame = {{"amount", "int"},
+               {"item", "flowc::Ref<shop::Item>"},
+               {"total", "int"},
+               {"flowc_t1", "int"},
+               {"flowc_i1", "flowc::detail::Position"}};
   buy.machine = buyMachine();
   Method balance;
   balance.name = "balance";

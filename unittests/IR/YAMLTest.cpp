@@ -46,6 +46,7 @@ entities:
           - {name: item, type: flowc::Ref<shop::Item>}
           - {name: total, type: int}
           - {name: flowc_t1, type: int}
+          - {name: flowc_i1, type: flowc::detail::Position}
         machine:
           params:
             - {name: amount, type: int, field: amount, index: 0}
@@ -58,7 +59,7 @@ entities:
             - {home: pointer, name: tag, type: "const std::pair<const std::string, std::vector<int>>"}
           resumes:
             - {label: 1}
-            - {label: 2, rebinds: [{variable: tag, range: [{text: "tags_"}], index: flowc_i1}]}
+            - {label: 2, via: 1, rebinds: [{variable: tag, range: [{text: "tags_"}], index: flowc_i1}]}
           body:
             - text: "{\n  constexpr int limit = 3;\n  "
             - suspend:
@@ -77,6 +78,10 @@ entities:
                 range: [{text: "tags_"}]
                 variable: [{text: "tag"}]
                 pointer: true
+            - try:
+                id: 1
+                resumes:
+                  - {label: 2}
             - suspend:
                 label: 2
                 line: 33
@@ -84,7 +89,8 @@ entities:
                 args:
                   - [{text: "item"}]
                   - [{text: "(*tag).second.size()"}]
-            - text: " } }\n  { "
+                in_try: true
+            - text: " } catch (...) { throw; } } }\n  { "
             - finish:
                 value: [{text: "total < limit"}]
             - text: " }\n}"
@@ -127,6 +133,22 @@ enums:
     enumerators: [red, green]
 )yaml";
   EXPECT_EQ(toYAML(test::sampleModule()), expected);
+}
+
+// Every key written is read back into the same value (each piece kind, each
+// optional key present and absent).
+TEST(YAML, ReadsBackWhatItWrites) {
+  Module written = test::sampleModule();
+  written.entities.front().state[1].initialized = true;
+  written.inputs = {{"include/shop.h",
+                     {"shop::Address"},
+                     {"shop::Color"},
+                     {{"venue::Hall", "venue.h"}}}};
+  Module read;
+  std::string error;
+  ASSERT_TRUE(fromYAML(toYAML(written), "sample.yaml", read, error)) << error;
+  EXPECT_EQ(read, written);
+  EXPECT_EQ(toYAML(read), toYAML(written));
 }
 
 TEST(YAML, EmptyModule) {

@@ -89,7 +89,7 @@ public:
   // durably as a commit. note() is empty when there is none; both throw
   // StoreError when RocksDB fails.
   static std::string note_key(std::string_view key);
-  static std::string record_key(const dataflow::Record &record);
+  std::string record_key(const dataflow::Record &record) const;
   std::optional<std::string> note(std::string_view key) const;
   void put_note(std::string_view key, std::string_view value);
 

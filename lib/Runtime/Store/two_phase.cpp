@@ -107,7 +107,7 @@ void Store::add_to(rocksdb::WriteBatch &batch, const Commit &commit) {
 }
 
 // An entity's key, or a client's note's (notes.cpp).
-std::string Store::record_key(const dataflow::Record &record) {
+std::string Store::record_key(const dataflow::Record &record) const {
   return record.type ? entity_key(*record.type, record.key)
                      : note_key(record.key);
 }

@@ -1,0 +1,186 @@
+// Verify.cpp - the consistency checks on an IR read from a file.
+#include "IR/Verify.h"
+
+#include "IR/Code.h"
+#include "IR/Mapping.h"
+
+#include <algorithm>
+#include <set>
+
+namespace flowc::ir {
+namespace {
+
+template <class T, class Name>
+bool listed(const std::vector<T> &items, const std::string &name, Name of) {
+  return std::any_of(items.begin(), items.end(),
+                     [&](const T &item) { return of(item) == name; });
+}
+
+class MethodChecker {
+public:
+  MethodChecker(const Method &method, std::vector<Problem> &problems)
+      : method_(method), problems_(problems) {}
+
+  void check() {
+    if (!method_.remote_calls.empty() && !method_.machine)
+      report(&method_, "method '" + method_.name +
+                           "' makes remote calls but has no machine");
+    if (method_.suspensions.size() != method_.remote_calls.size())
+      report(&method_, "method '" + method_.name + "' has " +
+                           std::to_string(method_.suspensions.size()) +
+                           " suspensions for " +
+                           std::to_string(method_.remote_calls.size()) +
+                           " remote calls");
+    if (!method_.machine)
+      return;
+    const Machine &machine = *method_.machine;
+    for (const MachineParam &param : machine.params)
+      if (!param.field.empty())
+        inFrame(&param, param.field);
+    for (const MachineLocal &local : machine.locals) {
+      if (local.home == MachineLocal::Home::frame)
+        inFrame(&local, local.name);
+      expression(local.declaration);
+    }
+    statements(machine.body);
+    std::set<unsigned> resumed;
+    for (const Resume &resume : machine.resumes) {
+      if (!resumed.insert(resume.label).second)
+        report(&resume,
+               "label " + std::to_string(resume.label) + " is resumed twice");
+      else if (!suspended_.count(resume.label))
+        report(&resume, "resume of label " + std::to_string(resume.label) +
+                            ", which no suspension sets");
+      for (const Rebind &rebind : resume.rebinds) {
+        inFrame(&rebind, rebind.index);
+        expression(rebind.range);
+      }
+    }
+    for (const auto &[label, suspend] : suspends_)
+      if (!resumed.count(label))
+        report(suspend, "suspension label " + std::to_string(label) +
+                            " is never resumed");
+    for (const Resume &resume : machine.resumes)
+      if (resume.via != 0 && !tries_.count(resume.via))
+        report(&resume, "resume of label " + std::to_string(resume.label) +
+                            " goes via try block " +
+                            std::to_string(resume.via) +
+                            ", which is not there");
+    for (const auto &[piece, entry] : entries_) {
+      for (unsigned label : entry->labels)
+        if (!suspended_.count(label))
+          report(piece, "try block " + std::to_string(entry->id) +
+                            " resumes label " + std::to_string(label) +
+                            ", which no suspension sets");
+      for (unsigned via : entry->via)
+        if (via != 0 && !tries_.count(via))
+          report(piece, "try block " + std::to_string(entry->id) +
+                            " goes via try block " + std::to_string(via) +
+                            ", which is not there");
+    }
+  }
+
+private:
+  void report(const void *where, std::string message) {
+    problems_.push_back({where, std::move(message)});
+  }
+
+  void inFrame(const void *where, const std::string &field) {
+    if (!listed(method_.frame, field, [](const Field &f) { return f.name; }))
+      report(where, "field '" + field + "' is not in the frame of method '" +
+                        method_.name + "'");
+  }
+
+  // The method body: every kind of piece may appear.
+  void statements(const Code &code) {
+    for (const Piece &piece : code)
+      std::visit([&](const auto &kind) { statement(piece, kind); },
+                 static_cast<const Piece::variant &>(piece));
+  }
+  void statement(const Piece &, const Text &) {}
+  void statement(const Piece &piece, const FieldUse &use) {
+    inFrame(&piece, use.name);
+  }
+  void statement(const Piece &piece, const Suspend &suspend) {
+    if (!suspended_.insert(suspend.label).second)
+      report(&piece, "suspension label " + std::to_string(suspend.label) +
+                         " is used twice");
+    else
+      suspends_.emplace_back(suspend.label, &piece);
+    for (const Code &arg : suspend.args)
+      expression(arg);
+    if (!suspend.result.empty())
+      inFrame(&piece, suspend.result);
+  }
+  void statement(const Piece &, const Finish &finish) {
+    if (finish.value)
+      expression(*finish.value);
+  }
+  void statement(const Piece &piece, const TryEntry &entry) {
+    if (!tries_.insert(entry.id).second)
+      report(&piece,
+             "try block " + std::to_string(entry.id) + " is declared twice");
+    if (entry.via.size() != entry.labels.size())
+      report(&piece, "try block " + std::to_string(entry.id) +
+                         " has a 'via' for some labels only");
+    entries_.emplace_back(&piece, &entry);
+  }
+  void statement(const Piece &piece, const IndexLoop &loop) {
+    inFrame(&piece, loop.index);
+    expression(loop.range);
+    expression(loop.variable);
+  }
+
+  // An argument, a value, a range: text and frame fields only.
+  void expression(const Code &code) {
+    for (const Piece &piece : code) {
+      if (const std::string *field = fieldOf(piece))
+        inFrame(&piece, *field);
+      else if (!std::holds_alternative<Text>(piece))
+        report(&piece,
+               std::string("a '") +
+                   std::visit([](const auto &kind) { return pieceKey(&kind); },
+                              static_cast<const Piece::variant &>(piece)) +
+                   "' piece inside an expression, where only text "
+                   "and fields belong");
+    }
+  }
+
+  const Method &method_;
+  std::vector<Problem> &problems_;
+  std::set<unsigned> suspended_;
+  std::vector<std::pair<unsigned, const Piece *>> suspends_;
+  std::set<unsigned> tries_;
+  std::vector<std::pair<const Piece *, const TryEntry *>> entries_;
+};
+
+} // namespace
+
+std::vector<Problem> verify(const Module &module) {
+  std::vector<Problem> problems;
+  for (const Entity &entity : module.entities)
+    for (const Method &method : entity.methods)
+      MethodChecker(method, problems).check();
+  for (const Input &input : module.inputs) {
+    for (const std::string &name : input.structs)
+      if (!listed(module.structs, name,
+                  [](const Struct &s) { return s.qualified_name; }))
+        problems.push_back({&input, "input '" + input.file +
+                                        "' names struct '" + name +
+                                        "', which 'structs' does not list"});
+    for (const std::string &name : input.enums)
+      if (!listed(module.enums, name,
+                  [](const Enum &e) { return e.qualified_name; }))
+        problems.push_back({&input, "input '" + input.file + "' names enum '" +
+                                        name +
+                                        "', which 'enums' does not list"});
+    for (const std::string &name : input.aliases)
+      if (!listed(module.aliases, name, [](const Alias &a) { return a.name; }))
+        problems.push_back({&input, "input '" + input.file +
+                                        "' names alias '" + name +
+                                        "', which 'aliases' does not list"});
+  }
+  return problems;
+}
+
+} // namespace flowc::ir
