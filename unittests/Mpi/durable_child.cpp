@@ -20,9 +20,8 @@
 //       on every rank's stderr and status 3
 //   mpirun -np N durable_child open-chain DIR           the same under
 //       Isolation::chain
-#include "bank.flowc.h"
-#include "lists.flowc.h"
 #include "txn.flowc.h"
+#include "workloads.h"
 
 #include "testing.h"
 
@@ -41,104 +40,26 @@
 #include <vector>
 
 namespace {
-
-constexpr int kLists = 5;
-constexpr int kAccounts = 8;
-constexpr long kOpening = 1000;
-constexpr int kThreads = 4;
-
 int log_fd = -1;
+} // namespace
 
+namespace durable_test {
 void say(const std::string &line) {
   std::string out = line + "\n";
   if (::write(log_fd, out.data(), out.size()) != static_cast<ssize_t>(out.size()))
     std::_Exit(3);
 }
+} // namespace durable_test
+
+namespace {
+
+using namespace durable_test;
 
 void open_log(const char *path) {
   log_fd = ::open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (log_fd < 0)
     std::_Exit(3);
   say("pid " + std::to_string(::getpid()));
-}
-
-std::string list_name(int i) { return "list" + std::to_string(i); }
-std::string account_name(int i) { return "acct" + std::to_string(i); }
-
-template <class E, class... A> void create_once(flowc::MpiRuntime &rt, A... args) {
-  try {
-    rt.create<E>(args...).get();
-  } catch (const flowc::EntityExists &) {
-  }
-}
-
-// As unittests/Durable/crash_child.cpp: each thread appends one unique value
-// to 1 to 3 distinct lists per transaction; one in five throws after its
-// appends (must leave no trace). The lists are spread over the ranks.
-void run_lists(flowc::MpiRuntime &rt, long run) {
-  for (int i = 0; i < kLists; ++i)
-    create_once<lists::List>(rt, list_name(i));
-  for (int t = 0; t < kThreads; ++t)
-    create_once<lists::Client>(rt, "client" + std::to_string(t));
-  say("ready");
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t)
-    threads.emplace_back([&rt, run, t] {
-      std::mt19937 rng(static_cast<unsigned>(run * 100 + t));
-      auto client = rt.ref<lists::Client>("client" + std::to_string(t));
-      for (long n = 0;; ++n) {
-        long value = run * 10000000 + t * 1000000 + n;
-        std::vector<int> picked;
-        int count = 1 + static_cast<int>(rng() % 3);
-        while (static_cast<int>(picked.size()) < count) {
-          int list = static_cast<int>(rng() % kLists);
-          if (std::find(picked.begin(), picked.end(), list) == picked.end())
-            picked.push_back(list);
-        }
-        std::vector<flowc::Ref<lists::List>> targets;
-        std::string names;
-        for (int list : picked) {
-          targets.push_back(rt.ref<lists::List>(list_name(list)));
-          names += " " + list_name(list);
-        }
-        bool fail = rng() % 5 == 0;
-        say("try " + std::to_string(value) + names);
-        try {
-          rt.call<&lists::Client::run>(client, targets,
-                                        std::vector<int>(picked.size(), lists::append),
-                                        std::vector<long>(picked.size(), value), fail)
-              .get();
-          say("ok " + std::to_string(value));
-        } catch (const flowc::RemoteError &) {
-          say("fail " + std::to_string(value));
-        }
-      }
-    });
-  for (auto &thread : threads)
-    thread.join();
-}
-
-void run_bank(flowc::MpiRuntime &rt, long run) {
-  for (int i = 0; i < kAccounts; ++i)
-    create_once<bank::Account>(rt, account_name(i), kOpening);
-  say("ready");
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t)
-    threads.emplace_back([&rt, run, t] {
-      std::mt19937 rng(static_cast<unsigned>(run * 100 + t));
-      for (;;) {
-        int from = static_cast<int>(rng() % kAccounts);
-        int to = static_cast<int>((from + 1 + rng() % (kAccounts - 1)) % kAccounts);
-        long amount = 1 + static_cast<long>(rng() % 50);
-        bool moved = rt.call<&bank::Account::transfer>(
-                           rt.ref<bank::Account>(account_name(from)), amount,
-                           rt.ref<bank::Account>(account_name(to)))
-                         .get();
-        say(moved ? "ok" : "none");
-      }
-    });
-  for (auto &thread : threads)
-    thread.join();
 }
 
 // The first key (of `make(i)`, i = 0, 1, ...) of an entity E that rank
