@@ -223,6 +223,15 @@ public:
       return;
     case LoweredForm::RemoteCall:
     case LoweredForm::Operands: {
+      // `L = R`, `L op= R` (built in or overloaded): R is evaluated first,
+      // by C++17 and by the lowering, and Clang's CFG puts L first. So what
+      // L reads (in its own calls too) is read after R's calls: there.
+      if (const Expr *assigned = assignedIn(expr);
+          assigned && contains(rightOf(expr))) {
+        readAt(assigned, expr);
+        walk(rightOf(expr), lateAt);
+        return;
+      }
       SmallVector<const Expr *, 4> operands;
       if (remote) {
         const auto *call = cast<CXXMemberCallExpr>(expr);
@@ -243,6 +252,32 @@ public:
   }
 
 private:
+  // The left operand of an assignment or compound assignment; else null.
+  static const Expr *assignedIn(const Expr *expr) {
+    if (const auto *op = dyn_cast<BinaryOperator>(expr))
+      return op->isAssignmentOp() ? op->getLHS() : nullptr;
+    if (const auto *op = dyn_cast<CXXOperatorCallExpr>(expr))
+      return op->isAssignmentOp() && op->getNumArgs() == 2 ? op->getArg(0)
+                                                           : nullptr;
+    return nullptr;
+  }
+  static const Expr *rightOf(const Expr *expr) {
+    if (const auto *op = dyn_cast<BinaryOperator>(expr))
+      return op->getRHS();
+    return cast<CXXOperatorCallExpr>(expr)->getArg(1);
+  }
+  // Every read under `stmt` happens at `where`.
+  void readAt(const Stmt *stmt, const Expr *where) {
+    if (!stmt || isa<LambdaExpr>(stmt))
+      return;
+    if (const auto *ref = dyn_cast<DeclRefExpr>(stmt)) {
+      at[ref] = where;
+      return;
+    }
+    for (const Stmt *child : stmt->children())
+      readAt(child, where);
+  }
+
   RemoteCalls calls_;
   const ASTContext &context_;
   SerializableCheck serializable_;

@@ -67,6 +67,20 @@ public:
   // CHECK-LABEL: name: compound
   // CHECK:       - {line: [[@LINE-4]], live: [s]}
 
+  // The left operand of an assignment runs after the right one, its own
+  // calls too: what it reads (the parameter `k`, the Ref `q`) lives across
+  // the right operand's call, p->get() (seeds 631 and 649). Across q->name(),
+  // which runs second, the set is larger than needed (q, p): the reads of
+  // the left operand count at the assignment, after both calls.
+  int left_after_right(std::string k, flowc::Ref<Peer> q, flowc::Ref<Peer> p) {
+    std::map<std::string, int> m;
+    m[k + q->name()] += p->get();
+    return static_cast<int>(m.size());
+  }
+  // CHECK-LABEL: name: left_after_right
+  // CHECK:       - {line: [[@LINE-4]], live: [k, q, p, m]}
+  // CHECK-NEXT:  - {line: [[@LINE-5]], live: [k, q, m]}
+
   // The object's key is kept; the object is formed after the second call,
   // so the map is live across both and the key across neither.
   int object_with_calls(flowc::Ref<Peer> p) {

@@ -601,6 +601,19 @@ class Places {
 public:
   explicit Places(std::string id) : id_(std::move(id)) {}
 
+  // An assignment's right operand runs first, then the left one, whose own
+  // calls and reads (of a parameter and a Ref nothing reads later) follow
+  // it: they must survive the right operand's call (the generator's seeds
+  // 631 and 649 of December 2026).
+  std::string right_first(std::string text, flowc::Ref<Counter> who,
+                          flowc::Ref<Counter> b) {
+    std::map<std::string, int> m;
+    m[text + std::to_string(who->hit(2))] += b->hit(7);
+    std::string s = "o";
+    s.append(std::to_string(who->hit(3))) += std::to_string(b->hit(4));
+    return s + std::to_string(m.begin()->second) + m.begin()->first;
+  }
+
   // g[k()].push_back(v()): the key, then the value, then the object formed.
   int call_object(flowc::Ref<Counter> a, flowc::Ref<Counter> b) {
     std::map<int, std::vector<std::string>> g;

@@ -347,6 +347,7 @@ int main(int argc, char **argv) {
   STEP(Exprs::braced, ex, b);
   STEP(Exprs::temporaries, ex, b);
   Ref<Places> pl = world.make<Places>("pl");
+  STEP(Places::right_first, pl, std::string("t"), a, b);
   STEP(Places::call_object, pl, a, b);
   STEP(Places::operator_object, pl, a, b);
   STEP(Places::subscripts, pl, a, b);
