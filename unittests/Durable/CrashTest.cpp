@@ -3,6 +3,7 @@
 // transfers on a store, is killed with SIGKILL at a random moment, and the
 // store is read back (crash_child dump) after every kill and checked against
 // what the child acknowledged, over many kills on the same folder.
+#include "list_history.h"
 #include "process.h"
 
 #include <gtest/gtest.h>
@@ -66,9 +67,7 @@ const char *durability(int run) { return run % 2 == 0 ? "process" : "sync"; }
 TEST(Crash, ListAppendsSurviveKills) {
   const std::string folder = fresh_folder("lists");
   std::mt19937 rng(20261207);
-  std::map<long, std::vector<std::string>> tried; // value -> its lists
-  std::set<long> acked, failed;
-  std::map<std::string, std::vector<long>> before; // the last dump
+  durable_test::ListHistory history;
   long total_acked = 0;
   for (int run = 1; run <= 12; ++run) {
     for (const std::string &line :
@@ -77,15 +76,8 @@ TEST(Crash, ListAppendsSurviveKills) {
                       rng)) {
       std::vector<std::string> w = words(line);
       ASSERT_GE(w.size(), 2u) << line;
-      long value = std::stol(w[1]);
-      if (w[0] == "try")
-        tried[value].assign(w.begin() + 2, w.end());
-      else if (w[0] == "ok") {
-        acked.insert(value);
-        ++total_acked;
-      }
-      else if (w[0] == "fail")
-        failed.insert(value);
+      history.record(w);
+      total_acked += w[0] == "ok";
     }
     std::map<std::string, std::vector<long>> lists;
     for (const std::string &line : dump(folder)) {
@@ -95,58 +87,10 @@ TEST(Crash, ListAppendsSurviveKills) {
         lists[w[1]].push_back(std::stol(w[i]));
     }
     ASSERT_EQ(lists.size(), 5u) << "run " << run;
-    // Where each value is, at which position.
-    std::map<long, std::map<std::string, std::size_t>> where;
-    for (const auto &[name, items] : lists) {
-      // Nothing committed before is lost: the last dump is a prefix.
-      const std::vector<long> &old = before[name];
-      ASSERT_LE(old.size(), items.size()) << name << " shrank after run " << run;
-      ASSERT_TRUE(std::equal(old.begin(), old.end(), items.begin()))
-          << name << " lost or changed committed values after run " << run;
-      for (std::size_t i = 0; i < items.size(); ++i) {
-        ASSERT_TRUE(tried.count(items[i])) << items[i] << " was never appended";
-        ASSERT_FALSE(failed.count(items[i]))
-            << items[i] << " is from a chain that failed on purpose";
-        ASSERT_TRUE(where[items[i]].emplace(name, i).second)
-            << items[i] << " appended twice to " << name;
-      }
-    }
-    for (const auto &[value, lists_of] : tried) {
-      auto found = where.find(value);
-      if (acked.count(value)) { // acknowledged: in every list it went to
-        ASSERT_TRUE(found != where.end() && found->second.size() == lists_of.size())
-            << "acknowledged " << value << " lost after run " << run;
-      }
-      if (found == where.end())
-        continue;
-      // All of the chain or nothing.
-      ASSERT_EQ(found->second.size(), lists_of.size())
-          << value << " applied in part after run " << run;
-      for (const std::string &list : lists_of)
-        ASSERT_TRUE(found->second.count(list)) << value << " in the wrong list";
-    }
-    // The same relative order in every list two values share: the values
-    // two lists have in common come in the same sequence in both.
-    for (const auto &[a, items_a] : lists)
-      for (const auto &[b, items_b] : lists) {
-        if (a >= b)
-          continue;
-        std::set<long> in_b(items_b.begin(), items_b.end());
-        std::set<long> in_a(items_a.begin(), items_a.end());
-        std::vector<long> common_a, common_b;
-        for (long v : items_a)
-          if (in_b.count(v))
-            common_a.push_back(v);
-        for (long v : items_b)
-          if (in_a.count(v))
-            common_b.push_back(v);
-        ASSERT_EQ(common_a, common_b)
-            << a << " and " << b << " order their values differently after run " << run;
-      }
-    before = std::move(lists);
+    ASSERT_NO_FATAL_FAILURE(history.check(std::move(lists), run));
   }
   EXPECT_GT(total_acked, 20) << "the children did too little to test";
-  EXPECT_FALSE(failed.empty());
+  EXPECT_FALSE(history.failed.empty());
 }
 
 TEST(Crash, BankMoneyConservedOverKills) {

@@ -8,6 +8,7 @@
 // and after the decision but before a participant's commit (commit
 // everywhere, the participant resolving with the root). And a store reopened
 // by another number of ranks, or under Isolation::chain.
+#include "../Durable/list_history.h"
 #include "../Durable/process.h"
 
 #include <gtest/gtest.h>
@@ -119,9 +120,7 @@ TEST(MpiDurable, ListAppendsSurviveKills) {
   const std::string folder = fresh_folder("lists");
   const std::string log = folder + ".log";
   std::mt19937 rng(20261207);
-  std::map<long, std::vector<std::string>> tried; // value -> its lists
-  std::set<long> acked, failed;
-  std::map<std::string, std::vector<long>> before; // the last dump
+  durable_test::ListHistory history;
   for (int run = 1; run <= 8; ++run) {
     for (const std::string &line :
          run_and_kill(np, {"lists", folder, std::to_string(run), durability(run)},
@@ -129,13 +128,7 @@ TEST(MpiDurable, ListAppendsSurviveKills) {
       std::vector<std::string> w = words(line);
       if (w.size() < 2 || w[0] == "pid")
         continue;
-      long value = std::stol(w[1]);
-      if (w[0] == "try")
-        tried[value].assign(w.begin() + 2, w.end());
-      else if (w[0] == "ok")
-        acked.insert(value);
-      else if (w[0] == "fail")
-        failed.insert(value);
+      history.record(w);
     }
     std::map<std::string, std::vector<long>> lists;
     for (const std::string &line : dump(np, folder)) {
@@ -145,53 +138,10 @@ TEST(MpiDurable, ListAppendsSurviveKills) {
         lists[w[1]].push_back(std::stol(w[i]));
     }
     ASSERT_EQ(lists.size(), 5u) << "run " << run;
-    std::map<long, std::set<std::string>> where;
-    for (const auto &[name, items] : lists) {
-      const std::vector<long> &old = before[name];
-      ASSERT_LE(old.size(), items.size()) << name << " shrank after run " << run;
-      ASSERT_TRUE(std::equal(old.begin(), old.end(), items.begin()))
-          << name << " lost or changed committed values after run " << run;
-      for (long item : items) {
-        ASSERT_TRUE(tried.count(item)) << item << " was never appended";
-        ASSERT_FALSE(failed.count(item))
-            << item << " is from a chain that failed on purpose";
-        ASSERT_TRUE(where[item].insert(name).second)
-            << item << " appended twice to " << name;
-      }
-    }
-    for (const auto &[value, lists_of] : tried) {
-      auto found = where.find(value);
-      if (acked.count(value)) {
-        ASSERT_TRUE(found != where.end() && found->second.size() == lists_of.size())
-            << "acknowledged " << value << " lost after run " << run;
-      }
-      if (found == where.end())
-        continue;
-      ASSERT_EQ(found->second.size(), lists_of.size())
-          << value << " applied in part (on some ranks only) after run " << run;
-      for (const std::string &list : lists_of)
-        ASSERT_TRUE(found->second.count(list)) << value << " in the wrong list";
-    }
-    for (const auto &[a, items_a] : lists)
-      for (const auto &[b, items_b] : lists) {
-        if (a >= b)
-          continue;
-        std::set<long> in_a(items_a.begin(), items_a.end());
-        std::set<long> in_b(items_b.begin(), items_b.end());
-        std::vector<long> common_a, common_b;
-        for (long v : items_a)
-          if (in_b.count(v))
-            common_a.push_back(v);
-        for (long v : items_b)
-          if (in_a.count(v))
-            common_b.push_back(v);
-        ASSERT_EQ(common_a, common_b)
-            << a << " and " << b << " order their values differently after run " << run;
-      }
-    before = std::move(lists);
+    ASSERT_NO_FATAL_FAILURE(history.check(std::move(lists), run));
   }
-  EXPECT_GT(acked.size(), 20u) << "the jobs did too little to test";
-  EXPECT_FALSE(failed.empty());
+  EXPECT_GT(history.acked.size(), 20u) << "the jobs did too little to test";
+  EXPECT_FALSE(history.failed.empty());
 }
 
 TEST(MpiDurable, BankMoneyConservedOverKills) {
