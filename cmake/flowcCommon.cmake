@@ -90,11 +90,12 @@ function(_flowc_add_command caller target input out templates extra_args generat
   _flowc_tool("${caller}" tool tool_dep)
 
   get_property(builtin GLOBAL PROPERTY FLOWC_BUILTIN_TEMPLATES_DIR)
-  file(GLOB template_deps "${builtin}/*.mustache")
+  # CONFIGURE_DEPENDS: a template added or removed reconfigures the build.
+  file(GLOB template_deps CONFIGURE_DEPENDS "${builtin}/*.mustache")
   set(template_args)
   if(templates)
     get_filename_component(templates "${templates}" ABSOLUTE)
-    file(GLOB override_deps "${templates}/*.mustache")
+    file(GLOB override_deps CONFIGURE_DEPENDS "${templates}/*.mustache")
     list(APPEND template_deps ${override_deps})
     set(template_args "--templates=${templates}")
   endif()

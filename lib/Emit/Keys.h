@@ -84,6 +84,24 @@ public:
     map_->emplace(name, std::move(object));
   }
 
+  // A list whose items hold lists of the same kind (code, whose loops hold
+  // code). A schema describes it where it first appears; nested, it has no
+  // names of its own: the partial that renders it includes itself there, and
+  // its names were checked on the way in (TemplateCheck).
+  template <class T, class Describe>
+  void recursiveList(const std::string &name, const std::vector<T> &items,
+                     Describe describe) {
+    static thread_local bool inside = false;
+    if (schema_ && inside) {
+      schema_->fields[name];
+      return;
+    }
+    bool outer = inside;
+    inside = schema_ != nullptr;
+    list(name, items, describe);
+    inside = outer;
+  }
+
   // The schema of what `describe` names for a T.
   template <class T, class Describe> static Schema schemaOf(Describe describe) {
     Schema schema;

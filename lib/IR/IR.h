@@ -77,29 +77,115 @@ struct Finish {
   bool operator==(const Finish &) const = default;
 };
 
-// One step of a range-for that suspends: the loop variable bound to the
-// element at the position (flowc::detail::Position) in frame field `index` of
-// `range`.
+// A range-for whose body suspends, resumed from its position: each step
+// binds the loop variable to the element at the position
+// (flowc::detail::Position) in frame field `index` of `range`, then runs the
+// body.
 struct IndexLoop {
   std::string index;
   Code range;
   Code variable; // what is bound to the element
   bool pointer = false; // `variable` points to the element (a reference)
+  Code body;            // the loop's body as written (with its braces)
   bool operator==(const IndexLoop &) const = default;
 };
 
-// The start of a try block around suspensions, in place of `try {`. A jump
-// may not enter a try block, so resuming at a label inside one goes to the
-// try statement first (Resume::via), and from there to the label, or to the
-// try block inside this one that holds it.
+// A try block around suspensions, in place of `try { ... }` (its handlers
+// follow as text). A jump may not enter a try block, so resuming at a label
+// inside one goes to the try statement first (Resume::via), and from there
+// to the label, or to the try block inside this one that holds it.
 struct TryEntry {
   unsigned id = 0; // 1, 2, ... in source order
   std::vector<unsigned> labels; // the suspensions inside the block
   std::vector<unsigned> via;    // for each: the inner try holding it, or 0
+  Code block;                   // the statements between the braces
   bool operator==(const TryEntry &) const = default;
 };
 
-// Source text, rewritten.
+// A while, do-while or for loop whose condition or increment suspends: an
+// endless loop that evaluates its test (the condition's calls, then the
+// condition) before the body, or after it for a do-while, and ends each turn
+// with its step (the increment's calls, then the increment), where a
+// `continue` of the body goes.
+struct TestedLoop {
+  Code init;                     // a for's init-statement, run once
+  Code test;                     // statements: the condition's calls
+  std::optional<Code> condition; // the value tested; absent in `for (;;)`
+  bool test_after = false;       // a do-while
+  Code body;                     // as written, each `continue` a Continue
+  std::string label; // the step's label; empty when nothing continues
+  Code step;         // statements: the increment's calls
+  std::optional<Code> increment; // its value, evaluated and discarded
+  bool operator==(const TestedLoop &) const = default;
+};
+
+// A `continue` of a TestedLoop's body: a jump to its step (TestedLoop::label).
+struct Continue {
+  std::string label;
+  bool operator==(const Continue &) const = default;
+};
+
+// What runs in one arm of a lowered `?:`, `&&` or `||`: statements (its
+// calls), then its value.
+struct Arm {
+  Code before;
+  Code value; // empty for a void arm whose value is a call's
+  bool operator==(const Arm &) const = default;
+};
+
+// `left && right` or `left || right` whose right operand suspends: the
+// right arm runs only when the left operand does not decide the value. The
+// value is kept in frame field `result`.
+struct ShortCircuit {
+  std::string op; // "&&" or "||"
+  std::string result;
+  Code left;
+  Arm right;
+  bool operator==(const ShortCircuit &) const = default;
+};
+
+// `condition ? then : else` whose arm suspends: one arm runs, its value kept
+// in frame field `result` (empty for a void conditional).
+struct Conditional {
+  Code condition;
+  Arm then;
+  Arm otherwise; // YAML key `else`
+  std::string result;
+  bool operator==(const Conditional &) const = default;
+};
+
+// The value of a call to a void method where an expression needs one (a
+// comma's operand, a cast to void).
+struct VoidValue {
+  bool operator==(const VoidValue &) const = default;
+};
+
+// A use of a local declared at the top of the machine (Machine::locals)
+// whose name the source does not spell: one renamed because its name was
+// taken, a const local's store, or, with `pointer`, the variable a reference
+// local points to (`(*name)`).
+struct LocalUse {
+  std::string name;
+  bool pointer = false;
+  bool operator==(const LocalUse &) const = default;
+};
+
+// A use of a structured binding whose object is a local of the machine
+// (`auto [a, b] = ...` declared before a call): element `index` of `object`
+// through std::get (`tuple`), as the data member `member`, or as an array
+// element. `pointer`: `object` points to the object.
+struct BindingUse {
+  std::string object;
+  unsigned index = 0;
+  std::string member; // a data member's name; empty otherwise
+  bool tuple = false;
+  bool pointer = false;
+  bool operator==(const BindingUse &) const = default;
+};
+
+// The user's source, rewritten only where it must be (a declaration as an
+// assignment, a call as its result): the control flow and the names flowc
+// makes up are pieces of their own.
 struct Text {
   std::string text;
   bool operator==(const Text &) const = default;
@@ -114,8 +200,9 @@ struct FieldUse {
 // One piece of code: a variant, so that every consumer (std::visit) handles
 // every kind, and a new kind fails to compile where it is not handled. Its
 // YAML key is pieceKey() of the alternative (Mapping.h).
-struct Piece
-    : std::variant<Text, FieldUse, Suspend, Finish, IndexLoop, TryEntry> {
+struct Piece : std::variant<Text, FieldUse, Suspend, Finish, IndexLoop,
+                            TryEntry, TestedLoop, Continue, ShortCircuit,
+                            Conditional, VoidValue, LocalUse, BindingUse> {
   using variant::variant;
   bool operator==(const Piece &) const = default;
 };

@@ -21,6 +21,14 @@ constexpr const char *defName(const Finish *) { return "Finish"; }
 constexpr const char *defName(const IndexLoop *) { return "IndexLoop"; }
 constexpr const char *defName(const TryEntry *) { return "TryEntry"; }
 constexpr const char *defName(const TryResume *) { return "TryResume"; }
+constexpr const char *defName(const TestedLoop *) { return "TestedLoop"; }
+constexpr const char *defName(const Continue *) { return "Continue"; }
+constexpr const char *defName(const Arm *) { return "Arm"; }
+constexpr const char *defName(const ShortCircuit *) { return "ShortCircuit"; }
+constexpr const char *defName(const Conditional *) { return "Conditional"; }
+constexpr const char *defName(const VoidValue *) { return "VoidValue"; }
+constexpr const char *defName(const LocalUse *) { return "LocalUse"; }
+constexpr const char *defName(const BindingUse *) { return "BindingUse"; }
 constexpr const char *defName(const MachineParam *) { return "MachineParam"; }
 constexpr const char *defName(const MachineLocal *) { return "MachineLocal"; }
 constexpr const char *defName(const Rebind *) { return "Rebind"; }

@@ -24,7 +24,9 @@
 #include "IR/IR.h"
 
 #include <array>
+#include <string>
 #include <string_view>
+#include <utility>
 
 namespace flowc::ir {
 
@@ -39,6 +41,31 @@ constexpr const char *pieceKey(const Suspend *) { return "suspend"; }
 constexpr const char *pieceKey(const Finish *) { return "finish"; }
 constexpr const char *pieceKey(const IndexLoop *) { return "loop"; }
 constexpr const char *pieceKey(const TryEntry *) { return "try"; }
+constexpr const char *pieceKey(const TestedLoop *) { return "tested_loop"; }
+constexpr const char *pieceKey(const Continue *) { return "continue"; }
+constexpr const char *pieceKey(const ShortCircuit *) { return "short_circuit"; }
+constexpr const char *pieceKey(const Conditional *) { return "conditional"; }
+constexpr const char *pieceKey(const VoidValue *) { return "void"; }
+constexpr const char *pieceKey(const LocalUse *) { return "local"; }
+constexpr const char *pieceKey(const BindingUse *) { return "binding"; }
+
+// Every kind's key, for messages: `'text', 'field', ... or 'binding'`.
+template <size_t... I> std::string pieceKinds(std::index_sequence<I...>) {
+  const char *keys[] = {
+      pieceKey(static_cast<std::variant_alternative_t<I, Piece::variant> *>(
+          nullptr))...};
+  std::string out;
+  for (size_t i = 0; i < sizeof...(I); ++i)
+    out += std::string(i == 0                  ? ""
+                       : i + 1 == sizeof...(I) ? " or "
+                                               : ", ") +
+           "'" + keys[i] + "'";
+  return out;
+}
+inline std::string pieceKinds() {
+  return pieceKinds(
+      std::make_index_sequence<std::variant_size_v<Piece::variant>>());
+}
 
 inline constexpr std::array<std::pair<MachineLocal::Home, const char *>, 4>
     homeNames{{{MachineLocal::Home::frame, "frame"},
@@ -82,13 +109,17 @@ template <class IO> void map(IO &io, Suspension &suspension) {
   io.key("live", suspension.live, Style::flow);
 }
 
-// An expression that is one piece reads best on one line.
+// An expression that is one name or one text reads best on one line.
 inline Style codeStyle(const Code &code) {
-  return code.size() <= 1 &&
-                 (code.empty() || std::holds_alternative<Text>(code.front()) ||
-                  std::holds_alternative<FieldUse>(code.front()))
-             ? Style::flow
-             : Style::block;
+  if (code.empty())
+    return Style::flow;
+  const Piece &only = code.front();
+  bool simple = std::holds_alternative<Text>(only) ||
+                std::holds_alternative<FieldUse>(only) ||
+                std::holds_alternative<LocalUse>(only) ||
+                std::holds_alternative<BindingUse>(only) ||
+                std::holds_alternative<VoidValue>(only);
+  return code.size() == 1 && simple ? Style::flow : Style::block;
 }
 
 template <class IO> void map(IO &io, Suspend &suspend) {
@@ -112,6 +143,59 @@ template <class IO> void map(IO &io, IndexLoop &loop) {
   io.key("range", loop.range);
   io.key("variable", loop.variable);
   io.key("pointer", loop.pointer);
+  io.key("body", loop.body);
+}
+
+template <class IO> void map(IO &io, TestedLoop &loop) {
+  io.optional("init", loop.init);
+  io.optional("test", loop.test);
+  io.optional("condition", loop.condition);
+  io.optional("test_after", loop.test_after);
+  io.key("body", loop.body);
+  io.optional("label", loop.label);
+  io.optional("step", loop.step);
+  io.optional("increment", loop.increment);
+}
+
+template <class IO> void map(IO &io, Continue &jump) {
+  io.flow(true);
+  io.key("label", jump.label);
+}
+
+template <class IO> void map(IO &io, Arm &arm) {
+  io.optional("before", arm.before);
+  io.optional("value", arm.value);
+}
+
+template <class IO> void map(IO &io, ShortCircuit &op) {
+  io.key("op", op.op);
+  io.key("result", op.result);
+  io.key("left", op.left);
+  io.key("right", op.right);
+}
+
+template <class IO> void map(IO &io, Conditional &cond) {
+  io.key("condition", cond.condition);
+  io.key("then", cond.then);
+  io.key("else", cond.otherwise);
+  io.optional("result", cond.result);
+}
+
+template <class IO> void map(IO &io, VoidValue &) { io.flow(true); }
+
+template <class IO> void map(IO &io, LocalUse &use) {
+  io.flow(true);
+  io.key("name", use.name);
+  io.optional("pointer", use.pointer);
+}
+
+template <class IO> void map(IO &io, BindingUse &use) {
+  io.flow(true);
+  io.key("object", use.object);
+  io.key("index", use.index);
+  io.optional("member", use.member);
+  io.optional("tuple", use.tuple);
+  io.optional("pointer", use.pointer);
 }
 
 // One resume of a try block: TryEntry's `labels` and `via` side by side.
@@ -134,6 +218,7 @@ template <class IO> void map(IO &io, TryEntry &entry) {
     resumes.push_back(
         {entry.labels[i], i < entry.via.size() ? entry.via[i] : 0});
   io.key("resumes", resumes);
+  io.key("block", entry.block);
   if constexpr (IO::reading) {
     entry.labels.clear();
     entry.via.clear();

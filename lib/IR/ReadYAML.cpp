@@ -98,8 +98,7 @@ public:
   }
   void read(const YAML::Node &node, Piece &piece) {
     if (!node.IsMap() || node.size() != 1)
-      fail(node, "expected a piece: a map with one key, 'text', 'field', "
-                 "'suspend', 'finish', 'loop' or 'try'");
+      fail(node, "expected a piece: a map with one key, " + pieceKinds());
     auto entry = *node.begin();
     readPiece(entry.first.Scalar(), entry.first, entry.second, piece,
               std::make_index_sequence<std::variant_size_v<Piece::variant>>());
@@ -168,8 +167,7 @@ private:
           (read(value, piece.emplace<I>()), true)) ||
          ...);
     if (!known)
-      fail(key, "unknown piece kind '" + kind +
-                    "' (text, field, suspend, finish, loop or try)");
+      fail(key, "unknown piece kind '" + kind + "' (" + pieceKinds() + ")");
   }
 
   YAML::Node map_;

@@ -40,8 +40,12 @@ public:
     for (const MachineLocal &local : machine.locals) {
       if (local.home == MachineLocal::Home::frame)
         inFrame(&local, local.name);
-      expression(local.declaration);
+      locals_.insert(local.name);
+      if (!local.store.empty())
+        locals_.insert(local.store);
     }
+    for (const MachineLocal &local : machine.locals)
+      expression(local.declaration);
     statements(machine.body);
     std::set<unsigned> resumed;
     for (const Resume &resume : machine.resumes) {
@@ -124,26 +128,85 @@ private:
       report(&piece, "try block " + std::to_string(entry.id) +
                          " has a 'via' for some labels only");
     entries_.emplace_back(&piece, &entry);
+    statements(entry.block);
   }
   void statement(const Piece &piece, const IndexLoop &loop) {
     inFrame(&piece, loop.index);
     expression(loop.range);
     expression(loop.variable);
+    statements(loop.body);
+  }
+  void statement(const Piece &piece, const TestedLoop &loop) {
+    statements(loop.init);
+    statements(loop.test);
+    if (loop.condition)
+      expression(*loop.condition);
+    if (!loop.label.empty())
+      loops_.push_back(loop.label);
+    statements(loop.body);
+    if (!loop.label.empty())
+      loops_.pop_back();
+    statements(loop.step);
+    if (loop.increment)
+      expression(*loop.increment);
+    if (!loop.condition && loop.test_after)
+      report(&piece, "a loop tested after its body has no condition");
+  }
+  void statement(const Piece &piece, const Continue &jump) {
+    if (std::find(loops_.begin(), loops_.end(), jump.label) == loops_.end())
+      report(&piece, "'continue' to '" + jump.label +
+                         "', which is not the label of a loop around it");
+  }
+  void statement(const Piece &piece, const ShortCircuit &op) {
+    if (op.op != "&&" && op.op != "||")
+      report(&piece,
+             "short-circuit operator '" + op.op + "' is neither '&&' nor '||'");
+    inFrame(&piece, op.result);
+    expression(op.left);
+    arm(op.right);
+  }
+  void statement(const Piece &piece, const Conditional &cond) {
+    expression(cond.condition);
+    arm(cond.then);
+    arm(cond.otherwise);
+    if (!cond.result.empty())
+      inFrame(&piece, cond.result);
+  }
+  void statement(const Piece &, const VoidValue &) {}
+  void statement(const Piece &piece, const LocalUse &use) { value(piece, use); }
+  void statement(const Piece &piece, const BindingUse &use) {
+    value(piece, use);
+  }
+  void arm(const Arm &arm) {
+    statements(arm.before);
+    expression(arm.value);
   }
 
-  // An argument, a value, a range: text and frame fields only.
+  // An argument, a value, a range: text, fields, locals and void values.
   void expression(const Code &code) {
-    for (const Piece &piece : code) {
-      if (const std::string *field = fieldOf(piece))
-        inFrame(&piece, *field);
-      else if (!std::holds_alternative<Text>(piece))
-        report(&piece,
-               std::string("a '") +
-                   std::visit([](const auto &kind) { return pieceKey(&kind); },
-                              static_cast<const Piece::variant &>(piece)) +
-                   "' piece inside an expression, where only text "
-                   "and fields belong");
-    }
+    for (const Piece &piece : code)
+      std::visit([&](const auto &kind) { value(piece, kind); },
+                 static_cast<const Piece::variant &>(piece));
+  }
+  void value(const Piece &, const Text &) {}
+  void value(const Piece &, const VoidValue &) {}
+  void value(const Piece &piece, const FieldUse &use) {
+    inFrame(&piece, use.name);
+  }
+  void value(const Piece &piece, const LocalUse &use) {
+    if (!locals_.count(use.name))
+      report(&piece, "local '" + use.name +
+                         "' is not among the locals of "
+                         "method '" +
+                         method_.name + "'");
+  }
+  void value(const Piece &piece, const BindingUse &use) {
+    value(piece, LocalUse{use.object, use.pointer});
+  }
+  template <class Kind> void value(const Piece &piece, const Kind &) {
+    report(&piece, std::string("a '") + pieceKey(static_cast<Kind *>(nullptr)) +
+                       "' piece inside an expression, where only text, "
+                       "fields, locals and void values belong");
   }
 
   const Method &method_;
@@ -152,6 +215,8 @@ private:
   std::vector<std::pair<unsigned, const Piece *>> suspends_;
   std::set<unsigned> tries_;
   std::vector<std::pair<const Piece *, const TryEntry *>> entries_;
+  std::set<std::string> locals_;   // the machine's locals and their stores
+  std::vector<std::string> loops_; // the labels of the loops around a piece
 };
 
 } // namespace

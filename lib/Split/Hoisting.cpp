@@ -37,10 +37,11 @@ void Lowerer::hoist(const ValueDecl *decl, const DeclStmt *declaration) {
   // Structured bindings are reached through the object they decompose (see
   // renameUses), which is what is hoisted.
   h.name = decomposition ? fresh("flowc_b") : unique(decl->getName());
-  h.store = ir::textCode(h.name);
-  if (h.isConst)
-    h.store = h.home == Home::Frame ? ir::fieldCode(h.name)
-                                    : ir::textCode(fresh("flowc_" + h.name));
+  h.storeName = h.name;
+  if (h.isConst && h.home != Home::Frame)
+    h.storeName = fresh("flowc_" + h.name);
+  h.store = h.isConst && h.home == Home::Frame ? ir::fieldCode(h.name)
+                                               : nameOf(h.storeName, decl);
   checkDefaultConstructible(decl, h.home, stored);
   hoisted_[decl] = h;
 }
@@ -58,7 +59,8 @@ void Lowerer::hoistConstant(const VarDecl *var, const DeclStmt *declaration) {
   Hoisted h;
   h.home = Home::Constant;
   h.name = unique(var->getName());
-  h.store = ir::textCode(h.name);
+  h.storeName = h.name;
+  h.store = nameOf(h.name, var);
   h.declaration = declaration;
   hoisted_[var] = h;
 }
@@ -240,7 +242,8 @@ void Lowerer::holdBit(const CXXForRangeStmt *loop) {
   h.home = liveAnywhere_.count(var) ? Home::Frame : Home::Local;
   h.type = "bool";
   h.isConst = false;
-  h.store = ir::textCode(h.name);
+  h.storeName = h.name;
+  h.store = nameOf(h.name, var);
   llvm::SmallPtrSet<const ValueDecl *, 1> vars{var};
   if (mayWrite(loop->getBody(), vars)) {
     reporter_.error(var->getLocation(),
@@ -280,7 +283,7 @@ Code Lowerer::assignment(const VarDecl *var) {
     return var->getType()->isRecordType() ? h.store + " = " + h.type + "(); "
                                           : Code();
   if (h.home == Home::Pointer)
-    return h.name + " = &(" + renderExpr(init) + "); ";
+    return nameOf(h.name, var) + " = &(" + renderExpr(init) + "); ";
   Code value;
   switch (var->getInitStyle()) {
   case VarDecl::CInit:

@@ -39,7 +39,7 @@ Lowerer::lowerOperands(ArrayRef<const Expr *> operands, bool sentByValue,
       Code value = inner.value;
       if (plan[i].kept && !value.empty())
         value = keep(value, operand, prelude);
-      texts[i] = value.empty() ? ir::textCode("void()") : value;
+      texts[i] = value.empty() ? ir::Code{ir::VoidValue{}} : value;
     } else if (plan[i].kept) {
       Code temp = newTemp(operand->getType(), operand, "value");
       prelude += temp + " = " + renderExpr(operand) + "; ";
@@ -146,13 +146,12 @@ Lowerer::Lowered Lowerer::lowerExpr(const Expr *expr) {
     Lowered left = lowerExpr(op->getLHS());
     Lowered right = lowerExpr(op->getRHS());
     Code temp = newTemp(context_.BoolTy, op, "condition");
-    Lowered out;
-    out.prelude = left.prelude + temp + " = static_cast<bool>(" + left.value +
-                  "); if (" + (op->getOpcode() == BO_LAnd ? "" : "!") + temp +
-                  ") { " + right.prelude + temp + " = static_cast<bool>(" +
-                  right.value + "); } ";
-    out.value = temp;
-    return out;
+    ir::ShortCircuit lowered;
+    lowered.op = op->getOpcode() == BO_LAnd ? "&&" : "||";
+    lowered.result = *ir::fieldOf(temp.front());
+    lowered.left = left.value;
+    lowered.right = {right.prelude, right.value};
+    return {left.prelude + Code{std::move(lowered)}, temp};
   }
   if (const auto *cond = dyn_cast<ConditionalOperator>(expr);
       cond && (containsCall(cond->getTrueExpr()) ||
@@ -160,18 +159,16 @@ Lowerer::Lowered Lowerer::lowerExpr(const Expr *expr) {
     Lowered test = lowerExpr(cond->getCond());
     Lowered yes = lowerExpr(cond->getTrueExpr());
     Lowered no = lowerExpr(cond->getFalseExpr());
-    Lowered out;
-    if (expr->getType()->isVoidType()) {
-      out.prelude = test.prelude + "if (" + test.value + ") { " + yes.prelude +
-                    yes.value + "; } else { " + no.prelude + no.value + "; } ";
-      return out;
+    ir::Conditional lowered;
+    lowered.condition = test.value;
+    lowered.then = {yes.prelude, yes.value};
+    lowered.otherwise = {no.prelude, no.value};
+    Code temp;
+    if (!expr->getType()->isVoidType()) {
+      temp = newTemp(expr->getType(), expr, "conditional value");
+      lowered.result = *ir::fieldOf(temp.front());
     }
-    Code temp = newTemp(expr->getType(), expr, "conditional value");
-    out.prelude = test.prelude + "if (" + test.value + ") { " + yes.prelude +
-                  temp + " = " + yes.value + "; } else { " + no.prelude + temp +
-                  " = " + no.value + "; } ";
-    out.value = temp;
-    return out;
+    return {test.prelude + Code{std::move(lowered)}, temp};
   }
   if (isa<StmtExpr>(expr)) {
     error(expr->getBeginLoc(), "a statement expression");

@@ -4,35 +4,35 @@
 
 #include "clang/Lex/Lexer.h"
 
-#include <optional>
-
 #include <functional>
+#include <optional>
 
 namespace flowc::lowering {
 
-// The parts of a loop whose condition or increment suspends.
-struct Lowerer::LoopParts {
-  const Stmt *init = nullptr;     // a for's init-statement
-  const Expr *cond = nullptr;     // absent in `for (;;)`
-  const DeclStmt *condVar = nullptr;
-  SourceLocation lparen, rparen;  // the parentheses around cond alone
-  const Expr *inc = nullptr;
-  const Stmt *body = nullptr;
-  unsigned bodyBegin = 0, bodyEnd = 0; // the body with comments around it
-  bool testFirst = true;
-};
-
-// Such a loop becomes `while (true)` with the test lowered in front of the
-// body (or after it, for do-while) and the increment at the end, where
-// `continue` is sent.
-Code Lowerer::loopWithSuspendingTest(const LoopParts &loop) {
+// A while, do-while or for loop (its parts from partsOf) whose condition,
+// condition variable or increment suspends becomes an ir::TestedLoop: the
+// test lowered in front of the body (or after it, for do-while) and the
+// increment at the end, where `continue` goes.
+Code Lowerer::lowerLoop(const Stmt *loop) {
+  StatementParts s = partsOf(loop);
+  bool suspends = containsCall(s.condition) || containsCall(s.increment) ||
+                  containsCall(s.conditionDecl) ||
+                  declaresHoisted(s.conditionDecl);
+  // A for's init-statement alone: run it before the loop.
+  if (!suspends && isa<ForStmt>(loop) &&
+      (containsCall(s.init) ||
+       (declaresHoisted(s.init) && !cast<DeclStmt>(s.init)->isSingleDecl())))
+    return "{ " + leadingStmt(s.init) + "for (;" +
+           render(extent(s.init).second, extent(loop).second, loop) + " }";
+  if (!suspends)
+    return render(loop, loop);
   std::string label = fresh("flowc_continue_" + std::to_string(++loops_));
   bool usesContinue = false;
   std::function<void(const Stmt *)> visit = [&](const Stmt *s) {
     if (!s)
       return;
     if (isa<ContinueStmt>(s)) {
-      replace(s, [label] { return ir::textCode("goto " + label + ";"); });
+      replace(s, [label] { return Code{ir::Continue{label}}; });
       usesContinue = true;
       return;
     }
@@ -41,36 +41,49 @@ Code Lowerer::loopWithSuspendingTest(const LoopParts &loop) {
     for (const Stmt *child : s->children())
       visit(child);
   };
-  visit(loop.body);
-  Code test;
-  if (loop.condVar) {
-    test = leadingStmt(loop.condVar) + "if (!(" +
-           condName(cast<VarDecl>(loop.condVar->getSingleDecl())) +
-           ")) break; ";
-  } else if (loop.cond) {
-    Lowered c = lowerExpr(loop.cond);
-    Code value = loop.lparen.isValid() ? parenthesized(loop.cond, loop.lparen,
-                                                       loop.rparen, c.value)
-                                       : c.value;
-    test = c.prelude + "if (!(" + value + ")) break; ";
+  visit(s.body);
+  // The body with the comments around it, and the condition's parentheses
+  // (a for's hold more than the condition).
+  unsigned bodyBegin, bodyEnd = extent(s.body).second;
+  SourceLocation lparen = s.lparen, rparen = s.rparen;
+  ir::TestedLoop lowered;
+  if (const auto *doLoop = dyn_cast<DoStmt>(loop)) {
+    bodyBegin = endOffset(doLoop->getDoLoc());
+    bodyEnd = offset(doLoop->getWhileLoc());
+    std::optional<Token> open =
+        Lexer::findNextToken(sm_.getExpansionLoc(doLoop->getWhileLoc()), sm_,
+                             context_.getLangOpts());
+    if (open && open->is(tok::l_paren)) {
+      lparen = open->getLocation();
+      rparen = doLoop->getRParenLoc();
+    }
+    lowered.test_after = true;
+  } else if (const auto *forLoop = dyn_cast<ForStmt>(loop)) {
+    bodyBegin = endOffset(forLoop->getRParenLoc());
+  } else {
+    bodyBegin = endOffset(s.rparen);
   }
-  Code step;
-  if (loop.inc) {
-    Lowered i = lowerExpr(loop.inc);
-    step = i.prelude;
-    if (!i.value.empty())
-      step += "(void)(" + i.value + "); ";
+  lowered.init = leadingStmt(s.init);
+  if (s.conditionDecl) {
+    lowered.test = leadingStmt(s.conditionDecl);
+    lowered.condition = condName(s.conditionVariable);
+  } else if (s.condition) {
+    Lowered c = lowerExpr(s.condition);
+    lowered.test = c.prelude;
+    lowered.condition =
+        lparen.isValid() ? parenthesized(s.condition, lparen, rparen, c.value)
+                         : c.value;
   }
-  Code out = "{ " + leadingStmt(loop.init) + "while (true) { ";
-  if (loop.testFirst)
-    out += test;
-  out += render(loop.bodyBegin, loop.bodyEnd, nullptr) + " ";
+  lowered.body = render(bodyBegin, bodyEnd, nullptr);
   if (usesContinue)
-    out += label + ":; ";
-  out += step;
-  if (!loop.testFirst)
-    out += test;
-  return out + "} }";
+    lowered.label = label;
+  if (s.increment) {
+    Lowered i = lowerExpr(s.increment);
+    lowered.step = i.prelude;
+    if (!i.value.empty())
+      lowered.increment = i.value;
+  }
+  return {std::move(lowered)};
 }
 
 // A statement that runs before the one it belongs to (an init-statement or a
@@ -88,12 +101,11 @@ Code Lowerer::leadingStmt(const Stmt *stmt) {
 }
 
 // How the lowered body names a condition variable.
-std::string Lowerer::condName(const VarDecl *var) {
+Code Lowerer::condName(const VarDecl *var) {
   auto found = hoisted_.find(var);
   if (found == hoisted_.end())
-    return var->getNameAsString();
-  const Hoisted &h = found->second;
-  return h.home == Home::Pointer ? "(*" + h.name + ")" : h.name;
+    return ir::textCode(var->getName());
+  return useOf(var, found->second);
 }
 
 // The text between a condition's parentheses with the condition replaced by
@@ -168,11 +180,11 @@ Code Lowerer::VisitCXXForRangeStmt(const CXXForRangeStmt *loop) {
   const Hoisted &var = hoisted_.find(loop->getLoopVariable())->second;
   step.range = rangeText;
   step.pointer = var.home == Home::Pointer;
-  step.variable = step.pointer ? ir::textCode(var.name) : var.store;
-  return "{ " + prelude + ir::loopCode(std::move(step)) +
-         render(endOffset(loop->getRParenLoc()), extent(loop->getBody()).second,
-                nullptr) +
-         " } }";
+  step.variable =
+      step.pointer ? nameOf(var.name, loop->getLoopVariable()) : var.store;
+  step.body = render(endOffset(loop->getRParenLoc()),
+                     extent(loop->getBody()).second, nullptr);
+  return "{ " + prelude + ir::loopCode(std::move(step)) + " }";
 }
 
 // A statement with remote calls in it, lowered by its kind (the visitor's
@@ -182,8 +194,9 @@ Code Lowerer::lowerStmt(const Stmt *stmt) { return Visit(stmt); }
 Code Lowerer::VisitExpr(const Expr *expr) {
   Lowered l = lowerExpr(expr);
   // A discarded result is just a temporary: nothing left to evaluate.
-  bool bare = l.value.empty() || ir::isTextCode(l.value, "void()") ||
-              ir::isFieldCode(l.value);
+  bool bare = l.value.empty() || ir::isFieldCode(l.value) ||
+              (l.value.size() == 1 &&
+               std::holds_alternative<ir::VoidValue>(l.value.front()));
   return bare ? l.prelude : l.prelude + l.value + ";";
 }
 
@@ -210,7 +223,7 @@ Code Lowerer::lowerSelection(const Stmt *stmt, const char *opening) {
   Code test;
   if (s.conditionDecl) {
     out += leadingStmt(s.conditionDecl);
-    test = ir::textCode(condName(s.conditionVariable));
+    test = condName(s.conditionVariable);
   } else {
     Lowered c = lowerExpr(s.condition);
     out += c.prelude;
@@ -228,68 +241,6 @@ Code Lowerer::VisitIfStmt(const IfStmt *branch) {
 
 Code Lowerer::VisitSwitchStmt(const SwitchStmt *sw) {
   return lowerSelection(sw, "switch (");
-}
-
-Code Lowerer::VisitWhileStmt(const WhileStmt *loop) {
-  const DeclStmt *condVar = loop->getConditionVariableDeclStmt();
-  if (!containsCall(loop->getCond()) && !containsCall(condVar) &&
-      !declaresHoisted(condVar))
-    return render(loop, loop);
-  LoopParts parts;
-  parts.cond = loop->getCond();
-  parts.condVar = condVar;
-  if (!condVar) {
-    parts.lparen = loop->getLParenLoc();
-    parts.rparen = loop->getRParenLoc();
-  }
-  parts.body = loop->getBody();
-  parts.bodyBegin = endOffset(loop->getRParenLoc());
-  parts.bodyEnd = extent(loop->getBody()).second;
-  return loopWithSuspendingTest(parts);
-}
-
-Code Lowerer::VisitDoStmt(const DoStmt *loop) {
-  if (!containsCall(loop->getCond()))
-    return render(loop, loop);
-  LoopParts parts;
-  parts.cond = loop->getCond();
-  std::optional<Token> lparen = Lexer::findNextToken(
-      sm_.getExpansionLoc(loop->getWhileLoc()), sm_, context_.getLangOpts());
-  if (lparen && lparen->is(tok::l_paren)) {
-    parts.lparen = lparen->getLocation();
-    parts.rparen = loop->getRParenLoc();
-  }
-  parts.body = loop->getBody();
-  // The body, and the comments between it and `while`.
-  parts.bodyBegin = endOffset(loop->getDoLoc());
-  parts.bodyEnd = offset(loop->getWhileLoc());
-  parts.testFirst = false;
-  return loopWithSuspendingTest(parts);
-}
-
-Code Lowerer::VisitForStmt(const ForStmt *loop) {
-  const DeclStmt *condVar = loop->getConditionVariableDeclStmt();
-  bool suspends = containsCall(loop->getCond()) ||
-                  containsCall(loop->getInc()) || containsCall(condVar) ||
-                  declaresHoisted(condVar);
-  bool initAlone = containsCall(loop->getInit()) ||
-                   (declaresHoisted(loop->getInit()) &&
-                    !cast<DeclStmt>(loop->getInit())->isSingleDecl());
-  if (!suspends && !initAlone)
-    return render(loop, loop);
-  if (!suspends) // Only the init-statement: run it before the loop.
-    return "{ " + leadingStmt(loop->getInit()) + "for (;" +
-           render(extent(loop->getInit()).second, extent(loop).second, loop) +
-           " }";
-  LoopParts parts;
-  parts.init = loop->getInit();
-  parts.cond = loop->getCond();
-  parts.condVar = condVar;
-  parts.inc = loop->getInc();
-  parts.body = loop->getBody();
-  parts.bodyBegin = endOffset(loop->getRParenLoc());
-  parts.bodyEnd = extent(loop->getBody()).second;
-  return loopWithSuspendingTest(parts);
 }
 
 // Blocks and labels: their statements are lowered where they stand.
@@ -338,9 +289,12 @@ Code Lowerer::VisitCXXTryStmt(const CXXTryStmt *attempt) {
     entry.labels.push_back(callLabel_.lookup(call));
     entry.via.push_back(at + 1 == tries.end() ? 0 : tryId(*(at + 1)));
   }
-  unsigned begin = endOffset(attempt->getTryBlock()->getLBracLoc());
-  return ir::tryCode(std::move(entry)) +
-         render(begin, extent(attempt).second, attempt);
+  const auto *block = cast<CompoundStmt>(attempt->getTryBlock());
+  entry.block = render(endOffset(block->getLBracLoc()),
+                       offset(block->getRBracLoc()), attempt);
+  return ir::tryCode(std::move(entry)) + render(endOffset(block->getRBracLoc()),
+                                                extent(attempt).second,
+                                                attempt);
 }
 
 Code Lowerer::VisitStmt(const Stmt *stmt) {

@@ -46,6 +46,7 @@ struct Hoisted {
   std::string name;  // unique in the function
   std::string type;  // the stored type (no reference, no const)
   Code store;        // what its declaration, now an assignment, assigns to
+  std::string storeName; // the variable that is, when not a frame field
   bool isConst = false;
   const DeclStmt *declaration = nullptr; // Home::Constant: moved to the top
 };
@@ -211,9 +212,9 @@ private:
   Code lowerSelection(const Stmt *stmt, const char *opening);
   Code VisitIfStmt(const IfStmt *branch);
   Code VisitSwitchStmt(const SwitchStmt *sw);
-  Code VisitWhileStmt(const WhileStmt *loop);
-  Code VisitDoStmt(const DoStmt *loop);
-  Code VisitForStmt(const ForStmt *loop);
+  Code VisitWhileStmt(const WhileStmt *loop) { return lowerLoop(loop); }
+  Code VisitDoStmt(const DoStmt *loop) { return lowerLoop(loop); }
+  Code VisitForStmt(const ForStmt *loop) { return lowerLoop(loop); }
   Code VisitCXXForRangeStmt(const CXXForRangeStmt *loop);
   Code VisitCXXTryStmt(const CXXTryStmt *attempt);
   std::vector<const CXXTryStmt *> triesAround(const Stmt *call);
@@ -224,14 +225,15 @@ private:
   Code VisitSwitchCase(const SwitchCase *s) { return asWritten(s); }
   Code VisitAttributedStmt(const AttributedStmt *s) { return asWritten(s); }
   Code VisitStmt(const Stmt *stmt);
-  struct LoopParts;
-  Code loopWithSuspendingTest(const LoopParts &loop);
+  Code lowerLoop(const Stmt *loop);
   Code lowerDeclStmt(const DeclStmt *stmt);
   bool constructsByName(const VarDecl *var);
   Code finish(const Expr *value, const Code &lowered);
   bool isDiscarded(const Expr *expr);
   Code leadingStmt(const Stmt *stmt);
-  std::string condName(const VarDecl *var);
+  Code condName(const VarDecl *var);
+  Code useOf(const ValueDecl *decl, const Hoisted &h);
+  Code nameOf(const std::string &name, const ValueDecl *decl);
   Code parenthesized(const Expr *cond, SourceLocation lparen,
                      SourceLocation rparen, const Code &value);
   bool declaresHoisted(const Stmt *stmt) const;

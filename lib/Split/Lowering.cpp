@@ -24,32 +24,44 @@ void Lowerer::renameUses(const Stmt *stmt) {
             break;
           ++index;
         }
-        bool pointer = hoisted_.find(whole)->second.home == Home::Pointer;
-        std::string object = pointer ? "(*" + name + ")" : name;
-        std::string text;
+        ir::BindingUse use;
+        use.object = name;
+        use.index = index;
+        use.pointer = hoisted_.find(whole)->second.home == Home::Pointer;
         const Expr *access = binding->getBinding();
         if (binding->getHoldingVar())
-          text = "std::get<" + std::to_string(index) + ">(" +
-                 (pointer ? "*" + name : name) + ")";
+          use.tuple = true;
         else if (const auto *member =
                      dyn_cast_or_null<MemberExpr>(access ? access->IgnoreImplicit()
                                                          : nullptr))
-          text = object + "." + member->getMemberDecl()->getNameAsString();
-        else
-          text = object + "[" + std::to_string(index) + "]";
-        replaceText(ref, ir::textCode(text));
+          use.member = member->getMemberDecl()->getNameAsString();
+        replaceText(ref, Code{std::move(use)});
       }
     auto found = hoisted_.find(ref->getDecl());
     if (found != hoisted_.end()) {
-      const Hoisted &h = found->second;
-      if (h.home == Home::Pointer)
-        replaceText(ref, ir::textCode("(*" + h.name + ")"));
-      else if (h.name != ref->getDecl()->getName())
-        replaceText(ref, ir::textCode(h.name));
+      Code use = useOf(ref->getDecl(), found->second);
+      if (!ir::isTextCode(use, ref->getDecl()->getName()))
+        replaceText(ref, use);
     }
   }
   for (const Stmt *child : stmt->children())
     renameUses(child);
+}
+
+// How the lowered body names a hoisted variable: as written while it keeps
+// its name, else as a local of the machine (renamed, or behind a pointer).
+Code Lowerer::useOf(const ValueDecl *decl, const Hoisted &h) {
+  if (h.home == Home::Pointer)
+    return {ir::LocalUse{h.name, /*pointer=*/true}};
+  return nameOf(h.name, decl);
+}
+
+// A local of the machine named `name`, standing for `decl`: text when that
+// is how the source spells it.
+Code Lowerer::nameOf(const std::string &name, const ValueDecl *decl) {
+  if (decl->getIdentifier() && decl->getName() == name)
+    return ir::textCode(name);
+  return {ir::LocalUse{name}};
 }
 
 // Registers, for every statement, what replaces it in the lowered body.
@@ -175,8 +187,7 @@ void Lowerer::declareLocals(std::vector<ir::Field> &frame,
       break;
     case Home::Local:
       local.home = ir::MachineLocal::Home::local;
-      local.store =
-          ir::textOf(h.store.front()) ? *ir::textOf(h.store.front()) : "";
+      local.store = h.storeName;
       break;
     case Home::Constant: {
       // As declared, under its unique name.

@@ -47,8 +47,19 @@ private:
 // IR: locals:
 // IR-NEXT: - {home: frame, name: sum, type: long}
 // IR-NEXT: - {home: pointer, name: item, type: const flowc::Ref<Item>}
+// IR: - loop:
+// IR-NEXT: index: flowc_i1
+// IR-NEXT: range: [{text: "items"}]
+// IR-NEXT: variable: [{text: "item"}]
+// IR-NEXT: pointer: true
+// IR-NEXT: body:
+// IR-NEXT: - text: "\n      { "
+// IR-NEXT: - suspend:
+// IR: - [{local: {name: item, pointer: true}}]
 // IR: - text: "sum += "
 // IR-NEXT: - field: flowc_t1
+// IR-NEXT: - text: "; }"
+// IR-NEXT: - text: " }\n    "
 // IR: - field: flowc_t2
 // IR-NEXT: - text: " = sum / 10; "
 // IR: - finish:
