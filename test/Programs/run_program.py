@@ -74,6 +74,36 @@ def build_pch(a):
         sys.stderr.write('precompiling harness.h failed; going on without\n' + err)
 
 
+def check_ir(a, d):
+    """The program's IR is an interchange format (docs/ir.md): generating from
+    it alone writes the same files, and its text pieces hold only the
+    program's own source. Returns a failure, or None."""
+    rc, out, err = sh([a.flowc, '--emit=ir', 'prog.h', '--', '-I' + d], d, 300)
+    if rc != 0:
+        return 'ir-emit', d, err
+    with open(os.path.join(d, 'ir.yaml'), 'w') as f:
+        f.write(out)
+    # Into the same folder (the generated code includes prog.h relative to
+    # it), after keeping what flowc wrote from the source.
+    names = ('prog.flowc.h', 'prog.flowc.cpp')
+    before = {}
+    for name in names:
+        with open(os.path.join(d, name)) as f:
+            before[name] = f.read()
+    rc, out, err = sh([a.flowc, '--from-ir=ir.yaml', '-o', d], d, 300)
+    if rc != 0:
+        return 'ir-read', d, err
+    for name in names:
+        with open(os.path.join(d, name)) as f:
+            if f.read() != before[name]:
+                return 'ir-differs', d, name + ' differs when generated from the IR'
+    rc, out, err = sh([sys.executable, os.path.join(HERE, '..', 'IR', 'text-is-source.py'),
+                       d, 'ir.yaml'], d, 60)
+    if rc != 0:
+        return 'ir-text', d, out
+    return None
+
+
 def run_seed(seed, a, work):
     d = os.path.join(work, 'seed%s' % (os.path.basename(seed.rstrip('/')) if isinstance(seed, str) else seed))
     shutil.rmtree(d, ignore_errors=True)
@@ -98,6 +128,9 @@ def run_seed(seed, a, work):
         return 'flowc-timeout', d, err
     if rc != 0:
         return ('reject' if rc == 1 and 'error:' in err else 'flowc-crash'), d, err
+    problem = check_ir(a, d)
+    if problem:
+        return problem
     if a.flowc_only:
         return 'pass', d, ''
     # One translation unit: the client and the generated code share their
