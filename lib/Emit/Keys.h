@@ -85,25 +85,30 @@ public:
   }
 
   // A list whose items hold lists of the same kind (code, whose loops hold
-  // code). A schema describes it where it first appears; nested, it has no
-  // names of its own: the partial that renders it includes itself there, and
-  // its names were checked on the way in (TemplateCheck).
+  // code), wherever it appears. A schema describes it once, where it first
+  // appears; everywhere else, nested or not, it refers to that one
+  // (Schema::same_as).
   template <class T, class Describe>
   void recursiveList(const std::string &name, const std::vector<T> &items,
                      Describe describe) {
-    static thread_local bool inside = false;
-    if (schema_ && inside) {
-      schema_->fields[name];
-      return;
+    struct First {
+      const Schema *schema = nullptr;
+      unsigned build = 0; // schemaOf's, so none outlives its schema
+    };
+    static thread_local First first;
+    if (schema_) {
+      if (first.schema && first.build == build()) {
+        schema_->fields[name].same_as = first.schema;
+        return;
+      }
+      first = {&schema_->fields[name], build()};
     }
-    bool outer = inside;
-    inside = schema_ != nullptr;
     list(name, items, describe);
-    inside = outer;
   }
 
   // The schema of what `describe` names for a T.
   template <class T, class Describe> static Schema schemaOf(Describe describe) {
+    ++build();
     Schema schema;
     Keys keys(schema);
     describe(keys, T{});
@@ -126,6 +131,11 @@ public:
   }
 
 private:
+  static unsigned &build() {
+    static thread_local unsigned count = 0;
+    return count;
+  }
+
   template <class Describe, class T>
   static void call(Describe &describe, Keys &keys, const T &item,
                    std::size_t index) {

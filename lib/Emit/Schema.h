@@ -14,6 +14,12 @@ namespace flowc::emit {
 // value is a list of objects or an object; empty for strings and booleans.
 struct Schema {
   std::map<std::string, Schema> fields;
+  // A name whose value holds what an enclosing one holds (code nested in
+  // code): its names are that schema's (Keys::recursiveList).
+  const Schema *same_as = nullptr;
+
+  // The schema whose names this one has.
+  const Schema &names() const { return same_as ? *same_as : *this; }
 };
 
 } // namespace flowc::emit

@@ -163,11 +163,11 @@ private:
     for (auto scope = scopes.rbegin(); scope != scopes.rend() && !found; ++scope) {
       auto it = (*scope)->fields.find(parts.front().str());
       if (it != (*scope)->fields.end())
-        found = &it->second;
+        found = &it->second.names();
     }
     for (size_t i = 1; found && i < parts.size(); ++i) {
       auto it = found->fields.find(parts[i].str());
-      found = it == found->fields.end() ? nullptr : &it->second;
+      found = it == found->fields.end() ? nullptr : &it->second.names();
     }
     return found;
   }

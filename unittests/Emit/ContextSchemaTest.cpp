@@ -30,8 +30,9 @@ std::string joined(const std::set<std::string> &names) {
 // empty list checks nothing).
 class SchemaCheck {
 public:
-  void node(const mstch::node &node, const Schema &schema,
+  void node(const mstch::node &node, const Schema &declared,
             const std::string &where) {
+    const Schema &schema = declared.names();
     if (const auto *map = boost::get<mstch::map>(&node)) {
       object(*map, schema, where);
     } else if (const auto *array = boost::get<mstch::array>(&node)) {
