@@ -15,7 +15,7 @@
 // a transaction; chain: the older, weaker mode); reruns= is how many times
 // the runtime rolled a chain back to run it again (rt.stats()).
 // Prints: flowc workers=W chains=N seconds=S chains_per_s=R conserved=yes|no ok=K
-//         isolation=serializable|chain reruns=X
+//         isolation=serializable|chain reruns=X waits=Y
 #include "args.h"
 #include "flowc_workload.h"
 
@@ -56,11 +56,14 @@ int main(int argc, char **argv) {
   } catch (const std::exception &e) {
     std::fprintf(stderr, "flowc_chains: %s\n", e.what());
   }
-  std::printf("flowc workers=%ld chains=%ld seconds=%.3f chains_per_s=%.0f conserved=%s ok=%ld "
-              "isolation=%s reruns=%llu\n",
-              workers, w.chains, m.seconds, static_cast<double>(w.chains) / m.seconds,
+  std::printf("flowc workers=%ld chains=%ld seconds=%.3f chains_per_s=%.0f "
+              "conserved=%s ok=%ld "
+              "isolation=%s reruns=%llu waits=%llu\n",
+              workers, w.chains, m.seconds,
+              static_cast<double>(w.chains) / m.seconds,
               m.conserved ? "yes" : "no", m.ok,
               isolation == flowc::Isolation::chain ? "chain" : "serializable",
-              static_cast<unsigned long long>(m.reruns));
+              static_cast<unsigned long long>(m.reruns),
+              static_cast<unsigned long long>(m.waits));
   return m.conserved ? 0 : 1;
 }

@@ -20,6 +20,7 @@ struct Measured {
   long ok = 0;             // chains that bought
   double seconds = 0;      // sending and waiting for every chain
   std::uint64_t reruns = 0;
+  std::uint64_t waits = 0; // calls that queued behind another chain
   bool conserved = false;  // spent == sold and every result as the model's
 };
 
@@ -48,6 +49,7 @@ template <class Runtime> Measured measure(Runtime &rt, const Workload &w, const 
     m.ok += reply.get() ? 1 : 0;
   m.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   m.reruns = rt.stats().reruns;
+  m.waits = rt.stats().waits;
 
   std::int64_t spent = 0, sold_value = 0;
   std::vector<int> balances(w.users);

@@ -3,6 +3,7 @@
 
 #include "Analysis/Annotations.h"
 #include "Analysis/DefaultArgs.h"
+#include "Analysis/MemberAccess.h"
 #include "Analysis/MemberChecks.h"
 #include "Analysis/SourceLines.h"
 #include "Analysis/TypeSpelling.h"
@@ -294,6 +295,8 @@ void EntityAnalysis::collectConstructors(const CXXRecordDecl *record,
 void EntityAnalysis::collectMethods(const CXXRecordDecl *record,
                                     ir::Entity &entity) {
   llvm::StringMap<const CXXMethodDecl *> seen;
+  std::vector<const CXXMethodDecl *> decls; // entity.methods's, from `first`
+  size_t first = entity.methods.size();
   for (const Decl *decl : record->decls()) {
     if (const auto *tmpl = dyn_cast<FunctionTemplateDecl>(decl)) {
       if (tmpl->getAccess() == AS_public &&
@@ -319,7 +322,13 @@ void EntityAnalysis::collectMethods(const CXXRecordDecl *record,
     }
     checkCallable(method, what);
     entity.methods.push_back(describeMethod(method, what));
+    decls.push_back(method);
   }
+  if (auto access = memberAccess(record, decls, context_))
+    for (size_t i = 0; i < decls.size(); ++i) {
+      entity.methods[first + i].reads = std::move((*access)[i].reads);
+      entity.methods[first + i].writes = std::move((*access)[i].writes);
+    }
 }
 
 // What generated code needs to call a method: arguments it can send, an

@@ -8,10 +8,36 @@
 #include "Emit/MachineContext.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 
 namespace flowc::emit {
 
 namespace {
+
+// Members as a lock mask (flowc::MethodInfo::reads): bit i for member i,
+// members 63 and later sharing bit 63; every bit when the IR has no list.
+std::uint64_t memberMask(const ir::Entity &entity,
+                         const std::optional<std::vector<std::string>> &names) {
+  if (!names)
+    return ~std::uint64_t{0};
+  std::uint64_t mask = 0;
+  for (const std::string &name : *names)
+    for (std::size_t i = 0; i < entity.state.size(); ++i)
+      if (entity.state[i].name == name)
+        mask |= std::uint64_t{1} << std::min<std::size_t>(i, 63);
+  return mask;
+}
+
+std::string hexMask(std::uint64_t mask) {
+  static const char digits[] = "0123456789abcdef";
+  std::string out;
+  do {
+    out.insert(out.begin(), digits[mask & 15]);
+    mask >>= 4;
+  } while (mask != 0);
+  return "0x" + out + "ull";
+}
 
 void describeField(Keys &keys, const ir::Field &field) {
   keys.value("name", field.name);
@@ -28,6 +54,8 @@ void describeMethod(Keys &keys, const ir::Entity &entity,
   keys.value("location", entity.file + ":" + std::to_string(method.line));
   keys.value("returns", method.returns);
   keys.value("read_only", method.read_only);
+  keys.value("reads", hexMask(memberMask(entity, method.reads)));
+  keys.value("writes", hexMask(memberMask(entity, method.writes)));
   keys.value("split", !method.remote_calls.empty());
   keys.value("frame_type", id + "_frame");
   keys.value("machine_type", id + "_machine");
@@ -68,6 +96,12 @@ void describeEntity(Keys &keys, const ir::Entity &entity) {
               keys.value("comma", index != 0);
             });
   keys.value("method_count", std::to_string(entity.methods.size()));
+  // What the calls that may change the entity may write.
+  std::uint64_t written = 0;
+  for (const ir::Method &method : entity.methods)
+    if (!method.read_only)
+      written |= memberMask(entity, method.writes);
+  keys.value("written", hexMask(written));
   keys.list("methods", entity.methods,
             [&](Keys &keys, const ir::Method &method, std::size_t index) {
               describeMethod(keys, entity, method, index);

@@ -265,6 +265,10 @@ struct Method {
   std::vector<Field> params;
   std::string returns;
   bool read_only = false;
+  // The state members the method may read and write (writes are among the
+  // reads), in declaration order; absent when flowc cannot be sure, which
+  // counts as every member (lib/Analysis/MemberAccess.h).
+  std::optional<std::vector<std::string>> reads, writes;
   std::vector<RemoteCall> remote_calls; // in source order
   std::vector<Suspension> suspensions;  // one per remote call, same order
   // The split method (methods with remote calls only): the frame's fields

@@ -282,6 +282,8 @@ template <class IO> void map(IO &io, Method &method) {
   io.key("read_only", method.read_only);
   io.key("remote_calls", method.remote_calls);
   io.key("suspensions", method.suspensions);
+  io.optional("reads", method.reads, {}, true, Style::flow);
+  io.optional("writes", method.writes, {}, true, Style::flow);
   // The frame belongs to the machine: both or neither.
   io.keyIf(method.machine.has_value(), "frame", method.frame);
   io.optional("machine", method.machine);

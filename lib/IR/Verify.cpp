@@ -224,8 +224,30 @@ private:
 std::vector<Problem> verify(const Module &module) {
   std::vector<Problem> problems;
   for (const Entity &entity : module.entities)
-    for (const Method &method : entity.methods)
+    for (const Method &method : entity.methods) {
       MethodChecker(method, problems).check();
+      // The members a method touches are state members; what it writes, it
+      // reads (the lock masks of the generated method table).
+      for (const auto *names : {&method.reads, &method.writes})
+        for (const std::string &name :
+             names->value_or(std::vector<std::string>()))
+          if (!listed(entity.state, name,
+                      [](const Field &f) { return f.name; }))
+            problems.push_back(
+                {&method, "method '" + method.name + "' touches '" + name +
+                              "', which is not a state member of '" +
+                              entity.name + "'"});
+      if (method.reads.has_value() != method.writes.has_value())
+        problems.push_back({&method, "method '" + method.name +
+                                         "' lists reads or writes alone"});
+      else if (method.writes)
+        for (const std::string &name : *method.writes)
+          if (std::find(method.reads->begin(), method.reads->end(), name) ==
+              method.reads->end())
+            problems.push_back({&method, "method '" + method.name +
+                                             "' writes '" + name +
+                                             "' but does not read it"});
+    }
   for (const Input &input : module.inputs) {
     for (const std::string &name : input.structs)
       if (!listed(module.structs, name,

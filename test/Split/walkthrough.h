@@ -36,6 +36,8 @@ private:
 // IR: suspensions:
 // IR-NEXT: - {line: [[@LINE-10]], live: [items, coupon, sum]}
 // IR-NEXT: - {line: [[@LINE-10]], live: [coupon, sum]}
+// IR-NEXT: reads: []
+// IR-NEXT: writes: []
 // IR-NEXT: frame:
 // IR-NEXT: - {name: items, type: std::vector<flowc::Ref<Item>>}
 // IR-NEXT: - {name: coupon, type: long}

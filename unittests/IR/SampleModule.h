@@ -11,7 +11,11 @@ namespace flowc::ir::test {
 //   bool buy_item(int amount, flowc::Ref<Item> item) {
 //     constexpr int limit = 3;
 //     int total = item->price() * amount;
-//     for (const auto &tag : tags_) item->update_stock(tag.second.size());
+//     for (const auto &tag : tags_)
+//       try { item->update_stock(tag.second.size()); } catch (...) { throw; }
+//     for (int n = 0; item->more(); ++n) { if (amount) continue; --amount; }
+//     auto [first, second] = std::pair(1, 2);
+//     (void)(amount > 0 && item->more() ? first : (item->more(), void()));
 //     return total < limit;
 //   }
 // (roughly: every kind of piece, local and resume is here once).
@@ -24,9 +28,20 @@ inline Machine buyMachine() {
       {Home::constant, "limit", "", "", false,
        textCode("constexpr int limit = 3;")},
       {Home::frame, "total", "int", "", false, {}},
-      {Home::pointer, "tag", "const std::pair<const std::string, "
-                             "std::vector<int>>", "", false, {}}};
-  machine.resumes = {{1, {}}, {2, {{"tag", textCode("tags_"), "flowc_i1"}}, 1}};
+      {Home::pointer,
+       "tag",
+       "const std::pair<const std::string, "
+       "std::vector<int>>",
+       "",
+       false,
+       {}},
+      {Home::local, "n_2", "int", "n_2", false, {}},
+      {Home::local, "flowc_b", "std::pair<int, int>", "flowc_b", false, {}}};
+  machine.resumes = {{1, {}},
+                     {2, {{"tag", textCode("tags_"), "flowc_i1"}}, 1},
+                     {3, {}},
+                     {4, {}},
+                     {5, {}}};
   Suspend price{1, 31, "shop::Item::price", {textCode("item")}, "flowc_t1",
                 "int"};
   Suspend update{2,
@@ -36,13 +51,36 @@ inline Machine buyMachine() {
                  "",
                  "",
                  true};
-  machine.body =
-      "{\n  constexpr int limit = 3;\n  " + suspendCode(price) +
-      "total = " + fieldCode("flowc_t1") + " * amount;\n  { " +
-      loopCode({"flowc_i1", textCode("tags_"), textCode("tag"), true}) +
-      tryCode({1, {2}, {0}}) + suspendCode(update) +
-      " } catch (...) { throw; } } }\n  { " +
-      finishCode({textCode("total < limit"), "", false}) + " }\n}";
+  Suspend more{3,          34,    "shop::Item::more", {textCode("item")},
+               "flowc_t2", "bool"};
+  Suspend again{4,          35,    "shop::Item::more", {textCode("item")},
+                "flowc_t4", "bool"};
+  Suspend last{5, 35, "shop::Item::more", {textCode("item")}, "", ""};
+  TryEntry entry{1, {2}, {0}, suspendCode(update)};
+  TestedLoop tested;
+  tested.init = Code{LocalUse{"n_2"}} + " = 0; ";
+  tested.test = suspendCode(more);
+  tested.condition = fieldCode("flowc_t2");
+  tested.body =
+      " { if (amount) " + Code{Continue{"flowc_continue_1"}} + " --amount; }";
+  tested.label = "flowc_continue_1";
+  tested.increment = "++" + Code{LocalUse{"n_2"}};
+  ShortCircuit both{"&&",
+                    "flowc_t3",
+                    textCode("amount > 0"),
+                    {suspendCode(again), fieldCode("flowc_t4")}};
+  Conditional choice{fieldCode("flowc_t3"),
+                     {{}, Code{BindingUse{"flowc_b", 0, "", true, false}}},
+                     {suspendCode(last), Code{VoidValue{}}},
+                     ""};
+  machine.body = "{\n  constexpr int limit = 3;\n  " + suspendCode(price) +
+                 "total = " + fieldCode("flowc_t1") + " * amount;\n  { " +
+                 loopCode({"flowc_i1", textCode("tags_"), textCode("tag"), true,
+                           tryCode(entry) + " catch (...) { throw; }"}) +
+                 " }\n  " + Code{tested} + "\n  " + Code{LocalUse{"flowc_b"}} +
+                 " = std::pair(1, 2);\n  " + Code{both} + Code{choice} +
+                 "\n  { " + finishCode({textCode("total < limit"), "", false}) +
+                 " }\n}";
   return machine;
 }
 
@@ -68,13 +106,25 @@ inline Module sampleModule() {
   buy.params = {{"amount", "int"}, {"item", "flowc::Ref<shop::Item>"}};
   buy.returns = "bool";
   buy.remote_calls = {{"Item", "shop::Item", "price", 31, 22},
-                      {"Item", "shop::Item", "update_stock", 33, 19}};
-  buy.suspensions = {{31, {"amount", "item"}}, {33, {"total"}}};
+                      {"Item", "shop::Item", "update_stock", 33, 19},
+                      {"Item", "shop::Item", "more", 34, 20},
+                      {"Item", "shop::Item", "more", 35, 30},
+                      {"Item", "shop::Item", "more", 35, 50}};
+  buy.suspensions = {{31, {"amount", "item"}},
+                     {33, {"amount", "item", "total"}},
+                     {34, {"amount", "item", "total"}},
+                     {35, {"total"}},
+                     {35, {"total"}}};
+  buy.reads = {{"balance_", "tags_"}};
+  buy.writes = {{"balance_"}};
   buy.frame = {{"amount", "int"},
                {"item", "flowc::Ref<shop::Item>"},
                {"total", "int"},
                {"flowc_t1", "int"},
-               {"flowc_i1", "flowc::detail::Position"}};
+               {"flowc_i1", "flowc::detail::Position"},
+               {"flowc_t2", "bool"},
+               {"flowc_t3", "bool"},
+               {"flowc_t4", "bool"}};
   buy.machine = buyMachine();
   Method balance;
   balance.name = "balance";

@@ -38,15 +38,26 @@ entities:
         remote_calls:
           - {entity: Item, method: price, line: 31, column: 22, qualified_entity: shop::Item}
           - {entity: Item, method: update_stock, line: 33, column: 19, qualified_entity: shop::Item}
+          - {entity: Item, method: more, line: 34, column: 20, qualified_entity: shop::Item}
+          - {entity: Item, method: more, line: 35, column: 30, qualified_entity: shop::Item}
+          - {entity: Item, method: more, line: 35, column: 50, qualified_entity: shop::Item}
         suspensions:
           - {line: 31, live: [amount, item]}
-          - {line: 33, live: [total]}
+          - {line: 33, live: [amount, item, total]}
+          - {line: 34, live: [amount, item, total]}
+          - {line: 35, live: [total]}
+          - {line: 35, live: [total]}
+        reads: [balance_, tags_]
+        writes: [balance_]
         frame:
           - {name: amount, type: int}
           - {name: item, type: flowc::Ref<shop::Item>}
           - {name: total, type: int}
           - {name: flowc_t1, type: int}
           - {name: flowc_i1, type: flowc::detail::Position}
+          - {name: flowc_t2, type: bool}
+          - {name: flowc_t3, type: bool}
+          - {name: flowc_t4, type: bool}
         machine:
           params:
             - {name: amount, type: int, field: amount, index: 0}
@@ -57,9 +68,14 @@ entities:
               declaration: [{text: "constexpr int limit = 3;"}]
             - {home: frame, name: total, type: int}
             - {home: pointer, name: tag, type: "const std::pair<const std::string, std::vector<int>>"}
+            - {home: local, name: n_2, type: int}
+            - {home: local, name: flowc_b, type: "std::pair<int, int>"}
           resumes:
             - {label: 1}
             - {label: 2, via: 1, rebinds: [{variable: tag, range: [{text: "tags_"}], index: flowc_i1}]}
+            - {label: 3}
+            - {label: 4}
+            - {label: 5}
           body:
             - text: "{\n  constexpr int limit = 3;\n  "
             - suspend:
@@ -78,19 +94,76 @@ entities:
                 range: [{text: "tags_"}]
                 variable: [{text: "tag"}]
                 pointer: true
-            - try:
-                id: 1
-                resumes:
-                  - {label: 2}
-            - suspend:
-                label: 2
-                line: 33
-                callee: shop::Item::update_stock
-                args:
-                  - [{text: "item"}]
-                  - [{text: "(*tag).second.size()"}]
-                in_try: true
-            - text: " } catch (...) { throw; } } }\n  { "
+                body:
+                  - try:
+                      id: 1
+                      resumes:
+                        - {label: 2}
+                      block:
+                        - suspend:
+                            label: 2
+                            line: 33
+                            callee: shop::Item::update_stock
+                            args:
+                              - [{text: "item"}]
+                              - [{text: "(*tag).second.size()"}]
+                            in_try: true
+                  - text: " catch (...) { throw; }"
+            - text: " }\n  "
+            - tested_loop:
+                init:
+                  - local: {name: n_2}
+                  - text: " = 0; "
+                test:
+                  - suspend:
+                      label: 3
+                      line: 34
+                      callee: shop::Item::more
+                      args:
+                        - [{text: "item"}]
+                      result: flowc_t2
+                      result_type: bool
+                condition: [{field: flowc_t2}]
+                body:
+                  - text: " { if (amount) "
+                  - continue: {label: flowc_continue_1}
+                  - text: " --amount; }"
+                label: flowc_continue_1
+                increment:
+                  - text: "++"
+                  - local: {name: n_2}
+            - text: "\n  "
+            - local: {name: flowc_b}
+            - text: " = std::pair(1, 2);\n  "
+            - short_circuit:
+                op: "&&"
+                result: flowc_t3
+                left: [{text: "amount > 0"}]
+                right:
+                  before:
+                    - suspend:
+                        label: 4
+                        line: 35
+                        callee: shop::Item::more
+                        args:
+                          - [{text: "item"}]
+                        result: flowc_t4
+                        result_type: bool
+                  value: [{field: flowc_t4}]
+            - conditional:
+                condition: [{field: flowc_t3}]
+                then:
+                  value: [{binding: {object: flowc_b, index: 0, tuple: true}}]
+                else:
+                  before:
+                    - suspend:
+                        label: 5
+                        line: 35
+                        callee: shop::Item::more
+                        args:
+                          - [{text: "item"}]
+                  value: [{void: {}}]
+            - text: "\n  { "
             - finish:
                 value: [{text: "total < limit"}]
             - text: " }\n}"

@@ -538,6 +538,42 @@ TEST_P(Transactions, StateReadsSeeOnlyCommittedState) {
   EXPECT_NE(await(rt.state(x)), before);
 }
 
+// Locks are per member (flowc lists what each method may touch): while a
+// chain that changed x's value waits elsewhere, a chain reading x's note runs
+// at once; one reading the value, or writing the note (one writer at a
+// time), waits for it to end.
+TEST_P(Transactions, ChainsOnOtherMembersDoNotWait) {
+  flowc::LocalRuntime rt(serializable(GetParam()));
+  if (rt.workers() < 2)
+    GTEST_SKIP() << "the held worker must not be x's";
+  auto keys = keys_on_different_workers<Cell>(rt, "member-", 2);
+  ASSERT_EQ(keys.size(), 2u);
+  auto x = await(rt.create<Cell>(keys[0], 0));
+  auto held = await(rt.create<Cell>(keys[1], 0));
+  await(rt.call<&Cell::set_note>(x, std::string("before")));
+  int id = next_hold_id();
+  Release release(id);
+  auto chain = rt.call<&Cell::set_around>(x, held, id, 1, 2, std::string());
+  wait_until_held(id);
+  auto note = rt.call<&Cell::note>(x);
+  ASSERT_EQ(note.wait_for(std::chrono::seconds(30)), std::future_status::ready)
+      << "a read of another member waited for the chain";
+  EXPECT_EQ(note.get(), "before");
+  auto set = rt.call<&Cell::set_note>(x, std::string("after"));
+  EXPECT_EQ(set.wait_for(std::chrono::milliseconds(200)),
+            std::future_status::timeout)
+      << "a second writer ran beside the first";
+  auto value = rt.call<&Cell::value>(x);
+  EXPECT_EQ(value.wait_for(std::chrono::milliseconds(200)),
+            std::future_status::timeout)
+      << "a read of the member the chain changed did not wait";
+  release.now();
+  EXPECT_EQ(await(std::move(chain)), 2);
+  await(std::move(set));
+  EXPECT_EQ(await(std::move(value)), 2);
+  EXPECT_EQ(await(rt.call<&Cell::note>(x)), "after");
+}
+
 // A create is a chain too: stats() counts it, and one whose key is taken
 // fails.
 TEST_P(Transactions, CreatesCountAsChains) {

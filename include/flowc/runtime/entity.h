@@ -137,6 +137,12 @@ struct MethodInfo {
   // A new invocation with its arguments decoded from `args` (DecodeError if
   // they are malformed).
   std::unique_ptr<Activation> (*start)(std::string_view args) = nullptr;
+  // The state members the method may read and write (flowc lists them from
+  // its body): bit i for member i of `EntityType::layout`, members 63 and
+  // later sharing bit 63; every bit when unknown. Isolation::serializable
+  // locks what a call may touch, not the whole entity.
+  std::uint64_t reads = ~std::uint64_t{0};
+  std::uint64_t writes = ~std::uint64_t{0};
 };
 
 // One data member of an entity's state, as the IR spells it: what a durable
@@ -173,6 +179,8 @@ struct EntityType {
   // constructor (it may be private), else with the first constructor and
   // value-initialized arguments.
   void *(*restore)() = nullptr;
+  // The members some non-const method may write (MethodInfo::writes).
+  std::uint64_t written = ~std::uint64_t{0};
 };
 
 namespace detail {

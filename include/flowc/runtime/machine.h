@@ -213,10 +213,14 @@ template <class E> void *restore() {
 
 } // namespace detail
 
-// A MethodInfo for Method run by the Activation class A.
+// A MethodInfo for Method run by the Activation class A, which may read and
+// write the state members `reads` and `writes` (MethodInfo).
 template <auto Method, class A>
-constexpr MethodInfo method_info(std::string_view name) {
-  return MethodInfo{name, detail::method_fn<Method>::read_only, &A::start};
+constexpr MethodInfo method_info(std::string_view name,
+                                 std::uint64_t reads = ~std::uint64_t{0},
+                                 std::uint64_t writes = ~std::uint64_t{0}) {
+  return MethodInfo{name, detail::method_fn<Method>::read_only, &A::start,
+                    reads, writes};
 }
 
 } // namespace flowc

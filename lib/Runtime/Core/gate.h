@@ -13,11 +13,14 @@
 
 namespace flowc::dataflow {
 
-// A chain's lock on an entity (Isolation::serializable).
+// A chain's lock on an entity (Isolation::serializable): the state members
+// it may have read and written there (MethodInfo::reads, bit per member).
 struct Lock {
   std::uint64_t chain = 0; // 0: none
   std::uint64_t age = 0;
   bool wounded = false; // a wound was sent for it from here
+  std::uint64_t reads = ~std::uint64_t{0};
+  std::uint64_t writes = ~std::uint64_t{0};
 };
 
 struct Gate {
@@ -35,8 +38,9 @@ struct Gate {
 
   // Isolation::serializable: held until the chain ends.
   OrderedQueue<Message> queue; // calls and state reads, by age
-  Lock writer;               // the exclusive lock
-  std::vector<Lock> readers; // the shared locks, when there is no writer
+  Lock writer;                 // the chain that may write: one at a time
+  std::vector<Lock>
+      readers; // chains that only read, what the writer does not write
   bool saved = false;        // `undo` holds the state before the writer changed it
   std::string undo;
 

@@ -150,7 +150,7 @@ private:
   // Isolation::serializable: locks and wound-wait (worker_locks.cpp).
   void call_locked(Gate &gate, Message &message);
   void wait_locked(Gate &gate, Message &&message);
-  void take_lock(Gate &gate, Message &message, bool exclusive);
+  void take_lock(Gate &gate, Message &message);
   void admit_locked(Gate &gate);
   void admit_released();
   void release(Gate &gate, std::uint64_t chain, bool commit);

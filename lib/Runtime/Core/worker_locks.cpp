@@ -2,10 +2,14 @@
 // entity with wound-wait (docs/architecture.md, "Transactions").
 //
 // A call takes a lock on its entity before it runs and the chain keeps it
-// until it ends: shared for a const method while the chain has not changed
-// anything, exclusive otherwise. A chain that holds a lock re-enters at once
-// when its mode allows (a callback); a shared lock becomes exclusive when the
-// chain is its only holder. Otherwise the call waits in the entity's queue,
+// until it ends, for the state members the method may read and write (flowc
+// lists them; every member when it cannot): chains conflict only on a member
+// one writes and the other uses, and one chain at a time may write. A const
+// method of a chain that has changed something takes what it reads that some
+// method writes as a writer (it may come back to write it, and two such
+// upgrades always conflict). A chain that holds a lock re-enters at once when
+// its access allows (a callback); a reader becomes the writer when nobody
+// else uses what it writes. Otherwise the call waits in the entity's queue,
 // oldest chain first, and no call passes an older waiter. Conflicts are
 // settled by age alone, here, from the two chains' ages: a waiter older than
 // a holder "wounds" it (tells the holder's root worker); a wounded chain that
@@ -25,43 +29,67 @@ using detail::Failure;
 
 namespace {
 
-bool reader(const Gate &gate, std::uint64_t chain) {
-  return std::any_of(gate.readers.begin(), gate.readers.end(),
-                     [&](const Lock &lock) { return lock.chain == chain; });
+// What a call may touch: state members, a bit each (MethodInfo::reads).
+struct Access {
+  std::uint64_t reads = 0;
+  std::uint64_t writes = 0;
+};
+
+Access access_for(const Message &call) {
+  const MethodInfo &method = call.type->methods[call.method];
+  std::uint64_t writes = method.read_only ? 0 : method.writes;
+  if (call.txn.writer)
+    writes |= method.reads & call.type->written;
+  return {method.reads | writes, writes};
 }
 
-// Whether `chain` may hold the entity in this mode, given its holders.
-bool compatible(const Gate &gate, std::uint64_t chain, bool exclusive) {
-  if (gate.writer.chain != 0)
-    return gate.writer.chain == chain;
-  if (!exclusive)
-    return true;
-  return gate.readers.empty() ||
-         (gate.readers.size() == 1 && gate.readers.front().chain == chain);
+Lock *reader(Gate &gate, std::uint64_t chain) {
+  for (Lock &lock : gate.readers)
+    if (lock.chain == chain)
+      return &lock;
+  return nullptr;
 }
 
-bool exclusive_for(const Message &call) {
-  return !call.type->methods[call.method].read_only || call.txn.writer;
+// Whether another chain's lock stands in the way of `access`.
+bool conflicts(const Lock &holder, const Access &access) {
+  return (access.writes & (holder.reads | holder.writes)) != 0 ||
+         (access.reads & holder.writes) != 0 ||
+         (access.writes != 0 && holder.writes != 0);
+}
+
+// Whether `chain` may take `access` to the entity, given its holders.
+bool compatible(const Gate &gate, std::uint64_t chain, const Access &access) {
+  if (gate.writer.chain != 0 && gate.writer.chain != chain &&
+      conflicts(gate.writer, access))
+    return false;
+  return std::none_of(gate.readers.begin(), gate.readers.end(),
+                      [&](const Lock &lock) {
+                        return lock.chain != chain && conflicts(lock, access);
+                      });
 }
 
 } // namespace
 
 void Worker::call_locked(Gate &gate, Message &message) {
-  bool exclusive = exclusive_for(message);
-  bool holds = gate.writer.chain == message.chain || reader(gate, message.chain);
+  bool holds = gate.writer.chain == message.chain ||
+               reader(gate, message.chain) != nullptr;
   bool first = holds || gate.queue.empty() ||
                gate.queue.front_key() > message.txn.age;
-  if (!first || !compatible(gate, message.chain, exclusive))
+  if (!first || !compatible(gate, message.chain, access_for(message)))
     return wait_locked(gate, std::move(message));
-  take_lock(gate, message, exclusive);
+  take_lock(gate, message);
   start_call(gate, message);
 }
 
-void Worker::take_lock(Gate &gate, Message &message, bool exclusive) {
+void Worker::take_lock(Gate &gate, Message &message) {
   const std::uint64_t chain = message.chain;
-  if (gate.writer.chain != chain) {
-    bool was_reader = reader(gate, chain);
-    if (!was_reader) {
+  const Access access = access_for(message);
+  if (gate.writer.chain == chain) {
+    gate.writer.reads |= access.reads;
+    gate.writer.writes |= access.writes;
+  } else {
+    Lock *own = reader(gate, chain);
+    if (own == nullptr) {
       if (message.txn.locks.empty()) { // the chain's first lock
         if (message.to.client != nullptr)
           begin_chain(message);
@@ -72,18 +100,25 @@ void Worker::take_lock(Gate &gate, Message &message, bool exclusive) {
       }
       message.txn.locks.push_back(Held{index_, gate.id});
     }
-    if (exclusive) {
-      gate.readers.clear(); // at most this chain's own shared lock
-      gate.writer = Lock{chain, message.txn.age, false};
-    } else if (!was_reader) {
-      gate.readers.push_back(Lock{chain, message.txn.age, false});
+    if (access.writes != 0) { // now the writer, with what it read before
+      std::uint64_t read = own != nullptr ? own->reads : 0;
+      std::erase_if(gate.readers,
+                    [&](const Lock &lock) { return lock.chain == chain; });
+      gate.writer = Lock{chain, message.txn.age, false, read | access.reads,
+                         access.writes};
+    } else if (own != nullptr) {
+      own->reads |= access.reads;
+    } else {
+      gate.readers.push_back(
+          Lock{chain, message.txn.age, false, access.reads, 0});
     }
   }
-  if (exclusive)
+  if (access.writes != 0)
     message.txn.writer = true;
-  // The state before the chain first changes the entity: never for a const
-  // method, once per chain however often it calls.
-  if (!message.type->methods[message.method].read_only && !gate.saved) {
+  // The state before the chain first changes the entity, by its writer:
+  // never for a const method, once per chain however often it calls.
+  if (!message.type->methods[message.method].read_only &&
+      gate.writer.chain == chain && !gate.saved) {
     gate.undo = gate.type->save_state(gate.object);
     gate.saved = true;
   }
@@ -93,17 +128,18 @@ void Worker::take_lock(Gate &gate, Message &message, bool exclusive) {
 void Worker::wait_locked(Gate &gate, Message &&message) {
   const std::uint64_t chain = message.chain;
   const std::uint64_t age = message.txn.age;
+  const Access access = access_for(message);
   auto wound = [&](Lock &holder) {
-    if (holder.chain != chain && holder.age > age && !holder.wounded) {
+    if (holder.chain != chain && holder.age > age && !holder.wounded &&
+        conflicts(holder, access)) {
       holder.wounded = true;
       notify_root(Message::Kind::wound, holder.chain);
     }
   };
   if (gate.writer.chain != 0)
     wound(gate.writer);
-  else if (exclusive_for(message))
-    for (Lock &holder : gate.readers)
-      wound(holder);
+  for (Lock &holder : gate.readers)
+    wound(holder);
   count(waits_);
   std::uint32_t waits = ++message.txn.waits;
   bool holds_locks = !message.txn.locks.empty();
@@ -232,11 +268,10 @@ void Worker::admit_locked(Gate &gate) {
       serve_state(gate, read);
       continue;
     }
-    bool exclusive = exclusive_for(next);
-    if (!compatible(gate, next.chain, exclusive))
+    if (!compatible(gate, next.chain, access_for(next)))
       return;
     Message call = gate.queue.pop_front();
-    take_lock(gate, call, exclusive);
+    take_lock(gate, call);
     start_call(gate, call);
   }
 }

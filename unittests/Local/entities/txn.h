@@ -73,10 +73,16 @@ public:
   }
   void hold(int hold_id) const { hold_point(hold_id); }
 
+  // A member no other method uses: chains that only touch it do not wait
+  // for chains that change the others (member locks).
+  std::string note() const { return note_; }
+  void set_note(std::string note) { note_ = std::move(note); }
+
 private:
   FLOWC_KEY std::string id_;
   long value_;
   std::vector<std::string> history_;
+  std::string note_;
 };
 
 // Reads two cells, then adds one to each, from a const method: the chain
