@@ -574,6 +574,26 @@ TEST_P(Transactions, ChainsOnOtherMembersDoNotWait) {
   EXPECT_EQ(await(rt.call<&Cell::note>(x)), "after");
 }
 
+// The undo copy holds only the members the chain's methods may write, saved
+// as each method first reaches them: a chain that changes the note, then
+// (called back) the value, and fails, leaves both as they were.
+TEST_P(Transactions, UndoGrowsMemberByMember) {
+  flowc::LocalRuntime rt(serializable(GetParam()));
+  auto x = await(rt.create<Cell>("undo-x", 5));
+  await(rt.call<&Cell::set_note>(x, std::string("kept")));
+  const std::string before = await(rt.state(x));
+  EXPECT_THROW(await(rt.call<&Cell::note_then_add>(x, x, std::string("lost"), 7,
+                                                   std::string("fail"))),
+               flowc::RemoteError);
+  EXPECT_EQ(await(rt.state(x)), before);
+  EXPECT_EQ(await(rt.call<&Cell::note>(x)), "kept");
+  EXPECT_EQ(await(rt.call<&Cell::value>(x)), 5);
+  await(rt.call<&Cell::note_then_add>(x, x, std::string("new"), 7,
+                                      std::string()));
+  EXPECT_EQ(await(rt.call<&Cell::note>(x)), "new");
+  EXPECT_EQ(await(rt.call<&Cell::value>(x)), 12);
+}
+
 // A create is a chain too: stats() counts it, and one whose key is taken
 // fails.
 TEST_P(Transactions, CreatesCountAsChains) {

@@ -41,8 +41,14 @@ struct Gate {
   Lock writer;                 // the chain that may write: one at a time
   std::vector<Lock>
       readers; // chains that only read, what the writer does not write
-  bool saved = false;        // `undo` holds the state before the writer changed it
+  // The writer changed the entity: `undo` holds what it was before, the
+  // members the writer's methods may write (`undo_members`, in order; all,
+  // from save_state, when that list is empty), saved as it first reaches
+  // each (`undone`, a bit per member as in MethodInfo::writes).
+  bool saved = false;
   std::string undo;
+  std::vector<std::uint32_t> undo_members;
+  std::uint64_t undone = 0;
 
   // With a durable store: the encoded key (for the records a chain logs),
   // the memory the entity is counted for, and its place in the worker's

@@ -151,6 +151,7 @@ private:
   void call_locked(Gate &gate, Message &message);
   void wait_locked(Gate &gate, Message &&message);
   void take_lock(Gate &gate, Message &message);
+  void save_undo(Gate &gate, std::uint64_t members);
   void admit_locked(Gate &gate);
   void admit_released();
   void release(Gate &gate, std::uint64_t chain, bool commit);

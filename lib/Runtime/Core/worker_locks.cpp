@@ -115,13 +115,35 @@ void Worker::take_lock(Gate &gate, Message &message) {
   }
   if (access.writes != 0)
     message.txn.writer = true;
-  // The state before the chain first changes the entity, by its writer:
-  // never for a const method, once per chain however often it calls.
+  // What the writer may change, as it was before: never for a const
+  // method, each member once per chain however often it calls.
   if (!message.type->methods[message.method].read_only &&
-      gate.writer.chain == chain && !gate.saved) {
-    gate.undo = gate.type->save_state(gate.object);
+      gate.writer.chain == chain)
+    save_undo(gate, access.writes);
+}
+
+// Saves the members in `members` not saved yet (all of the state, once,
+// for a class whose members the runtime cannot save one by one).
+void Worker::save_undo(Gate &gate, std::uint64_t members) {
+  const EntityType &type = *gate.type;
+  if (members == 0 || (gate.undone & members) == members)
+    return;
+  if (type.save_member == nullptr || type.layout.empty()) {
+    gate.undo = type.save_state(gate.object);
+    gate.undone = ~std::uint64_t{0};
     gate.saved = true;
+    return;
   }
+  Writer w(gate.undo);
+  for (std::size_t i = 0; i < type.layout.size(); ++i) {
+    std::uint64_t bit = std::uint64_t{1} << std::min<std::size_t>(i, 63);
+    if ((members & bit) != 0 && (gate.undone & bit) == 0) {
+      type.save_member(gate.object, w, i);
+      gate.undo_members.push_back(static_cast<std::uint32_t>(i));
+    }
+  }
+  gate.undone |= members;
+  gate.saved = true;
 }
 
 // Queues a call that may not run yet, wounding the younger holders it waits for.
@@ -235,11 +257,20 @@ void Worker::on_kick(Message &message) {
 // Waiters are let in afterwards (admit_released), not from inside a call.
 void Worker::release(Gate &gate, std::uint64_t chain, bool commit) {
   if (gate.writer.chain == chain) {
-    if (!commit && gate.saved)
-      gate.type->load_state(gate.object, gate.undo);
+    if (!commit && gate.saved) {
+      if (gate.undo_members.empty()) {
+        gate.type->load_state(gate.object, gate.undo);
+      } else {
+        Reader r(gate.undo);
+        for (std::uint32_t member : gate.undo_members)
+          gate.type->load_member(gate.object, r, member);
+      }
+    }
     gate.writer = Lock{};
     gate.saved = false;
     gate.undo.clear();
+    gate.undo_members.clear();
+    gate.undone = 0;
   } else {
     std::erase_if(gate.readers,
                   [&](const Lock &lock) { return lock.chain == chain; });

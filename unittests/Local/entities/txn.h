@@ -77,6 +77,13 @@ public:
   // for chains that change the others (member locks).
   std::string note() const { return note_; }
   void set_note(std::string note) { note_ = std::move(note); }
+  // Changes the note, then (through `self`, this cell) the value, which
+  // throws `fail` unless it is empty: the undo copy grows member by member.
+  void note_then_add(flowc::Ref<Cell> self, std::string note, long amount,
+                     std::string fail) {
+    note_ = std::move(note);
+    self->add(amount, fail);
+  }
 
 private:
   FLOWC_KEY std::string id_;
