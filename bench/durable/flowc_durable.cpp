@@ -19,6 +19,7 @@
 // Every mode prints one line of name=value pairs.
 #include "args.h"
 #include "bank.flowc.h"
+#include "transfers.h"
 
 #include <flowc/runtime/local.h>
 
@@ -48,14 +49,7 @@ struct Options {
   bool crash = false;
 };
 
-std::uint64_t mix(std::uint64_t x) { // splitmix64
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
-std::string account(long i) { return "acct-" + std::to_string(i); }
+using bench::account;
 
 flowc::LocalOptions options_for(const Options &o) {
   flowc::LocalOptions options{.workers = o.workers};
@@ -69,52 +63,13 @@ flowc::LocalOptions options_for(const Options &o) {
 
 int throughput(const Options &o) {
   flowc::LocalRuntime rt(options_for(o));
-  std::vector<flowc::Ref<bank::Account>> accounts;
-  {
-    std::vector<std::future<flowc::Ref<bank::Account>>> made;
-    for (int i = 0; i < o.accounts; ++i)
-      made.push_back(rt.create<bank::Account>(account(i), 1000L));
-    for (auto &m : made)
-      accounts.push_back(m.get());
-  }
-  const flowc::Stats before = rt.stats();
-  std::latch go(o.clients + 1);
-  std::vector<std::thread> clients;
-  for (int c = 0; c < o.clients; ++c) {
-    long count = o.transfers / o.clients + (c < o.transfers % o.clients ? 1 : 0);
-    clients.emplace_back([&, c, count] {
-      go.arrive_and_wait();
-      for (long i = 0; i < count; ++i) {
-        std::uint64_t r = mix((static_cast<std::uint64_t>(c) << 32) | static_cast<std::uint64_t>(i));
-        int from = static_cast<int>(r % accounts.size());
-        int to = static_cast<int>((r >> 16) % (accounts.size() - 1));
-        to += to >= from;
-        rt.call<&bank::Account::transfer>(accounts[from], 1 + static_cast<long>((r >> 40) % 100),
-                                          accounts[to])
-            .get();
-      }
-    });
-  }
-  go.arrive_and_wait();
-  auto start = Clock::now();
-  for (auto &t : clients)
-    t.join();
-  double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  flowc::Stats after = rt.stats();
-  long balance = 0;
-  for (const auto &a : accounts)
-    balance += rt.call<&bank::Account::balance>(a).get();
-  std::uint64_t flushes = after.log_flushes - before.log_flushes;
-  std::uint64_t logged = after.logged - before.logged;
-  std::printf("mode=throughput store=%s clients=%d accounts=%d transfers=%ld workers=%u "
-              "seconds=%.3f committed_per_s=%.0f log_flushes=%llu logged=%llu "
-              "chains_per_flush=%.2f conserved=%s\n",
-              o.store.c_str(), o.clients, o.accounts, o.transfers, o.workers, seconds,
-              static_cast<double>(o.transfers) / seconds,
-              static_cast<unsigned long long>(flushes), static_cast<unsigned long long>(logged),
-              flushes ? static_cast<double>(logged) / static_cast<double>(flushes) : 0.0,
-              balance == 1000L * o.accounts ? "yes" : "no");
-  return balance == 1000L * o.accounts ? 0 : 1;
+  std::string prefix = "mode=throughput store=" + o.store +
+                       " clients=" + std::to_string(o.clients) +
+                       " accounts=" + std::to_string(o.accounts) +
+                       " transfers=" + std::to_string(o.transfers) +
+                       " workers=" + std::to_string(o.workers);
+  return bench::transfers(rt, prefix, o.clients, o.accounts, o.transfers) ? 0
+                                                                          : 1;
 }
 
 int fill(const Options &o) {
