@@ -23,6 +23,12 @@ struct Lock {
   std::uint64_t writes = ~std::uint64_t{0};
 };
 
+// What a call may touch: state members, a bit each (MethodInfo::reads).
+struct Access {
+  std::uint64_t reads = 0;
+  std::uint64_t writes = 0;
+};
+
 struct Gate {
   std::uint32_t id = 0; // its number on its worker (Held::gate)
   void *object = nullptr;

@@ -29,12 +29,6 @@ using detail::Failure;
 
 namespace {
 
-// What a call may touch: state members, a bit each (MethodInfo::reads).
-struct Access {
-  std::uint64_t reads = 0;
-  std::uint64_t writes = 0;
-};
-
 Access access_for(const Message &call) {
   const MethodInfo &method = call.type->methods[call.method];
   std::uint64_t writes = method.read_only ? 0 : method.writes;
@@ -75,15 +69,15 @@ void Worker::call_locked(Gate &gate, Message &message) {
                reader(gate, message.chain) != nullptr;
   bool first = holds || gate.queue.empty() ||
                gate.queue.front_key() > message.txn.age;
-  if (!first || !compatible(gate, message.chain, access_for(message)))
+  const Access access = access_for(message);
+  if (!first || !compatible(gate, message.chain, access))
     return wait_locked(gate, std::move(message));
-  take_lock(gate, message);
+  take_lock(gate, message, access);
   start_call(gate, message);
 }
 
-void Worker::take_lock(Gate &gate, Message &message) {
+void Worker::take_lock(Gate &gate, Message &message, const Access &access) {
   const std::uint64_t chain = message.chain;
-  const Access access = access_for(message);
   if (gate.writer.chain == chain) {
     gate.writer.reads |= access.reads;
     gate.writer.writes |= access.writes;
@@ -299,10 +293,11 @@ void Worker::admit_locked(Gate &gate) {
       serve_state(gate, read);
       continue;
     }
-    if (!compatible(gate, next.chain, access_for(next)))
+    const Access access = access_for(next);
+    if (!compatible(gate, next.chain, access))
       return;
     Message call = gate.queue.pop_front();
-    take_lock(gate, call);
+    take_lock(gate, call, access);
     start_call(gate, call);
   }
 }
