@@ -66,6 +66,9 @@ void Core::post(Message &&message) {
   std::vector<Message> one;
   one.push_back(std::move(message));
   transport_->send(to, one);
+  // The transport's thread sends it, with whatever else the client sent
+  // meanwhile: a client posting many requests fills batches.
+  transport_->flush(false);
 }
 
 void Core::answer(std::vector<Answer> &answers) {

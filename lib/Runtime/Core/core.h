@@ -77,8 +77,14 @@ public:
     return *workers_[index - placement.first()];
   }
 
-  // Hands `batch` to `worker`, here or through the transport; leaves it empty.
+  // Hands `batch` to `worker`, here or to the transport; leaves it empty.
+  // What goes to the transport leaves at flush_remote().
   void deliver(unsigned worker, std::vector<Message> &batch);
+  // A worker ends its round: what it handed the transport goes out now.
+  void flush_remote() {
+    if (transport_ != nullptr)
+      transport_->flush(true);
+  }
   // A client's request, to the worker that owns its key.
   void post(Message &&message);
   // Client answers: fulfilled here, or sent to the clients' process.

@@ -73,6 +73,7 @@ void Worker::loop() {
     flush();
     if (!answers_.empty())
       answer_clients();
+    core_.flush_remote();
     if (cached_ > budget_ && log_ != nullptr)
       evict();
   }
@@ -141,8 +142,10 @@ void Worker::send(unsigned worker, Message &&message) {
   batch.push_back(std::move(message));
   // A long round hands others what it has for them early, so they do not
   // sit idle until it ends.
-  if (batch.size() >= kEarlyFlush && worker != index_)
+  if (batch.size() >= kEarlyFlush && worker != index_) {
     core_.deliver(worker, batch);
+    core_.flush_remote();
+  }
 }
 
 void Worker::flush() {

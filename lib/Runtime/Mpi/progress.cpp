@@ -31,6 +31,9 @@ enum Tag : int {
 };
 constexpr unsigned kYieldTurns = 64;
 constexpr int kMaxReceivesPerTurn = 64;
+// Sent batches' buffers kept to fill again, and the largest kept.
+constexpr std::size_t kSpareBuffers = 8;
+constexpr std::size_t kSpareCapacity = std::size_t{1} << 20;
 
 // The progress of this process's runtime while its thread runs (testing.h).
 std::atomic<Progress *> running_progress{nullptr};
@@ -119,7 +122,7 @@ void Progress::send(unsigned worker, std::vector<Message> &batch) {
     }
   }
   batch.clear();
-  wake();
+  buffered_.store(true, std::memory_order_release);
 }
 
 void Progress::answer(std::vector<Answer> &answers) {
@@ -130,6 +133,22 @@ void Progress::answer(std::vector<Answer> &answers) {
       encode(box.bytes, answer);
   }
   answers.clear();
+  buffered_.store(true, std::memory_order_release);
+}
+
+// A worker ending its round sends what it buffered itself unless another
+// thread is in MPI (then that thread's next turn does): the batch does not
+// wait for the progress thread to be scheduled, which on a busy machine is
+// most of a hop's time, and nobody is woken to do it.
+void Progress::flush(bool here) {
+  if (!buffered_.load(std::memory_order_acquire))
+    return;
+  if (here && calls_.try_lock()) {
+    std::lock_guard locked(calls_, std::adopt_lock);
+    post_batches();
+  }
+  // Either way the thread runs a turn soon and keeps polling: an answer to
+  // what went out is likely to come back shortly.
   wake();
 }
 
@@ -192,22 +211,36 @@ void Progress::isend(int to, int tag, std::string bytes) {
         "MPI_Isend");
 }
 
-// Every rank's buffer goes out whole, and the requests of other threads.
-bool Progress::post_sends() {
+// Every rank's buffer goes out whole; an empty spare takes its place.
+bool Progress::post_batches() {
+  if (!buffered_.exchange(false, std::memory_order_acq_rel))
+    return false;
   bool busy = false;
   for (int to = 0; to < ranks_; ++to) {
     if (to == rank_)
       continue;
     std::string bytes;
+    if (!spare_.empty()) {
+      bytes = std::move(spare_.back());
+      spare_.pop_back();
+    }
     {
       std::lock_guard lock(out_[to]->mutex);
       bytes.swap(out_[to]->bytes);
     }
-    if (bytes.empty())
+    if (bytes.empty()) {
+      spare_.push_back(std::move(bytes));
       continue;
+    }
     isend(to, kBatch, std::move(bytes));
     busy = true;
   }
+  return busy;
+}
+
+// The batches, and the requests of other threads.
+bool Progress::post_sends() {
+  bool busy = post_batches();
   std::unique_lock lock(mutex_);
   if (!raw_.empty()) {
     std::vector<std::pair<int, std::string>> raw;
@@ -251,7 +284,8 @@ bool Progress::receive() {
     busy = true;
     int count = 0;
     check(MPI_Get_count(&status, MPI_BYTE, &count), "MPI_Get_count");
-    std::string bytes(static_cast<std::size_t>(count), '\0');
+    std::string &bytes = received_; // its capacity stays for the next
+    bytes.resize(static_cast<std::size_t>(count));
     check(MPI_Recv(bytes.data(), count, MPI_BYTE, status.MPI_SOURCE,
                    status.MPI_TAG, comm_, MPI_STATUS_IGNORE),
           "MPI_Recv");
@@ -307,16 +341,19 @@ void Progress::deliver(int from, std::string_view bytes) {
   std::lock_guard lock(core_mutex_);
   if (core_ == nullptr)
     return; // the job is ending: nothing waits for these any more
-  Decoded decoded;
+  Decoded &decoded = decoded_;
+  decoded.messages.clear();
+  decoded.answers.clear();
+  decoded.errors.clear();
   decode(bytes, from, registry_, placement_.total(), decoded);
   for (const std::string &error : decoded.errors)
     core_->report(error);
-  std::vector<std::vector<Message>> batches(placement_.total());
+  batches_.resize(placement_.total());
   for (Decoded::Routed &routed : decoded.messages)
-    batches[routed.worker].push_back(std::move(routed.message));
-  for (unsigned worker = 0; worker < batches.size(); ++worker)
-    if (!batches[worker].empty())
-      core_->deliver(worker, batches[worker]);
+    batches_[routed.worker].push_back(std::move(routed.message));
+  for (unsigned worker = 0; worker < batches_.size(); ++worker)
+    if (!batches_[worker].empty())
+      core_->deliver(worker, batches_[worker]);
   if (decoded.answers.empty())
     return;
   if (clients_ == nullptr)
@@ -343,6 +380,10 @@ bool Progress::retire_sends() {
     if (!done) {
       ++it;
       continue;
+    }
+    if (spare_.size() < kSpareBuffers && it->bytes.capacity() <= kSpareCapacity) {
+      it->bytes.clear();
+      spare_.push_back(std::move(it->bytes));
     }
     it = pending_.erase(it);
     busy = true;
@@ -371,11 +412,14 @@ void Progress::run() {
   MPI_Request barrier = MPI_REQUEST_NULL;
   bool in_barrier = false;
   for (;;) {
+    bool busy;
     {
       std::lock_guard lock(mutex_);
+      busy = work_; // woken: traffic is flowing, keep polling
       work_ = false;
     }
-    bool busy = post_sends();
+    std::unique_lock calls(calls_);
+    busy |= post_sends();
     busy |= receive();
     busy |= retire_sends();
     bool finishing;
@@ -400,6 +444,7 @@ void Progress::run() {
       if (done)
         return;
     }
+    calls.unlock();
     if (busy)
       idle_turns = 0;
     else

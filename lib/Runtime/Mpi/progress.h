@@ -2,17 +2,22 @@
 // workers and other ranks, run by one thread that makes every MPI call.
 //
 // Workers hand it batches (Transport::send) from any thread: each message is
-// encoded at once (wire.h) into the buffer for its destination rank, and the
-// thread is woken. Each turn of the thread's loop sends every non-empty
-// buffer with one MPI_Isend, receives whatever arrived (MPI_Iprobe), hands
+// encoded at once (wire.h) into the buffer for its destination rank. At the
+// end of its round a worker sends every non-empty buffer with one MPI_Isend
+// each, itself, when no other thread is in MPI (MPI_THREAD_SERIALIZED: one
+// mutex, `calls_`, is held around every MPI call); otherwise, and for the
+// clients' requests, it wakes the thread. Each turn of the thread's loop
+// sends what is buffered, receives whatever arrived (MPI_Iprobe), hands
 // decoded messages to this rank's workers' inboxes and client answers to the
-// clients, and retires completed sends. With nothing to do it yields a few
-// turns, then sleeps, longer each idle turn up to a millisecond: a sender
-// here wakes it at once, a message from another rank waits at most that.
+// clients, and retires completed sends, whose buffers are used again. With
+// nothing to do it yields a few turns, then sleeps, longer each idle turn up
+// to a millisecond: a sender here wakes it at once, a message from another
+// rank waits at most that.
 #pragma once
 
 #include "core.h"
 #include "registry.h"
+#include "wire.h"
 
 #include <mpi.h>
 
@@ -42,6 +47,7 @@ public:
 
   void send(unsigned worker, std::vector<dataflow::Message> &batch) override;
   void answer(std::vector<dataflow::Answer> &answers) override;
+  void flush(bool here) override;
 
   // Rank 0: a request whose answer comes from another rank; only answers to
   // tracked requests are delivered (a malformed one names none).
@@ -73,6 +79,7 @@ private:
   };
 
   void run();
+  bool post_batches(); // with calls_ held
   bool post_sends();
   bool receive();
   bool retire_sends();
@@ -88,7 +95,15 @@ private:
   const Registry &registry_;
 
   std::vector<std::unique_ptr<Outbox>> out_; // by rank
-  std::list<Pending> pending_;               // sends in flight (stable buffers)
+  std::atomic<bool> buffered_{false};        // some Outbox may hold bytes
+
+  // Held around every MPI call, and for what only MPI's caller touches.
+  std::mutex calls_;
+  std::list<Pending> pending_;      // sends in flight (stable buffers)
+  std::vector<std::string> spare_;  // sent batches' buffers, to fill again
+  std::string received_;            // the batch being delivered
+  Decoded decoded_;                 // what it holds
+  std::vector<std::vector<dataflow::Message>> batches_; // by worker
   std::vector<std::pair<int, std::string>> raw_; // testing.h, under mutex_
   std::atomic<int> corrupt_call_to_{-1};         // testing.h
 
