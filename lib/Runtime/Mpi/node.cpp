@@ -6,6 +6,9 @@
 
 #include "flowc/runtime/errors.h"
 
+#include <sched.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 
@@ -26,6 +29,31 @@ void check(int code, const char *call) {
   int length = 0;
   MPI_Error_string(code, text, &length);
   fatal(-1, std::string(call) + " failed: " + std::string(text, length));
+}
+
+// Whether this rank's progress thread may poll without sleeping: only when
+// the cores this process may run on leave one for it beside the workers
+// (and rank 0's client). Ranks bound to cores each see their own; unbound
+// ranks on one machine share all of them. On a machine with fewer cores a
+// spinning progress thread takes the workers' time: it sleeps instead.
+bool progress_may_spin(MPI_Comm comm, int rank, unsigned workers) {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (sched_getaffinity(0, sizeof set, &set) != 0)
+    return false;
+  long cores = CPU_COUNT(&set);
+  MPI_Comm local;
+  check(MPI_Comm_split_type(comm, MPI_COMM_TYPE_SHARED, rank, MPI_INFO_NULL,
+                            &local),
+        "MPI_Comm_split_type");
+  int sharing = 1;
+  MPI_Comm_size(local, &sharing);
+  MPI_Comm_free(&local);
+  long online = sysconf(_SC_NPROCESSORS_ONLN);
+  if (cores < online) // bound: these cores are this rank's
+    sharing = 1;
+  long threads = static_cast<long>(workers) + 1 + (rank == 0 ? 1 : 0);
+  return cores >= sharing * threads;
 }
 
 } // namespace
@@ -86,7 +114,9 @@ Node::Node(int &argc, char **&argv, const MpiOptions &options) {
                                 static_cast<unsigned>(rank_), options.workers};
   if (rank_ == 0)
     clients_ = std::make_unique<dataflow::Clients>();
-  progress_ = std::make_unique<Progress>(comm_, rank_, ranks_, placement, registry);
+  progress_ = std::make_unique<Progress>(
+      comm_, rank_, ranks_, placement, registry,
+      progress_may_spin(comm_, rank_, options.workers));
   core_ = std::make_unique<dataflow::Core>(dataflow::Options::of(options), placement,
                                            clients_.get(), progress_.get(),
                                            store_.get());

@@ -29,7 +29,7 @@ enum Tag : int {
   kStatsReply = 3, // the rank's Stats, encoded (Codec<Stats> below)
   kEnd = 4,        // rank 0: the job ends
 };
-constexpr unsigned kYieldTurns = 64;
+constexpr unsigned kYieldTurns = 64; // when the thread may spin
 constexpr int kMaxReceivesPerTurn = 64;
 // Sent batches' buffers kept to fill again, and the largest kept.
 constexpr std::size_t kSpareBuffers = 8;
@@ -52,9 +52,10 @@ std::string with_trailing_byte(const std::string &record) {
 } // namespace
 
 Progress::Progress(MPI_Comm comm, int rank, int ranks,
-                   dataflow::Placement placement, const Registry &registry)
+                   dataflow::Placement placement, const Registry &registry,
+                   bool spin)
     : comm_(comm), rank_(rank), ranks_(ranks), placement_(placement),
-      registry_(registry) {
+      registry_(registry), yield_turns_(spin ? kYieldTurns : 0) {
   for (int r = 0; r < ranks; ++r)
     out_.push_back(std::make_unique<Outbox>());
 }
@@ -392,9 +393,9 @@ bool Progress::retire_sends() {
 }
 
 void Progress::idle(unsigned turns) {
-  if (turns < kYieldTurns)
+  if (turns < yield_turns_)
     return std::this_thread::yield();
-  unsigned shift = std::min(6u, (turns - kYieldTurns) / 16);
+  unsigned shift = std::min(6u, (turns - yield_turns_) / 16);
   auto pause = std::chrono::microseconds(16u << shift); // 16 us .. 1 ms
   std::unique_lock lock(mutex_);
   if (work_ || finishing_)

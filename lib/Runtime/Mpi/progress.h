@@ -10,9 +10,9 @@
 // sends what is buffered, receives whatever arrived (MPI_Iprobe), hands
 // decoded messages to this rank's workers' inboxes and client answers to the
 // clients, and retires completed sends, whose buffers are used again. With
-// nothing to do it yields a few turns, then sleeps, longer each idle turn up
-// to a millisecond: a sender here wakes it at once, a message from another
-// rank waits at most that.
+// nothing to do it yields a few turns (when a core is free for it: `spin`),
+// then sleeps, longer each idle turn up to a millisecond: a sender here
+// wakes it at once, a message from another rank waits at most that.
 #pragma once
 
 #include "core.h"
@@ -39,7 +39,7 @@ namespace flowc::mpi {
 class Progress final : public dataflow::Transport {
 public:
   Progress(MPI_Comm comm, int rank, int ranks, dataflow::Placement placement,
-           const Registry &registry);
+           const Registry &registry, bool spin);
   ~Progress() override; // finish() must have been called
 
   // Starts the thread, delivering to `core` (and, on rank 0, to `clients`).
@@ -93,6 +93,7 @@ private:
   const int rank_, ranks_;
   const dataflow::Placement placement_;
   const Registry &registry_;
+  const unsigned yield_turns_; // idle turns that yield before sleeping
 
   std::vector<std::unique_ptr<Outbox>> out_; // by rank
   std::atomic<bool> buffered_{false};        // some Outbox may hold bytes
