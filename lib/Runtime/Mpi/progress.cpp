@@ -140,7 +140,7 @@ void Progress::answer(std::vector<Answer> &answers) {
 // A worker ending its round sends what it buffered itself unless another
 // thread is in MPI (then that thread's next turn does): the batch does not
 // wait for the progress thread to be scheduled, which on a busy machine is
-// most of a hop's time, and nobody is woken to do it.
+// most of a hop's time.
 void Progress::flush(bool here) {
   if (!buffered_.load(std::memory_order_acquire))
     return;
