@@ -35,6 +35,7 @@ void describeSuspend(Keys &keys, const ir::Suspend &suspend) {
   keys.value("result", suspend.result);
   keys.value("result_type", suspend.result_type);
   keys.value("in_try", suspend.in_try);
+  keys.value("last", suspend.last);
 }
 
 void describeFinish(Keys &keys, const ir::Finish &finish) {

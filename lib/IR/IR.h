@@ -66,6 +66,9 @@ struct Suspend {
   std::string result;     // the frame field the result goes to; empty: unread
   std::string result_type;
   bool in_try = false; // inside a try block: the callee's failure comes back
+  // Once it returns, the method ends without another remote call and
+  // without anything that may throw (Split/LastCalls.h).
+  bool last = false;
   bool operator==(const Suspend &) const = default;
 };
 

@@ -130,6 +130,7 @@ template <class IO> void map(IO &io, Suspend &suspend) {
   io.optional("result", suspend.result);
   io.optional("result_type", suspend.result_type);
   io.optional("in_try", suspend.in_try);
+  io.optional("last", suspend.last);
 }
 
 template <class IO> void map(IO &io, Finish &finish) {

@@ -108,6 +108,7 @@ Lowerer::Lowered Lowerer::lowerRemoteCall(const CXXMemberCallExpr *call) {
                    "::" + site->method->getNameAsString();
   suspend.args = std::move(texts);
   suspend.in_try = !triesAround(call).empty();
+  suspend.last = !suspend.in_try && last_[suspend.label - 1];
   QualType result = call->getType();
   if (!result->isVoidType() && !isDiscarded(call)) {
     out.value = newTemp(result, call, "result");

@@ -5,6 +5,7 @@
 // (the frame, the resume dispatch and the whole body). See Lowering.h.
 #pragma once
 
+#include "Split/LastCalls.h"
 #include "Split/RemoteCalls.h"
 #include "Split/Rewrites.h"
 #include "Split/StatementParts.h"
@@ -63,10 +64,12 @@ public:
                  context.getSourceManager().getFileID(
                      context.getSourceManager().getExpansionLoc(
                          candidate.definition->getBody()->getBeginLoc()))),
-        candidate_(candidate), context_(context), sm_(context.getSourceManager()),
-        reporter_(reporter), function_(candidate.definition),
+        candidate_(candidate), context_(context),
+        sm_(context.getSourceManager()), reporter_(reporter),
+        function_(candidate.definition),
         parents_(const_cast<Stmt *>(candidate.definition->getBody())),
-        serializable_(context), remoteCalls_(candidate.calls), live_(live) {
+        serializable_(context), remoteCalls_(candidate.calls), live_(live),
+        last_(findLastCalls(candidate.definition, candidate.calls, context)) {
     for (size_t i = 0; i < candidate.calls.size(); ++i)
       callLabel_[candidate.calls[i]] = i + 1;
     for (const auto &set : live)
@@ -252,6 +255,8 @@ private:
   RemoteCalls remoteCalls_;
   // What is live after each call, in the order of candidate_.calls.
   const std::vector<std::vector<const ValueDecl *>> &live_;
+  // Which of candidate_.calls are last calls (LastCalls.h).
+  const std::vector<bool> last_;
   llvm::MapVector<const ValueDecl *, Hoisted> hoisted_;
   llvm::StringSet<> names_;
   // How many declarations of the method (and its class's members) have each

@@ -153,7 +153,7 @@ public:
   // CODE-LABEL:  Node::state_first (
   // CODE:          flowc_f.flowc_t1 = value_;
   // CODE-NEXT:     flowc_f.label = 1; /* remote call, line {{[0-9]+}} */
-  // CODE-NEXT:     flowc_m.template call<&Node::get>(a);
+  // CODE-NEXT:     flowc_m.template call_last<&Node::get>(a);
   // CODE:          flowc_m.finish(flowc_f.flowc_t1 + flowc_f.flowc_t2);
 
   void poke_all(std::vector<flowc::Ref<Node>> nodes) {
@@ -187,7 +187,7 @@ public:
   }
   // CODE-LABEL:  Node::switched (
   // CODE:          flowc_f.label = 1; /* remote call, line {{[0-9]+}} */
-  // CODE-NEXT:     flowc_m.template call<&Node::get>(a);
+  // CODE-NEXT:     flowc_m.template call_last<&Node::get>(a);
   // CODE:          flowc_f.flowc_t1 = flowc_m.template result<int>();
   // CODE-NEXT:     switch (flowc_f.flowc_t1) {
   int weighted(flowc::Ref<Node> scale) {
@@ -253,7 +253,7 @@ public:
   // CHECK-NEXT:  machine:
   // CODE-LABEL:  Named::swap (
   // CODE:          flowc_f.label = 1; /* remote call, line {{[0-9]+}} */
-  // CODE-NEXT:     flowc_m.template call<&Node::get>(n);
+  // CODE-NEXT:     flowc_m.template call_last<&Node::get>(n);
   // CODE:          int m = flowc_f.flowc_t1 + f_;
   // CODE-NEXT:     f_ = m_;
   // CODE-NEXT:     m_ = m;

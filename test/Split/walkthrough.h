@@ -74,5 +74,6 @@ private:
 // CPP: item = &flowc::detail::at(items, flowc_f.flowc_i1);
 // CPP: flowc_m.template call<&Item::price>((*item));
 // CPP: flowc_f.flowc_t2 = sum / 10;
+// CPP: flowc_m.template call_last<&Item::price>(items.front());
 // CPP: long shipping = flowc_f.flowc_t2 + flowc_f.flowc_t3;
 // CPP: flowc_m.finish(sum + shipping - coupon);

@@ -574,6 +574,45 @@ TEST_P(Transactions, ChainsOnOtherMembersDoNotWait) {
   EXPECT_EQ(await(rt.call<&Cell::note>(x)), "after");
 }
 
+// The root's last call commits the chain's locks away from the root as soon
+// as it finishes: while the root still runs (held after the call), the cell
+// it changed is free for others. When what follows the call may throw, the
+// cell stays locked until the chain ends.
+TEST_P(Transactions, LastCallCommitsBeforeTheRootEnds) {
+  flowc::LocalRuntime rt(serializable(GetParam()));
+  if (rt.workers() < 2)
+    GTEST_SKIP() << "the root and the cell it changes must not share a worker";
+  auto keys = keys_on_different_workers<Cell>(rt, "last-", 2);
+  ASSERT_EQ(keys.size(), 2u);
+  auto root = await(rt.create<Cell>(keys[0], 0));
+  auto other = await(rt.create<Cell>(keys[1], 10));
+
+  int id = next_hold_id();
+  Release release(id);
+  auto chain = rt.call<&Cell::add_then_hold>(root, other, id);
+  wait_until_held(id);
+  auto read = rt.call<&Cell::value>(other);
+  ASSERT_EQ(read.wait_for(std::chrono::seconds(30)), std::future_status::ready)
+      << "the cell stayed locked after the root's last call";
+  EXPECT_EQ(read.get(), 11);
+  EXPECT_EQ(chain.wait_for(std::chrono::seconds(0)),
+            std::future_status::timeout);
+  release.now();
+  EXPECT_EQ(await(std::move(chain)), 11);
+
+  int id2 = next_hold_id();
+  Release release2(id2);
+  auto chain2 = rt.call<&Cell::add_then_hold_may_throw>(root, other, id2);
+  wait_until_held(id2);
+  auto read2 = rt.call<&Cell::value>(other);
+  EXPECT_EQ(read2.wait_for(std::chrono::milliseconds(200)),
+            std::future_status::timeout)
+      << "a cell was let go before a chain that may still fail ended";
+  release2.now();
+  EXPECT_EQ(await(std::move(chain2)), 12);
+  EXPECT_EQ(await(std::move(read2)), 12);
+}
+
 // The undo copy holds only the members the chain's methods may write, saved
 // as each method first reaches them: a chain that changes the note, then
 // (called back) the value, and fails, leaves both as they were.

@@ -43,6 +43,7 @@ Message call_from_entity() {
   m.txn.age = 99;
   m.txn.waits = 2;
   m.txn.writer = true;
+  m.last = true;
   m.txn.locks = {Held{3, 0}, Held{5, 11}};
   return m;
 }
@@ -79,6 +80,7 @@ TEST(MpiWire, MessagesRoundTrip) {
   EXPECT_EQ(got.txn.age, 99u);
   EXPECT_EQ(got.txn.waits, 2u);
   EXPECT_TRUE(got.txn.writer);
+  EXPECT_TRUE(got.last);
   ASSERT_EQ(got.txn.locks.size(), 2u);
   EXPECT_EQ(got.txn.locks[1].worker, 5u);
   EXPECT_EQ(got.txn.locks[1].gate, 11u);

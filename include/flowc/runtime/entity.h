@@ -41,6 +41,10 @@ struct Outgoing {
   std::string key;                  // the callee's encoded key
   std::uint32_t method = 0;         // index into type->methods
   std::string args;                 // encoded arguments
+  // Once this call returns successfully, the caller ends without another
+  // remote call and without anything that may throw (flowc's `last` calls,
+  // docs/ir.md): a transaction rooted at the caller then cannot fail.
+  bool last = false;
 };
 
 // One method invocation in progress on one entity.

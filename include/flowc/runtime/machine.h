@@ -11,6 +11,8 @@
 //   flowc_m.template call<&F::g>(ref, a...)  record a remote call (then `return;`)
 //   flowc_m.template call_in_try<&F::g>(ref, a...)  the same, inside a try
 //                                        block: the callee's failure comes back
+//   flowc_m.template call_last<&F::g>(ref, a...)  the same, for a call after
+//                                        which nothing may throw (Outgoing::last)
 //   flowc_m.template result<T>()         the result of that call, after resuming
 //                                        (throws what the callee threw)
 //   flowc_m.check()                      the same for a result nobody reads
@@ -69,6 +71,12 @@ public:
   template <auto Callee, class E, class... A>
   void call(const Ref<E> &ref, A &&...a) {
     outgoing_ = make_call<Callee>(ref, std::forward<A>(a)...);
+    suspend(false);
+  }
+  template <auto Callee, class E, class... A>
+  void call_last(const Ref<E> &ref, A &&...a) {
+    outgoing_ = make_call<Callee>(ref, std::forward<A>(a)...);
+    outgoing_.last = true;
     suspend(false);
   }
   template <auto Callee, class E, class... A>

@@ -20,6 +20,7 @@ struct Frame {
   Gate *gate = nullptr; // its entity's
   std::uint64_t chain = 0;
   std::uint32_t depth = 0;
+  bool last = false; // the root's last call (Message::last)
   ReplyTo to;
   Txn txn;
 };

@@ -119,6 +119,8 @@ struct Message {
   detail::Thrown thrown = detail::Thrown::runtime; // reply, remote: the
                                              // class of what a method threw
   bool tracked = false;                      // a waiter in the wait-for graph
+  bool last = false; // call: from the chain's root, which cannot fail once
+                     // it returns (Outgoing::last): commit at its end
   std::uint32_t method = 0;
   std::uint32_t gate = 0;                    // abort .. kick: a gate's number
   std::uint32_t depth = 0;                   // call: nesting in its chain, from 1

@@ -26,6 +26,7 @@
 #include <cstdint>
 #include <list>
 #include <memory>
+#include <span>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -111,8 +112,7 @@ private:
   void on_durable(Message &message);
   void durable(std::uint64_t ticket, bool ok, std::string error);
   void log_round();
-  void end_locks(std::uint64_t chain, const std::vector<Held> &locks,
-                 bool commit);
+  void end_locks(std::uint64_t chain, std::span<const Held> locks, bool commit);
   void touch(Gate &gate) {
     used_.splice(used_.begin(), used_, gate.used);
   }
@@ -176,6 +176,7 @@ private:
                  Txn &&txn, bool ok, detail::Failure kind,
                  std::string bytes);
   void rerun(Root &&root);
+  void commit_early(Frame &frame);
   std::uint64_t new_chain() { return ++chains_ * out_.size() + index_; }
 
   // Isolation::chain: one chain at a time per entity, deadlocks

@@ -59,7 +59,7 @@ void Worker::start_call(Gate &gate, Message &message) {
     ++gate.depth;
   }
   advance(Frame{std::move(activation), &gate, message.chain, message.depth,
-                message.to, std::move(message.txn)});
+                message.last, message.to, std::move(message.txn)});
 }
 
 // Steps the activation; a remote call parks it in a slot and sends the call.
@@ -91,6 +91,7 @@ void Worker::advance(Frame &&frame) {
     call.key = std::move(out.key);
     call.bytes = std::move(out.args);
     call.txn = std::move(frame.txn);
+    call.last = out.last && frame.depth == 1;
     unsigned owner = core_.owner(call.key);
     call.to = ReplyTo{nullptr, index_, frames_.put(std::move(frame))};
     return send(owner, std::move(call));
@@ -123,6 +124,8 @@ void Worker::keep_state(Frame &frame) {
 
 void Worker::finish(Frame &frame, std::string result) {
   keep_state(frame);
+  if (frame.last && serializable_)
+    commit_early(frame);
   answer(frame.to, frame.chain, std::move(frame.txn), true, Failure::other,
          std::move(result));
   if (!serializable_)

@@ -7,6 +7,8 @@
 
 #include "core.h"
 
+#include <algorithm>
+
 namespace flowc::dataflow {
 
 using detail::Failure;
@@ -74,8 +76,28 @@ void Worker::end_chain(std::uint64_t chain, detail::Completion *client,
     answers_.push_back(Answer{to, ok, kind, std::move(bytes)});
 }
 
+// The root's last call finished: the chain will commit (its root ends
+// without another call and without failing), so its locks away from the
+// root's worker are committed now, here at once and elsewhere by a message,
+// instead of after the reply's trip to the root and the commit's trip back.
+// It takes no lock from now on, so it stays two-phase. Not with a durable
+// store, whose commit waits for the chain's records to be logged, nor when
+// the root is on this worker (nothing to save: its end follows at once).
+void Worker::commit_early(Frame &frame) {
+  const unsigned root = frame.to.worker;
+  if (log_ != nullptr || root == index_)
+    return;
+  std::vector<Held> &locks = frame.txn.locks;
+  auto away =
+      std::stable_partition(locks.begin(), locks.end(), [&](const Held &held) {
+        return held.worker == root;
+      });
+  end_locks(frame.chain, {away, locks.end()}, true);
+  locks.erase(away, locks.end());
+}
+
 // Commits or undoes each lock: here at once, on other workers by a message.
-void Worker::end_locks(std::uint64_t chain, const std::vector<Held> &locks,
+void Worker::end_locks(std::uint64_t chain, std::span<const Held> locks,
                        bool commit) {
   for (const Held &held : locks) {
     if (held.worker == index_) {

@@ -15,6 +15,8 @@ using detail::Failure;
 namespace {
 
 enum TypeTag : std::uint8_t { kNoType = 0, kUnregistered = 1, kFirstId = 2 };
+// The flags byte: Txn::writer, Message::last.
+enum Flags : std::uint8_t { kWriter = 1, kLast = 2 };
 
 std::uint64_t client_bits(const detail::Completion *client) {
   return reinterpret_cast<std::uintptr_t>(client);
@@ -33,7 +35,7 @@ void write_body(Writer &w, const Message &m, const Registry &registry) {
   w.varint(m.to.slot);
   w.varint(m.txn.age);
   w.varint(m.txn.waits);
-  w.byte(m.txn.writer ? 1 : 0);
+  w.byte((m.txn.writer ? kWriter : 0) | (m.last ? kLast : 0));
   w.varint(static_cast<std::uint64_t>(m.txn.locks.size()));
   for (const dataflow::Held &held : m.txn.locks) {
     w.varint(held.worker);
@@ -149,7 +151,11 @@ void RecordReader::read_message(unsigned dest) {
                                   std::to_string(m_.to.worker));
   m_.txn.age = r_.varint<std::uint64_t>();
   m_.txn.waits = r_.varint<std::uint32_t>();
-  m_.txn.writer = r_.byte() != 0;
+  std::uint8_t flags = r_.byte();
+  if ((flags & ~(kWriter | kLast)) != 0)
+    r_.fail_at(r_.position() - 1, "unknown flags " + std::to_string(flags));
+  m_.txn.writer = (flags & kWriter) != 0;
+  m_.last = (flags & kLast) != 0;
   std::size_t locks = r_.count(2);
   m_.txn.locks.reserve(locks);
   for (std::size_t i = 0; i < locks; ++i) {

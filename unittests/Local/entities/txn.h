@@ -15,6 +15,9 @@ namespace txn {
 // Defined by the tests: blocks the worker that calls it until the test lets
 // it go (returns at once once let go).
 void hold_point(int id);
+// The same, declared not to throw: code after a remote call that calls it
+// still lets that call be the method's last (docs/ir.md, `last`).
+inline void hold_point_noexcept(int id) noexcept { hold_point(id); }
 
 class Cell {
   FLOWC_ENTITY(Cell);
@@ -72,6 +75,22 @@ public:
     return value_;
   }
   void hold(int hold_id) const { hold_point(hold_id); }
+
+  // Adds one to `other` in the method's last call (nothing after it may
+  // throw), then holds this cell's worker: the chain goes on while `other`
+  // is committed already. The second may throw after the call (hold_point
+  // is not noexcept), so its call is not a last one.
+  long add_then_hold(flowc::Ref<Cell> other, int hold_id) {
+    long got = other->add_one();
+    hold_point_noexcept(hold_id);
+    return got;
+  }
+  long add_then_hold_may_throw(flowc::Ref<Cell> other, int hold_id) {
+    long got = other->add_one();
+    hold_point(hold_id);
+    return got;
+  }
+  long add_one() { return ++value_; }
 
   // A member no other method uses: chains that only touch it do not wait
   // for chains that change the others (member locks).
