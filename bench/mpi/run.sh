@@ -66,6 +66,12 @@ printf '%-28s %12.0f messages/s\n' "raw MPI message rate (64 B)" "$raw"
 for np in $nps; do
   [[ $np -gt 1 ]] || continue
   var=rate_MpiRuntime_np_${np}_W_1
+  # A chain is six hops (the request, price and its reply, update_stock and its
+  # reply, the answer); with keys spread evenly, each crosses ranks with
+  # probability (np-1)/np. The commit of the item's lock is made where the item
+  # is (update_stock is a last call), so it adds none.
   awk -v c="${!var}" -v r="$raw" -v np="$np" \
-    'BEGIN { printf "np=%d: one chain in the time of %.1f raw messages (%.1f%% of the raw message rate)\n", np, r / c, 100 * c / r }'
+    'BEGIN { m = 6 * (np - 1) / np;
+             printf "np=%d: one chain in the time of %.1f raw messages (%.1f%% of the raw message rate);\n", np, r / c, 100 * c / r;
+             printf "      %.1f cross-rank messages a chain: %.1f%% of the raw rate per chain message\n", m, 100 * c * m / r }'
 done
