@@ -6,7 +6,9 @@
 #   bank       bench/bank/run.sh       serializable and chain, W=1,2
 #   wordcount  bench/wordcount/run.sh  hand-written, sort | uniq -c, run -j1/-j2
 #   mpi        bench/mpi/run.sh        MpiRuntime -np 1,2,4, LocalRuntime, raw MPI
-# and writes everything they print to OUT/report.txt.
+# and writes everything they print to OUT/report.txt. wordcount builds flowc
+# from source in its folder (many minutes on 2 cores; an exported
+# CMAKE_CXX_COMPILER_LAUNCHER=ccache shortens repeats).
 #
 # usage: bench/report.sh [OUT]      (default /tmp/flowc-bench-report)
 # Environment: FLOWC_BUILD (the flowc build folder, default build/ of this
