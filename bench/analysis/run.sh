@@ -24,7 +24,7 @@ for _ in $(seq "$runs"); do
   flowc_times+=("$(awk "BEGIN {print $t1 - $t0}")")
   clang_times+=("$(awk "BEGIN {print $t2 - $t1}")")
 done
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+source "$here/../common/lib.sh"
 f=$(median "${flowc_times[@]}")
 c=$(median "${clang_times[@]}")
 printf 'runs: %d\n' "$runs"

@@ -27,28 +27,12 @@ repeats=${REPEATS:-3}
 # CMake package, as a user's project is (as bench/chains builds flowc_chains). The
 # package comes from the flowc build folder FLOWC_BUILD (default /work/build), built
 # beforehand, which is installed under BUILD_DIR.
+source "$here/../common/lib.sh"
 bank=${FLOWC_BANK:-}
 if [[ -z $bank ]]; then
-  flowc_build=${FLOWC_BUILD:-/work/build}
-  if [[ ! -f $flowc_build/CMakeCache.txt ]]; then
-    echo "run.sh: no flowc build at $flowc_build (set FLOWC_BUILD)" >&2
-    exit 1
-  fi
-  # Installed as built (this script does not build there: others may be).
-  cmake --install "$flowc_build" --prefix "$build/flowc-prefix" >/dev/null || {
-    echo "run.sh: installing $flowc_build failed: build it first (cmake --build $flowc_build)" >&2
-    exit 1
-  }
-  cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DCMAKE_PREFIX_PATH="$build/flowc-prefix" >/dev/null
-  cmake --build "$build" -j "${JOBS:-1}" --target flowc_bank >/dev/null
+  build_against_flowc "$here" "$build" flowc_bank
   bank=$build/flowc_bank
 fi
-
-# field NAME LINE: the value of NAME=... in LINE.
-field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<" $2"; }
-# median VALUES...: the middle value.
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 modes=(serializable chain)
 declare -A rates moves reruns deadlocks conserved

@@ -46,26 +46,16 @@ flowc_programs() {
       echo "note: no flowc build at $flowc_build (set FLOWC_BUILD); measuring CAF only" >&2
       return
     fi
-    # Installed as built (this script does not build there: others may be).
-    cmake --install "$flowc_build" --prefix "$build/flowc-prefix" >/dev/null || {
-      echo "run.sh: installing $flowc_build failed: build it first (cmake --build $flowc_build)" >&2
-      exit 1
-    }
-    cmake -S "$here" -B "$build" -DCMAKE_PREFIX_PATH="$build/flowc-prefix" >/dev/null
-    cmake --build "$build" -j "${JOBS:-1}" --target flowc_chains >/dev/null
+    build_against_flowc "$here" "$build" flowc_chains
     flowc=$build/flowc_chains
   fi
   labels+=("flowc ser" "flowc chain")
   commands+=("$flowc --isolation serializable" "$flowc --isolation chain")
 }
 
+source "$here/../common/lib.sh"
 caf_programs
 flowc_programs
-
-# field NAME LINE: the value of NAME=... in LINE.
-field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<" $2"; }
-# median VALUES...: the middle value.
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 declare -A times oks reruns
 for ((round = 0; round < repeats; ++round)); do   # interleaved, so drift hits all alike

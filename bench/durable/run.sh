@@ -23,22 +23,14 @@ entities=${ENTITIES:-1000000}
 cache_mib=${CACHE_MIB:-16}
 stores=${STORE_DIR:-$build/stores}
 
+source "$here/../common/lib.sh"
+
 bench=${FLOWC_DURABLE:-}
 if [[ -z $bench ]]; then
-  flowc_build=${FLOWC_BUILD:-/work/build}
-  cmake --install "$flowc_build" --prefix "$build/flowc-prefix" >/dev/null || {
-    echo "run.sh: installing $flowc_build failed: build it first" >&2
-    exit 1
-  }
-  cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DCMAKE_PREFIX_PATH="$build/flowc-prefix" >/dev/null
-  cmake --build "$build" --target flowc_durable >/dev/null
+  build_against_flowc "$here" "$build" flowc_durable
   bench=$build/flowc_durable
 fi
 mkdir -p "$stores"
-
-field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<" $2"; }
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 declare -A rate per_flush ratio
 for ((round = 0; round < repeats; ++round)); do # interleaved: drift hits all alike

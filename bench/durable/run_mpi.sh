@@ -20,24 +20,16 @@ workers=${WORKERS:-1}
 repeats=${REPEATS:-3}
 stores=${STORE_DIR:-$build/stores}
 
+source "$here/../common/lib.sh"
+
 bench=${FLOWC_DURABLE_MPI:-}
 if [[ -z $bench ]]; then
-  flowc_build=${FLOWC_BUILD:-/work/build}
-  cmake --install "$flowc_build" --prefix "$build/flowc-prefix" >/dev/null || {
-    echo "run_mpi.sh: installing $flowc_build failed: build it first" >&2
-    exit 1
-  }
-  cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DCMAKE_PREFIX_PATH="$build/flowc-prefix" >/dev/null
-  cmake --build "$build" --target flowc_durable_mpi >/dev/null
+  build_against_flowc "$here" "$build" flowc_durable_mpi
   bench=$build/flowc_durable_mpi
 fi
 mkdir -p "$stores"
 mpirun=(mpirun --oversubscribe -np "$np")
 [[ $(id -u) -ne 0 ]] || mpirun+=(--allow-run-as-root)
-
-field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<" $2"; }
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 declare -A rate per_flush ratio
 for ((round = 0; round < repeats; ++round)); do # interleaved: drift hits all alike

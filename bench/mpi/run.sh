@@ -20,20 +20,13 @@ repeats=${REPEATS:-3}
 nps=${NPS:-1 2 4}
 mpirun=(mpirun --allow-run-as-root --oversubscribe)
 
+source "$here/../common/lib.sh"
 bin=${BIN:-}
 if [[ -z $bin ]]; then
-  flowc_build=${FLOWC_BUILD:-/work/build}
-  cmake --install "$flowc_build" --prefix "$build/flowc-prefix" >/dev/null
-  cmake -S "$here" -B "$build" -G Ninja -DCMAKE_PREFIX_PATH="$build/flowc-prefix" >/dev/null
-  cmake --build "$build" -j "${JOBS:-1}" >/dev/null
+  build_against_flowc "$here" "$build"
   bin=$build
 fi
 workload=(--users "$users" --items "$items" --chains "$chains")
-
-# median VALUES...
-median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
-# field NAME LINE: the value of NAME=... in LINE
-field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<< "$2"; }
 
 run() { # LABEL COMMAND...: REPEATS runs, median chains_per_s
   local label=$1 rates=() line

@@ -41,7 +41,7 @@ awk '{ print $2 "\t" $1 }' "$work/uniq" | sed 's/\\/\\\\/g' | sort >"$work/uniq.
 cmp -s "$work/uniq.tsv" "$work/hand" || echo "note: sort | uniq -c counted differently" >&2
 
 # median SECONDS...: the middle value.
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+source "$here/../common/lib.sh"
 # seconds COMMAND...: wall time of one run.
 seconds() {
   local start end
