@@ -3,6 +3,7 @@
 // transfers on a store, is killed with SIGKILL at a random moment, and the
 // store is read back (crash_child dump) after every kill and checked against
 // what the child acknowledged, over many kills on the same folder.
+#include "bank_ledger.h"
 #include "list_history.h"
 #include "process.h"
 
@@ -21,20 +22,15 @@
 namespace {
 
 using durable_test::Child;
+using durable_test::ledger_holds;
+using durable_test::sum_accounts;
+using durable_test::words;
 using Clock = std::chrono::steady_clock;
 
 std::string fresh_folder(const std::string &name) {
   std::string folder = ::testing::TempDir() + "flowc-durable-" + name;
   std::filesystem::remove_all(folder);
   return folder;
-}
-
-std::vector<std::string> words(const std::string &line) {
-  std::istringstream in(line);
-  std::vector<std::string> out;
-  for (std::string w; in >> w;)
-    out.push_back(w);
-  return out;
 }
 
 // Runs the child until it is ready, lets it work for a random while, kills
@@ -107,23 +103,9 @@ TEST(Crash, BankMoneyConservedOverKills) {
       acked += line == "ok";
     }
     attempts_in_flight += 4; // at most one unanswered transfer per thread
-    long balance = 0, transfers = 0, deposits = 0;
-    int accounts = 0;
-    for (const std::string &line : dump(folder)) {
-      std::vector<std::string> w = words(line);
-      if (w[0] != "account")
-        continue;
-      ++accounts;
-      balance += std::stol(w[2]);
-      transfers += std::stol(w[3]);
-      deposits += std::stol(w[4]);
-    }
-    ASSERT_EQ(accounts, 8);
-    ASSERT_EQ(balance, 8 * 1000) << "money not conserved after run " << run;
-    ASSERT_EQ(transfers, deposits) << "a transfer applied in part after run " << run;
-    ASSERT_GE(transfers, acked) << "acknowledged transfers lost after run " << run;
-    ASSERT_LE(transfers, acked + attempts_in_flight)
-        << "transfers applied twice after run " << run;
+    ASSERT_TRUE(ledger_holds(sum_accounts(dump(folder)), 8, 8 * 1000, acked,
+                             attempts_in_flight))
+        << "after run " << run;
     EXPECT_GT(answered, 0);
   }
   EXPECT_GT(acked, 20) << "the children did too little to test";

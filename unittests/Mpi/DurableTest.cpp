@@ -8,6 +8,7 @@
 // and after the decision but before a participant's commit (commit
 // everywhere, the participant resolving with the root). And a store reopened
 // by another number of ranks, or under Isolation::chain.
+#include "../Durable/bank_ledger.h"
 #include "../Durable/list_history.h"
 #include "../Durable/process.h"
 
@@ -30,6 +31,9 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
+using durable_test::ledger_holds;
+using durable_test::sum_accounts;
+using durable_test::words;
 
 // A folder for a store, and its `.log` file, neither there yet.
 std::string fresh_folder(const std::string &name) {
@@ -37,14 +41,6 @@ std::string fresh_folder(const std::string &name) {
   std::filesystem::remove_all(folder);
   std::filesystem::remove(folder + ".log");
   return folder;
-}
-
-std::vector<std::string> words(const std::string &line) {
-  std::istringstream in(line);
-  std::vector<std::string> out;
-  for (std::string w; in >> w;)
-    out.push_back(w);
-  return out;
 }
 
 std::vector<std::string> mpirun(int np, std::vector<std::string> args) {
@@ -156,23 +152,9 @@ TEST(MpiDurable, BankMoneyConservedOverKills) {
                       log, run, rng))
       acked += line == "ok";
     attempts_in_flight += 4; // at most one unanswered transfer per thread
-    long balance = 0, transfers = 0, deposits = 0;
-    int accounts = 0;
-    for (const std::string &line : dump(np, folder)) {
-      std::vector<std::string> w = words(line);
-      if (w[0] != "account" || w[1].rfind("acct", 0) != 0)
-        continue;
-      ++accounts;
-      balance += std::stol(w[2]);
-      transfers += std::stol(w[3]);
-      deposits += std::stol(w[4]);
-    }
-    ASSERT_EQ(accounts, 8);
-    ASSERT_EQ(balance, 8 * 1000) << "money not conserved after run " << run;
-    ASSERT_EQ(transfers, deposits) << "a transfer applied in part after run " << run;
-    ASSERT_GE(transfers, acked) << "acknowledged transfers lost after run " << run;
-    ASSERT_LE(transfers, acked + attempts_in_flight)
-        << "transfers applied twice after run " << run;
+    ASSERT_TRUE(ledger_holds(sum_accounts(dump(np, folder), "acct"), 8,
+                             8 * 1000, acked, attempts_in_flight))
+        << "after run " << run;
   }
   EXPECT_GT(acked, 20) << "the jobs did too little to test";
 }
