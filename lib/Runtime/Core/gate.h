@@ -47,14 +47,14 @@ struct Gate {
   Lock writer;                 // the chain that may write: one at a time
   std::vector<Lock>
       readers; // chains that only read, what the writer does not write
-  // The writer changed the entity: `undo` holds what it was before, the
-  // members the writer's methods may write (`undo_members`, in order; all,
-  // from save_state, when that list is empty), saved as it first reaches
-  // each (`undone`, a bit per member as in MethodInfo::writes).
-  bool saved = false;
+  // What the writer may change, as it was before: the members its methods
+  // may write (`undo_members`, in order; all, from save_state, when that
+  // list is empty), saved as it first reaches each (`undone`, a bit per
+  // member as in MethodInfo::writes).
   std::string undo;
   std::vector<std::uint32_t> undo_members;
   std::uint64_t undone = 0;
+  bool saved() const { return undone != 0; } // the writer changed it
 
   // With a durable store: the encoded key (for the records a chain logs),
   // the memory the entity is counted for, and its place in the worker's
@@ -65,7 +65,7 @@ struct Gate {
 
   // Nothing holds or waits for it: it may leave memory (it is as stored).
   bool idle() const {
-    return writer.chain == 0 && readers.empty() && queue.empty() && !saved;
+    return writer.chain == 0 && readers.empty() && queue.empty() && !saved();
   }
 };
 

@@ -117,7 +117,7 @@ void Worker::advance(Frame &&frame) {
 // A failed activation's changes count too: a caller may catch the failure
 // and the chain commit.
 void Worker::keep_state(Frame &frame) {
-  if (log_ != nullptr && frame.gate->saved &&
+  if (log_ != nullptr && frame.gate->saved() &&
       frame.gate->writer.chain == frame.chain)
     record(*frame.gate, frame.txn);
 }

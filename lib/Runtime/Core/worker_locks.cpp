@@ -125,7 +125,6 @@ void Worker::save_undo(Gate &gate, std::uint64_t members) {
   if (type.save_member == nullptr || type.layout.empty()) {
     gate.undo = type.save_state(gate.object);
     gate.undone = ~std::uint64_t{0};
-    gate.saved = true;
     return;
   }
   Writer w(gate.undo);
@@ -137,7 +136,6 @@ void Worker::save_undo(Gate &gate, std::uint64_t members) {
     }
   }
   gate.undone |= members;
-  gate.saved = true;
 }
 
 // Queues a call that may not run yet, wounding the younger holders it waits for.
@@ -251,7 +249,7 @@ void Worker::on_kick(Message &message) {
 // Waiters are let in afterwards (admit_released), not from inside a call.
 void Worker::release(Gate &gate, std::uint64_t chain, bool commit) {
   if (gate.writer.chain == chain) {
-    if (!commit && gate.saved) {
+    if (!commit && gate.saved()) {
       if (gate.undo_members.empty()) {
         gate.type->load_state(gate.object, gate.undo);
       } else {
@@ -261,7 +259,6 @@ void Worker::release(Gate &gate, std::uint64_t chain, bool commit) {
       }
     }
     gate.writer = Lock{};
-    gate.saved = false;
     gate.undo.clear();
     gate.undo_members.clear();
     gate.undone = 0;
