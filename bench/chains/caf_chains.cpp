@@ -24,7 +24,8 @@
 //     a sequential run of the same calls on plain C++ objects (stock never runs out,
 //     and each user receives its requests in the order they were sent, so the outcome
 //     does not depend on the interleaving).
-// Prints: caf workers=W chains=N seconds=S chains_per_s=R conserved=yes|no ok=K
+// Prints: caf workers=W chains=N seconds=S chains_per_s=R cpu_us_per_chain=C
+//   conserved=yes|no ok=K
 #include "args.h"
 #include "workload.h"
 
@@ -203,7 +204,7 @@ int main(int argc, char** argv) {
   caf::actor_system sys{cfg};
   bool conserved = false;
   long ok = 0;
-  double seconds = 0;
+  double seconds = 0, cpu = 0;
   {
     std::vector<caf::actor> items, users;
     items.reserve(w.items);
@@ -217,6 +218,7 @@ int main(int argc, char** argv) {
 
     caf::scoped_actor self{sys};
     auto start = std::chrono::steady_clock::now();
+    double cpu_start = chains::cpu_seconds();
     if (!actor_client) {
       // An async message's reply comes back to the sender as an ordinary message, so
       // the client can have all chains in flight and take the replies in any order.
@@ -241,6 +243,7 @@ int main(int argc, char** argv) {
       self->receive([&](long k) { ok = k; });
     }
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    cpu = chains::cpu_seconds() - cpu_start;
 
     // Read the final state back and check it.
     std::int64_t spent = 0, sold_value = 0;
@@ -269,8 +272,10 @@ int main(int argc, char** argv) {
                    static_cast<long long>(spent), static_cast<long long>(sold_value), ok,
                    model.ok, balances == model.balances ? "match" : "differ");
   }
-  std::printf("caf workers=%ld chains=%ld seconds=%.3f chains_per_s=%.0f conserved=%s ok=%ld\n",
+  std::printf("caf workers=%ld chains=%ld seconds=%.3f chains_per_s=%.0f cpu_us_per_chain=%.2f "
+              "conserved=%s ok=%ld\n",
               workers, w.chains, seconds, static_cast<double>(w.chains) / seconds,
+              1e6 * cpu / static_cast<double>(w.chains),
               conserved ? "yes" : "no", ok);
   return conserved ? 0 : 1;
 }

@@ -14,7 +14,8 @@
 // --isolation picks LocalOptions::isolation (default serializable, every chain
 // a transaction; chain: the older, weaker mode); reruns= is how many times
 // the runtime rolled a chain back to run it again (rt.stats()).
-// Prints: flowc workers=W chains=N seconds=S chains_per_s=R conserved=yes|no ok=K
+// Prints: flowc workers=W chains=N seconds=S chains_per_s=R cpu_us_per_chain=C
+//   conserved=yes|no ok=K
 //         isolation=serializable|chain reruns=X waits=Y
 #include "args.h"
 #include "flowc_workload.h"
@@ -57,10 +58,11 @@ int main(int argc, char **argv) {
     std::fprintf(stderr, "flowc_chains: %s\n", e.what());
   }
   std::printf("flowc workers=%ld chains=%ld seconds=%.3f chains_per_s=%.0f "
-              "conserved=%s ok=%ld "
+              "cpu_us_per_chain=%.2f conserved=%s ok=%ld "
               "isolation=%s reruns=%llu waits=%llu\n",
               workers, w.chains, m.seconds,
               static_cast<double>(w.chains) / m.seconds,
+              1e6 * m.cpu_seconds / static_cast<double>(w.chains),
               m.conserved ? "yes" : "no", m.ok,
               isolation == flowc::Isolation::chain ? "chain" : "serializable",
               static_cast<unsigned long long>(m.reruns),

@@ -19,6 +19,7 @@ namespace chains {
 struct Measured {
   long ok = 0;             // chains that bought
   double seconds = 0;      // sending and waiting for every chain
+  double cpu_seconds = 0;  // the processor time of that, all threads
   std::uint64_t reruns = 0;
   std::uint64_t waits = 0; // calls that queued behind another chain
   bool conserved = false;  // spent == sold and every result as the model's
@@ -42,12 +43,14 @@ template <class Runtime> Measured measure(Runtime &rt, const Workload &w, const 
   std::vector<std::future<bool>> replies;
   replies.reserve(static_cast<std::size_t>(w.chains));
   auto start = std::chrono::steady_clock::now();
+  double cpu_start = cpu_seconds();
   for (long c = 0; c < w.chains; ++c)
     replies.push_back(rt.template call<&User::buy_item>(users[w.user_of(c)], w.amount_of(c),
                                                         items[w.item_of(c)]));
   for (auto &reply : replies)
     m.ok += reply.get() ? 1 : 0;
   m.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  m.cpu_seconds = cpu_seconds() - cpu_start;
   m.reruns = rt.stats().reruns;
   m.waits = rt.stats().waits;
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <sys/resource.h>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,16 @@ struct Workload {
   std::string user_key(int u) const { return "user-" + std::to_string(u); }
   std::string item_key(int i) const { return "item-" + std::to_string(i); }
 };
+
+// The process's processor time (user and system, every thread), in seconds:
+// what a chain costs apart from how the threads were scheduled, which on a
+// machine with fewer cores than busy threads moves the wall time a lot.
+inline double cpu_seconds() {
+  rusage r{};
+  getrusage(RUSAGE_SELF, &r);
+  auto s = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec * 1e-6; };
+  return s(r.ru_utime) + s(r.ru_stime);
+}
 
 // What a correct run ends with, whatever the interleaving: the number of
 // chains that succeeded and every user's balance.
