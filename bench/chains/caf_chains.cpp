@@ -272,10 +272,11 @@ int main(int argc, char** argv) {
                    static_cast<long long>(spent), static_cast<long long>(sold_value), ok,
                    model.ok, balances == model.balances ? "match" : "differ");
   }
-  std::printf("caf workers=%ld chains=%ld seconds=%.3f chains_per_s=%.0f cpu_us_per_chain=%.2f "
-              "conserved=%s ok=%ld\n",
-              workers, w.chains, seconds, static_cast<double>(w.chains) / seconds,
-              1e6 * cpu / static_cast<double>(w.chains),
-              conserved ? "yes" : "no", ok);
+  std::printf(
+      "caf workers=%ld chains=%ld seconds=%.3f chains_per_s=%.0f "
+      "cpu_us_per_chain=%.2f "
+      "conserved=%s ok=%ld\n",
+      workers, w.chains, seconds, static_cast<double>(w.chains) / seconds,
+      1e6 * cpu / static_cast<double>(w.chains), conserved ? "yes" : "no", ok);
   return conserved ? 0 : 1;
 }

@@ -4,8 +4,8 @@
 #pragma once
 
 #include <cstdint>
-#include <sys/resource.h>
 #include <string>
+#include <sys/resource.h>
 #include <vector>
 
 namespace chains {
@@ -42,7 +42,9 @@ struct Workload {
 inline double cpu_seconds() {
   rusage r{};
   getrusage(RUSAGE_SELF, &r);
-  auto s = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec * 1e-6; };
+  auto s = [](const timeval &t) {
+    return static_cast<double>(t.tv_sec) + t.tv_usec * 1e-6;
+  };
   return s(r.ru_utime) + s(r.ru_stime);
 }
 
