@@ -22,8 +22,10 @@
 namespace {
 std::size_t largest_request = 0;
 }
+std::size_t global_news = 0; // requests so far (ActivationCacheTest.cpp)
 
 void *operator new(std::size_t size) {
+  ++global_news;
   if (size > largest_request)
     largest_request = size;
   if (void *p = std::malloc(size == 0 ? 1 : size))

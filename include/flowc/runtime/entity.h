@@ -16,6 +16,7 @@
 
 #include "flowc/flowc.h"
 #include "flowc/runtime/codec.h"
+#include "flowc/runtime/detail/activation_cache.h"
 #include "flowc/runtime/detail/thrown.h"
 #include "flowc/runtime/errors.h"
 
@@ -53,6 +54,26 @@ public:
   enum class Status : std::uint8_t { ready, suspended, finished, failed };
 
   virtual ~Activation() = default;
+
+  // From the thread's cache (detail/activation_cache.h): a worker makes and
+  // ends one per call. Over-aligned activations bypass it.
+  static void *operator new(std::size_t size) {
+    detail::ActivationCache *cache = detail::activation_cache();
+    return cache != nullptr ? cache->take(size) : ::operator new(size);
+  }
+  static void operator delete(void *p, std::size_t size) noexcept {
+    if (detail::ActivationCache *cache = detail::activation_cache())
+      cache->give(p, size);
+    else
+      ::operator delete(p);
+  }
+  static void *operator new(std::size_t size, std::align_val_t align) {
+    return ::operator new(size, align);
+  }
+  static void operator delete(void *p, std::size_t size,
+                              std::align_val_t align) noexcept {
+    ::operator delete(p, size, align);
+  }
 
   // Runs the method on `entity` (an object of the method's class) from its
   // start or its last suspension, until its next remote call or its end.

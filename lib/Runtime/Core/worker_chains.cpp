@@ -88,12 +88,15 @@ void Worker::commit_early(Frame &frame) {
   if (log_ != nullptr || root == index_)
     return;
   std::vector<Held> &locks = frame.txn.locks;
-  auto away =
-      std::stable_partition(locks.begin(), locks.end(), [&](const Held &held) {
-        return held.worker == root;
-      });
-  end_locks(frame.chain, {away, locks.end()}, true);
-  locks.erase(away, locks.end());
+  auto kept = locks.begin(); // the root worker's, in order (no allocation,
+                             // as std::stable_partition would make)
+  for (const Held &held : locks) {
+    if (held.worker == root)
+      *kept++ = held;
+    else
+      end_locks(frame.chain, {&held, 1}, true);
+  }
+  locks.erase(kept, locks.end());
 }
 
 // Commits or undoes each lock: here at once, on other workers by a message.

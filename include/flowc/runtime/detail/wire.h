@@ -36,13 +36,18 @@ public:
 
   // LEB128: seven bits per byte, least significant group first, the high bit
   // set on every byte but the last. Always the shortest form.
+  // Built in a local buffer and appended at once: one capacity check, not
+  // one per byte.
   template <class U> void varint(U value) {
     static_assert(std::is_unsigned_v<U> && !std::is_same_v<U, bool>);
+    char buffer[(std::numeric_limits<U>::digits + 6) / 7];
+    std::size_t n = 0;
     while (value >= 0x80) {
-      byte(static_cast<std::uint8_t>(value | 0x80));
+      buffer[n++] = static_cast<char>(static_cast<std::uint8_t>(value | 0x80));
       value = static_cast<U>(value >> 7);
     }
-    byte(static_cast<std::uint8_t>(value));
+    buffer[n++] = static_cast<char>(static_cast<std::uint8_t>(value));
+    out_->append(buffer, n);
   }
 
   // A byte string: its length as a varint, then the bytes.
