@@ -12,6 +12,7 @@
 // is `index_`.
 #pragma once
 
+#include "chain_map.h"
 #include "clients.h"
 #include "frames.h"
 #include "gate.h"
@@ -150,7 +151,8 @@ private:
   // Isolation::serializable: locks and wound-wait (worker_locks.cpp).
   void call_locked(Gate &gate, Message &message);
   void wait_locked(Gate &gate, Message &&message);
-  void take_lock(Gate &gate, Message &message, const Access &access);
+  void take_lock(Gate &gate, Message &message, const Access &access,
+                 Lock *own);
   void save_undo(Gate &gate, std::uint64_t members);
   void admit_locked(Gate &gate);
   void admit_released();
@@ -206,9 +208,7 @@ private:
   int direct_hops_ = 0;                   // left for the message being handled
 
   // Isolation::serializable
-  using Roots = std::unordered_map<std::uint64_t, Root>;
-  Roots roots_;                        // chains rooted here that hold locks
-  std::vector<Roots::node_type> spare_roots_; // erased nodes, reused: no allocation
+  ChainMap<Root> roots_; // chains rooted here that hold locks
   std::vector<std::vector<Held>> spare_locks_; // ended chains' lock lists, reused
   std::vector<Gate *> released_;                  // gates to admit waiters at
 

@@ -17,15 +17,7 @@ using detail::Failure;
 // then it holds nothing, so nothing can wound it or roll it back, and a
 // failure goes straight to the client (end_chain finds no record).
 void Worker::begin_chain(const Message &call) {
-  Roots::node_type node;
-  if (spare_roots_.empty()) {
-    node = Roots{{call.chain, Root{}}}.extract(call.chain);
-  } else {
-    node = std::move(spare_roots_.back());
-    spare_roots_.pop_back();
-    node.key() = call.chain;
-  }
-  Root &root = node.mapped();
+  Root &root = roots_.insert(call.chain);
   root.client = call.to.client;
   root.age = call.txn.age;
   root.type = call.type;
@@ -34,7 +26,6 @@ void Worker::begin_chain(const Message &call) {
   root.args = call.bytes;
   root.wounded = false;
   root.waits = 0;
-  roots_.insert(std::move(node));
 }
 
 // The chain's last reply came back to its root, carrying every lock the
@@ -44,13 +35,12 @@ void Worker::begin_chain(const Message &call) {
 // released or on their way out (and waits for them).
 void Worker::end_chain(std::uint64_t chain, detail::Completion *client,
                        Txn &&txn, bool ok, Failure kind, std::string bytes) {
-  auto found = roots_.find(chain);
-  if (found == roots_.end()) { // it failed before it locked anything
+  Root *found = roots_.find(chain);
+  if (found == nullptr) { // it failed before it locked anything
     count(ok ? committed_ : failed_);
     return answers_.push_back(Answer{client, ok, kind, std::move(bytes)});
   }
-  Roots::node_type node = roots_.extract(found);
-  Root &root = node.mapped();
+  Root &root = *found; // erased below; nothing here adds a chain
 
   // With a durable store, a chain that changed something (or whose client
   // keeps a note of its answer) commits once its records are in the log
@@ -59,7 +49,7 @@ void Worker::end_chain(std::uint64_t chain, detail::Completion *client,
     take_note(root.client, bytes, txn.writes);
   if (ok && !txn.writes.empty()) {
     submit(chain, root.client, txn, std::move(bytes));
-    spare_roots_.push_back(std::move(node));
+    roots_.erase(chain);
     return;
   }
   end_locks(chain, txn.locks, ok);
@@ -71,7 +61,7 @@ void Worker::end_chain(std::uint64_t chain, detail::Completion *client,
     rerun(std::move(root));
   else
     count(ok ? committed_ : failed_);
-  spare_roots_.push_back(std::move(node));
+  roots_.erase(chain);
   if (ok || kind != Failure::retry)
     answers_.push_back(Answer{to, ok, kind, std::move(bytes)});
 }

@@ -52,37 +52,45 @@ bool conflicts(const Lock &holder, const Access &access) {
 }
 
 // Whether `chain` may take `access` to the entity, given its holders.
-bool compatible(const Gate &gate, std::uint64_t chain, const Access &access) {
+inline bool compatible(const Gate &gate, std::uint64_t chain,
+                       const Access &access) {
   if (gate.writer.chain != 0 && gate.writer.chain != chain &&
       conflicts(gate.writer, access))
     return false;
-  return std::none_of(gate.readers.begin(), gate.readers.end(),
-                      [&](const Lock &lock) {
-                        return lock.chain != chain && conflicts(lock, access);
-                      });
+  for (const Lock &lock : gate.readers)
+    if (lock.chain != chain && conflicts(lock, access))
+      return false;
+  return true;
 }
 
 } // namespace
 
 void Worker::call_locked(Gate &gate, Message &message) {
-  bool holds = gate.writer.chain == message.chain ||
-               reader(gate, message.chain) != nullptr;
+  const Access access = access_for(message);
+  if (gate.writer.chain == 0 && gate.readers.empty() && gate.queue.empty()) {
+    take_lock(gate, message, access, nullptr); // free: the common case
+    return start_call(gate, message);
+  }
+  Lock *own = gate.writer.chain == message.chain
+                  ? nullptr
+                  : reader(gate, message.chain);
+  bool holds = gate.writer.chain == message.chain || own != nullptr;
   bool first = holds || gate.queue.empty() ||
                gate.queue.front_key() > message.txn.age;
-  const Access access = access_for(message);
   if (!first || !compatible(gate, message.chain, access))
     return wait_locked(gate, std::move(message));
-  take_lock(gate, message, access);
+  take_lock(gate, message, access, own);
   start_call(gate, message);
 }
 
-void Worker::take_lock(Gate &gate, Message &message, const Access &access) {
+// `own` is the chain's read lock here, if it has one (and is not the writer).
+void Worker::take_lock(Gate &gate, Message &message, const Access &access,
+                       Lock *own) {
   const std::uint64_t chain = message.chain;
   if (gate.writer.chain == chain) {
     gate.writer.reads |= access.reads;
     gate.writer.writes |= access.writes;
   } else {
-    Lock *own = reader(gate, chain);
     if (own == nullptr) {
       if (message.txn.locks.empty()) { // the chain's first lock
         if (message.to.client != nullptr)
@@ -95,9 +103,11 @@ void Worker::take_lock(Gate &gate, Message &message, const Access &access) {
       message.txn.locks.push_back(Held{index_, gate.id});
     }
     if (access.writes != 0) { // now the writer, with what it read before
-      std::uint64_t read = own != nullptr ? own->reads : 0;
-      std::erase_if(gate.readers,
-                    [&](const Lock &lock) { return lock.chain == chain; });
+      std::uint64_t read = 0;
+      if (own != nullptr) {
+        read = own->reads;
+        gate.readers.erase(gate.readers.begin() + (own - gate.readers.data()));
+      }
       gate.writer = Lock{chain, message.txn.age, false, read | access.reads,
                          access.writes};
     } else if (own != nullptr) {
@@ -193,10 +203,10 @@ void Worker::on_waiting(Message &message) {
 }
 
 void Worker::wounded(std::uint64_t chain) {
-  auto found = roots_.find(chain);
-  if (found == roots_.end() || found->second.wounded)
+  Root *found = roots_.find(chain);
+  if (found == nullptr || found->wounded)
     return; // it ended (its locks are on their way out) or knows already
-  Root &root = found->second;
+  Root &root = *found;
   root.wounded = true;
   count(wounds_);
   if (root.waits != 0)
@@ -205,10 +215,10 @@ void Worker::wounded(std::uint64_t chain) {
 
 void Worker::waits_at(std::uint64_t chain, unsigned worker, std::uint32_t gate,
                       std::uint32_t waits) {
-  auto found = roots_.find(chain);
-  if (found == roots_.end())
+  Root *found = roots_.find(chain);
+  if (found == nullptr)
     return;
-  Root &root = found->second;
+  Root &root = *found;
   if (waits <= root.waits)
     return; // an older wait, overtaken by a newer one's notice
   root.waits = waits;
@@ -294,7 +304,9 @@ void Worker::admit_locked(Gate &gate) {
     if (!compatible(gate, next.chain, access))
       return;
     Message call = gate.queue.pop_front();
-    take_lock(gate, call, access);
+    take_lock(gate, call, access,
+              gate.writer.chain == call.chain ? nullptr
+                                              : reader(gate, call.chain));
     start_call(gate, call);
   }
 }
