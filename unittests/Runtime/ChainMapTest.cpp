@@ -41,12 +41,14 @@ TEST(ChainMap, AgreesWithUnorderedMap) {
     for (int step = 0; step < 20000; ++step) {
       // Mostly start chains while few are live, mostly end them while many
       // are: the table grows and shrinks through its sizes.
-      bool start = live.empty() || random() % 1000 < (live.size() < 500 ? 700u : 300u);
+      bool start =
+          live.empty() || random() % 1000 < (live.size() < 500 ? 700u : 300u);
       if (start) {
         std::uint64_t number = ++made * workers + 1;
         Value &value = map.insert(number);
         value.number = number;
-        value.text = "chain " + std::to_string(number) + std::string(step % 40, 'x');
+        value.text =
+            "chain " + std::to_string(number) + std::string(step % 40, 'x');
         model[number] = value.text;
         live.push_back(number);
       } else {

@@ -88,7 +88,9 @@ private:
     return static_cast<std::size_t>((number * 0x9E3779B97F4A7C15ull) >>
                                     (64 - bits));
   }
-  std::size_t next(std::size_t i) const { return (i + 1) & (entries_.size() - 1); }
+  std::size_t next(std::size_t i) const {
+    return (i + 1) & (entries_.size() - 1);
+  }
 
   void place(Entry entry) {
     std::size_t i = home(entry.number);

@@ -151,8 +151,7 @@ private:
   // Isolation::serializable: locks and wound-wait (worker_locks.cpp).
   void call_locked(Gate &gate, Message &message);
   void wait_locked(Gate &gate, Message &&message);
-  void take_lock(Gate &gate, Message &message, const Access &access,
-                 Lock *own);
+  void take_lock(Gate &gate, Message &message, const Access &access, Lock *own);
   void save_undo(Gate &gate, std::uint64_t members);
   void admit_locked(Gate &gate);
   void admit_released();

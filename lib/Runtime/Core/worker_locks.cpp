@@ -71,12 +71,11 @@ void Worker::call_locked(Gate &gate, Message &message) {
     take_lock(gate, message, access, nullptr); // free: the common case
     return start_call(gate, message);
   }
-  Lock *own = gate.writer.chain == message.chain
-                  ? nullptr
-                  : reader(gate, message.chain);
+  Lock *own = gate.writer.chain == message.chain ? nullptr
+                                                 : reader(gate, message.chain);
   bool holds = gate.writer.chain == message.chain || own != nullptr;
-  bool first = holds || gate.queue.empty() ||
-               gate.queue.front_key() > message.txn.age;
+  bool first =
+      holds || gate.queue.empty() || gate.queue.front_key() > message.txn.age;
   if (!first || !compatible(gate, message.chain, access))
     return wait_locked(gate, std::move(message));
   take_lock(gate, message, access, own);
