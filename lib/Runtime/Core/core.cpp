@@ -9,10 +9,8 @@
 
 namespace flowc::dataflow {
 
-namespace {
 // FNV-1a, then MurmurHash3's finalizer so that every bit depends on every
-// byte (keys are often one or two bytes: small integers): the same placement
-// in every process, whatever its standard library.
+// byte (keys are often one or two bytes: small integers).
 std::uint64_t key_hash(std::string_view key) {
   std::uint64_t h = 14695981039346656037ull;
   for (unsigned char c : key)
@@ -23,7 +21,6 @@ std::uint64_t key_hash(std::string_view key) {
   h *= 0xc4ceb9fe1a85ec53ull;
   return h ^ (h >> 33);
 }
-} // namespace
 
 unsigned Placement::owner(std::string_view key) const {
   if (processes == 1 && workers == 1)

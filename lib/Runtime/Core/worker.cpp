@@ -208,18 +208,27 @@ void Worker::add_stats(Stats &stats) const {
 // went out: a client waiting on several of them wakes once, not once each.
 void Worker::answer_clients() { core_.answer(answers_); }
 
-void *Worker::find(const EntityType &type, const std::string &key) {
-  void *object = entities_.find(type, key);
-  if (object != nullptr || log_ == nullptr)
-    return object;
+namespace {
+// The tag of entity (type, key) in Worker::by_key_: never 0.
+std::uint64_t tag_of(const EntityType &type, std::string_view key) {
+  std::uint64_t h = key_hash(key) ^ reinterpret_cast<std::uintptr_t>(&type);
+  return h != 0 ? h : 1;
+}
+} // namespace
+
+Gate *Worker::gate_of(const EntityType &type, const std::string &key) {
+  Gate **found = by_key_.find(tag_of(type, key), [&](const Gate *gate) {
+    return gate->type == &type && gate->key == key;
+  });
+  if (found != nullptr || log_ == nullptr)
+    return found != nullptr ? *found : nullptr;
   std::size_t bytes = 0;
-  object = log_->load(type, key, bytes);
-  if (object != nullptr) {
-    count(loaded_);
-    entities_.insert(type, key, object);
-    add_gate(type, key, object, cost(key, bytes));
-  }
-  return object;
+  void *object = log_->load(type, key, bytes);
+  if (object == nullptr)
+    return nullptr;
+  count(loaded_);
+  entities_.insert(type, key, object);
+  return &add_gate(type, key, object, cost(key, bytes));
 }
 
 Gate &Worker::add_gate(const EntityType &type, const std::string &key,
@@ -235,14 +244,26 @@ Gate &Worker::add_gate(const EntityType &type, const std::string &key,
   }
   gate.object = object;
   gate.type = &type;
+  gate.key = key;
+  by_key_.insert(tag_of(type, key), &gate);
   if (log_ != nullptr) {
-    gate.key = key;
     gate.bytes = bytes;
     cached_ += bytes;
     used_.push_front(&gate);
     gate.used = used_.begin();
   }
   return gate;
+}
+
+void Worker::drop_gate(Gate &gate) {
+  cached_ -= gate.bytes;
+  gate_ids_[gate.id] = nullptr;
+  free_ids_.push_back(gate.id);
+  by_key_.erase(tag_of(*gate.type, gate.key),
+                [&](const Gate *indexed) { return indexed == &gate; });
+  void *object = gate.object;
+  entities_.erase(*gate.type, gate.key); // destroys the object
+  gates_.erase(object);                  // and the gate
 }
 
 void Worker::on_create(Message &message) {
@@ -264,16 +285,16 @@ void Worker::on_create(Message &message) {
 
 void Worker::on_state(Message &message) {
   const EntityType &type = *message.type;
-  void *object = nullptr;
+  Gate *found = nullptr;
   try {
-    object = find(type, message.key);
+    found = gate_of(type, message.key);
   } catch (const StoreError &e) {
     return fail(message.to, Failure::store, e.what());
   }
-  if (object == nullptr)
+  if (found == nullptr)
     return fail(message.to, Failure::not_found,
                 not_found_message(type, message.key));
-  Gate &gate = gates_.find(object)->second;
+  Gate &gate = *found;
   if (log_ != nullptr)
     touch(gate);
   if (serializable_) {

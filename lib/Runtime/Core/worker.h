@@ -17,6 +17,7 @@
 #include "frames.h"
 #include "gate.h"
 #include "inbox.h"
+#include "open_table.h"
 #include "message.h"
 #include "wait_graph.h"
 
@@ -96,9 +97,12 @@ private:
   void fail(const ReplyTo &to, detail::Failure kind, std::string message);
   void answer_clients();
 
-  // The entity (type, key): held here, or read from the durable store (then
-  // held from now on); null when it exists in neither. Throws StoreError.
-  void *find(const EntityType &type, const std::string &key);
+  // The gate of entity (type, key), which holds the object: held here, or
+  // read from the durable store (then held from now on); null when it
+  // exists in neither. Throws StoreError.
+  Gate *gate_of(const EntityType &type, const std::string &key);
+  // A durable store's entity leaves memory: its object, gate and id.
+  void drop_gate(Gate &gate);
   Gate &add_gate(const EntityType &type, const std::string &key, void *object,
                  std::size_t bytes);
 
@@ -199,6 +203,7 @@ private:
   Inbox inbox_;
   EntityTable entities_;
   std::unordered_map<void *, Gate> gates_; // by object; node-stable
+  OpenTable<Gate *> by_key_;               // the same, by class and key
   std::vector<Gate *> gate_ids_;           // by Gate::id; null: evicted
   std::vector<std::uint32_t> free_ids_;    // evicted gates' ids, reused
   Frames frames_;

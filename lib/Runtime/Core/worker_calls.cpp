@@ -18,19 +18,19 @@ void Worker::on_call(Message &message) {
   if (message.chain == 0) // a client's call starts a chain; ids never repeat
     message.chain = new_chain();
   const EntityType &type = *message.type;
-  void *object = nullptr;
+  Gate *found = nullptr;
   try {
-    object = find(type, message.key);
+    found = gate_of(type, message.key);
   } catch (const StoreError &e) {
     return fail(message, Failure::store, e.what());
   }
-  if (object == nullptr)
+  if (found == nullptr)
     return fail(message, Failure::not_found,
                 not_found_message(type, message.key));
   if (!find_method(type, message.method))
     return fail(message, Failure::other,
                 unknown_method_message(type, message.method));
-  Gate &gate = gates_.find(object)->second;
+  Gate &gate = *found;
   if (log_ != nullptr)
     touch(gate);
   if (serializable_)

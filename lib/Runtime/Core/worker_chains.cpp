@@ -127,8 +127,7 @@ void Worker::rerun(Root &&root) {
   call.to.client = root.client;
   call.txn.age = root.age;
   call.txn.writer = true;
-  void *object = entities_.find(*call.type, call.key); // it held it: it exists
-  Gate &gate = gates_.find(object)->second;
+  Gate &gate = *gate_of(*call.type, call.key); // it held it: it is here
   std::uint64_t age = call.txn.age;
   gate.queue.insert(age, std::move(call));
   released_.push_back(&gate);

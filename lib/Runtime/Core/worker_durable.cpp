@@ -60,9 +60,9 @@ void Worker::take_note(detail::Completion *client, std::string_view result,
 // sees it before it is durable. A key the store holds exists.
 void Worker::create_logged(Message &message) {
   const EntityType &type = *message.type;
-  void *existing = nullptr;
+  Gate *existing = nullptr;
   try {
-    existing = find(type, message.key);
+    existing = gate_of(type, message.key);
   } catch (const StoreError &e) {
     type.destroy(message.object);
     count(failed_);
@@ -140,12 +140,7 @@ void Worker::durable(std::uint64_t ticket, bool ok, std::string error) {
     waiting.push_back(gate.queue.pop_front());
   gate.writer = Lock{};
   used_.erase(gate.used);
-  cached_ -= gate.bytes;
-  gate_ids_[gate.id] = nullptr;
-  free_ids_.push_back(gate.id);
-  void *object = gate.object;
-  entities_.erase(*gate.type, gate.key);
-  gates_.erase(object);
+  drop_gate(gate);
   for (Message &next : waiting)
     dispatch(next);
 }
@@ -162,12 +157,7 @@ void Worker::evict() {
       continue;
     }
     used_.pop_back();
-    cached_ -= gate->bytes;
-    gate_ids_[gate->id] = nullptr;
-    free_ids_.push_back(gate->id);
-    void *object = gate->object;
-    entities_.erase(*gate->type, gate->key);
-    gates_.erase(object);
+    drop_gate(*gate);
   }
 }
 
