@@ -6,6 +6,7 @@
 #include "log.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace flowc::dataflow {
 
@@ -209,9 +210,24 @@ void Worker::add_stats(Stats &stats) const {
 void Worker::answer_clients() { core_.answer(answers_); }
 
 namespace {
-// The tag of entity (type, key) in Worker::by_key_: never 0.
+// The tag of entity (type, key) in Worker::by_key_: never 0. It only has
+// to spread keys within this process, so it takes the key eight bytes at a
+// time (key_hash, which places keys in every process, goes byte by byte).
 std::uint64_t tag_of(const EntityType &type, std::string_view key) {
-  std::uint64_t h = key_hash(key) ^ reinterpret_cast<std::uintptr_t>(&type);
+  std::uint64_t h = reinterpret_cast<std::uintptr_t>(&type) ^ key.size();
+  auto mix = [&](std::uint64_t word) {
+    h = (h ^ word) * 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 31;
+  };
+  std::size_t at = 0;
+  for (; at + 8 <= key.size(); at += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, key.data() + at, 8);
+    mix(word);
+  }
+  std::uint64_t rest = 0;
+  std::memcpy(&rest, key.data() + at, key.size() - at);
+  mix(rest);
   return h != 0 ? h : 1;
 }
 } // namespace
