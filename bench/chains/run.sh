@@ -2,7 +2,8 @@
 # run.sh - the chains benchmark: User::buy_item call chains (the shop example (examples/shop))
 # on W = 1 and 2 worker threads, hand-written CAF against flowc's LocalRuntime in both
 # isolation modes (serializable, the default, and chain). Prints the median of REPEATS
-# runs of each program and worker count.
+# runs of each program and worker count: seconds, chains/s and the processor time a
+# chain took over all threads (cpu_us_per_chain).
 #
 # usage: bench/chains/run.sh [BUILD_DIR]      (default /work/build-bench-chains)
 # Environment: USERS (1000), ITEMS (100), CHAINS (200000), REPEATS (3),
@@ -57,7 +58,7 @@ source "$here/../common/lib.sh"
 caf_programs
 flowc_programs
 
-declare -A times oks reruns
+declare -A times cpus oks reruns
 for ((round = 0; round < repeats; ++round)); do   # interleaved, so drift hits all alike
   for workers in 1 2; do
     for p in "${!labels[@]}"; do
@@ -72,6 +73,7 @@ for ((round = 0; round < repeats; ++round)); do   # interleaved, so drift hits a
         exit 1
       fi
       times["$p,$workers"]+=" $(field seconds "$line")"
+      cpus["$p,$workers"]+=" $(field cpu_us_per_chain "$line")"
       oks["$p,$workers"]=$(field ok "$line")
       r=$(field reruns "$line")
       [[ -z $r ]] || reruns["$p,$workers"]+=" $r"
@@ -81,16 +83,19 @@ done
 
 printf 'chains: %d buy_item chains, %d users, %d items, median of %d runs (%s)\n' \
   "$chains" "$users" "$items" "$repeats" "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-11s %7s %9s %13s %9s %9s %8s\n' program workers seconds chains/s "vs W=1" succeeded \
-  reruns
+printf '%-11s %7s %9s %13s %9s %8s %9s %8s\n' program workers seconds chains/s "vs W=1" \
+  "cpu us" succeeded reruns
 for p in "${!labels[@]}"; do
   t1=$(median ${times["$p,1"]})
   for workers in 1 2; do
     t=$(median ${times["$p,$workers"]})
     rr=-   # the median number of chains re-run (flowc only)
     [[ -z ${reruns["$p,$workers"]:-} ]] || rr=$(median ${reruns["$p,$workers"]})
+    cpu=-  # the median processor time per chain, all threads (a program's
+    # cpu_us_per_chain; - when it does not print one)
+    [[ -z ${cpus["$p,$workers"]// /} ]] || cpu=$(median ${cpus["$p,$workers"]})
     awk -v n="${labels[$p]}" -v w="$workers" -v t="$t" -v t1="$t1" -v c="$chains" \
-      -v ok="${oks["$p,$workers"]:--}" -v rr="$rr" \
-      'BEGIN { printf "%-11s %7d %9.3f %13.0f %8.2fx %9s %8s\n", n, w, t, c / t, t1 / t, ok, rr }'
+      -v ok="${oks["$p,$workers"]:--}" -v rr="$rr" -v cpu="$cpu" \
+      'BEGIN { printf "%-11s %7d %9.3f %13.0f %8.2fx %8s %9s %8s\n", n, w, t, c / t, t1 / t, cpu, ok, rr }'
   done
 done
