@@ -212,22 +212,30 @@ void Worker::answer_clients() { core_.answer(answers_); }
 namespace {
 // The tag of entity (type, key) in Worker::by_key_: never 0. It only has
 // to spread keys within this process, so it takes the key eight bytes at a
-// time (key_hash, which places keys in every process, goes byte by byte).
+// time (key_hash, which places keys in every process, goes byte by byte);
+// a key of eight bytes or more ends with its last eight, overlapping.
 std::uint64_t tag_of(const EntityType &type, std::string_view key) {
   std::uint64_t h = reinterpret_cast<std::uintptr_t>(&type) ^ key.size();
   auto mix = [&](std::uint64_t word) {
     h = (h ^ word) * 0xbf58476d1ce4e5b9ull;
     h ^= h >> 31;
   };
-  std::size_t at = 0;
-  for (; at + 8 <= key.size(); at += 8) {
+  auto word_at = [&](std::size_t at) {
     std::uint64_t word;
     std::memcpy(&word, key.data() + at, 8);
+    return word;
+  };
+  const std::size_t n = key.size();
+  if (n >= 8) {
+    for (std::size_t at = 0; at + 8 < n; at += 8)
+      mix(word_at(at));
+    mix(word_at(n - 8));
+  } else {
+    std::uint64_t word = 0;
+    for (std::size_t i = 0; i < n; ++i)
+      word |= std::uint64_t{static_cast<unsigned char>(key[i])} << (8 * i);
     mix(word);
   }
-  std::uint64_t rest = 0;
-  std::memcpy(&rest, key.data() + at, key.size() - at);
-  mix(rest);
   return h != 0 ? h : 1;
 }
 } // namespace
