@@ -5,6 +5,7 @@
 #include "log.h"
 #include "worker.h"
 
+#include <bit>
 #include <cstdio>
 
 namespace flowc::dataflow {
@@ -22,12 +23,24 @@ std::uint64_t key_hash(std::string_view key) {
   return h ^ (h >> 33);
 }
 
+namespace {
+// x / n and x % n, without a division when n is a power of two (the usual
+// counts of processes and workers): the same placement, a few cycles
+// instead of a few dozen, on every message a worker routes.
+std::uint64_t quotient(std::uint64_t x, unsigned n) {
+  return (n & (n - 1)) == 0 ? x >> std::countr_zero(n) : x / n;
+}
+unsigned remainder(std::uint64_t x, unsigned n) {
+  return static_cast<unsigned>((n & (n - 1)) == 0 ? x & (n - 1) : x % n);
+}
+} // namespace
+
 unsigned Placement::owner(std::string_view key) const {
   if (processes == 1 && workers == 1)
     return 0;
   std::uint64_t h = key_hash(key);
-  unsigned p = static_cast<unsigned>(h % processes);
-  return p * workers + static_cast<unsigned>((h / processes) % workers);
+  unsigned p = remainder(h, processes);
+  return p * workers + remainder(quotient(h, processes), workers);
 }
 
 Core::Core(const Options &options, Placement placement, Clients *clients,
