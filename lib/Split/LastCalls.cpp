@@ -44,8 +44,12 @@ public:
       case CK_Dynamic:
         return false;
       default:
+        // `long(x)` is a cast only when it names a scalar type; of a class
+        // it is a constructor call (ConstructorConversion, above).
         return (isa<ImplicitCastExpr>(cast) || isa<CStyleCastExpr>(cast) ||
-                isa<CXXStaticCastExpr>(cast)) &&
+                isa<CXXStaticCastExpr>(cast) ||
+                (isa<CXXFunctionalCastExpr>(cast) &&
+                 cast->getType()->isScalarType())) &&
                children(stmt);
       }
     }
@@ -60,6 +64,10 @@ public:
       }
       return true;
     }
+    // A braced initializer of a scalar (`int v{x}`, `long{x}`): its one
+    // element, converted (narrowing is ill-formed, not a throw).
+    if (const auto *init = dyn_cast<InitListExpr>(stmt))
+      return init->getType()->isScalarType() && children(stmt);
     if (isa<DeclRefExpr, CXXThisExpr, IntegerLiteral, FloatingLiteral,
             CXXBoolLiteralExpr, CharacterLiteral, CXXNullPtrLiteralExpr,
             StringLiteral, NullStmt>(stmt))

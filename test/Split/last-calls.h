@@ -124,6 +124,31 @@ public:
   // CHECK:       callee: Peer::get
   // CHECK-NOT:   last: true
 
+  long functional_cast(flowc::Ref<Peer> p) {
+    int v = p->get();
+    return long(v) * 2;
+  }
+  // CHECK-LABEL: name: functional_cast
+  // CHECK:       callee: Peer::get
+  // CHECK:       last: true
+
+  long braced_scalars(flowc::Ref<Peer> p) {
+    int v{p->get()};
+    long w{v};
+    return long{w} + 1;
+  }
+  // CHECK-LABEL: name: braced_scalars
+  // CHECK:       callee: Peer::get
+  // CHECK:       last: true
+
+  std::size_t class_functional_cast(flowc::Ref<Peer> p) {
+    int v = p->get();
+    return std::string("built").size() + static_cast<std::size_t>(v);
+  }
+  // CHECK-LABEL: name: class_functional_cast
+  // CHECK:       callee: Peer::get
+  // CHECK-NOT:   last: true
+
   int in_try(flowc::Ref<Peer> p) {
     try {
       return p->get();
