@@ -38,14 +38,14 @@ struct Options {
   }
 };
 
-// Which workers exist and which are this process's: `processes` processes
-// of `workers` workers each; process p has workers p*workers .. p*workers +
-// workers - 1. A key belongs to a process by its hash, then to one of the
-// process's workers.
 // The hash keys are placed by: the same in every process, whatever its
 // standard library.
 std::uint64_t key_hash(std::string_view key);
 
+// Which workers exist and which are this process's: `processes` processes
+// of `workers` workers each; process p has workers p*workers .. p*workers +
+// workers - 1. A key belongs to a process by its hash, then to one of the
+// process's workers.
 struct Placement {
   unsigned processes = 1;
   unsigned process = 0;

@@ -27,7 +27,11 @@ Worker::Worker(Core &core, unsigned index, unsigned workers)
       timeout_(core.options.deadlock_timeout), out_(workers),
       budget_(share(core.log, core.placement.workers)) {}
 
-Worker::~Worker() = default;
+// The entities go with their worker (a durable store keeps their state).
+Worker::~Worker() {
+  for (auto &[object, gate] : gates_)
+    gate.type->destroy(object);
+}
 
 void Worker::start() {
   thread_ = std::thread([this] { loop(); });
@@ -251,7 +255,6 @@ Gate *Worker::gate_of(const EntityType &type, const std::string &key) {
   if (object == nullptr)
     return nullptr;
   count(loaded_);
-  entities_.insert(type, key, object);
   return &add_gate(type, key, object, cost(key, bytes));
 }
 
@@ -286,8 +289,8 @@ void Worker::drop_gate(Gate &gate) {
   by_key_.erase(tag_of(*gate.type, gate.key),
                 [&](const Gate *indexed) { return indexed == &gate; });
   void *object = gate.object;
-  entities_.erase(*gate.type, gate.key); // destroys the object
-  gates_.erase(object);                  // and the gate
+  gate.type->destroy(object);
+  gates_.erase(object);
 }
 
 void Worker::on_create(Message &message) {
@@ -296,7 +299,7 @@ void Worker::on_create(Message &message) {
   const EntityType &type = *message.type;
   // A create is a chain of its own (one entity, nothing to undo): stats()
   // counts it as calls are counted.
-  if (!entities_.insert(type, message.key, message.object)) {
+  if (gate_of(type, message.key) != nullptr) {
     type.destroy(message.object);
     count(failed_);
     return fail(message.to, Failure::exists,

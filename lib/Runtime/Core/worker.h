@@ -201,9 +201,10 @@ private:
   const Clock::duration timeout_;
 
   Inbox inbox_;
-  EntityTable entities_;
-  std::unordered_map<void *, Gate> gates_; // by object; node-stable
-  OpenTable<Gate *> by_key_;               // the same, by class and key
+  // Every entity here: its gate by object (node-stable; the worker owns the
+  // objects), found by class and key through by_key_.
+  std::unordered_map<void *, Gate> gates_;
+  OpenTable<Gate *> by_key_;
   std::vector<Gate *> gate_ids_;           // by Gate::id; null: evicted
   std::vector<std::uint32_t> free_ids_;    // evicted gates' ids, reused
   Frames frames_;

@@ -73,7 +73,6 @@ void Worker::create_logged(Message &message) {
     count(failed_);
     return fail(message.to, Failure::exists, exists_message(type, message.key));
   }
-  entities_.insert(type, message.key, message.object);
   std::string state = log_->encode(type, message.object);
   Gate &gate = add_gate(type, message.key, message.object,
                         cost(message.key, state.size()));
