@@ -25,19 +25,9 @@ struct alignas(128) OverAligned final : flowc::Activation {
   void run(void *) override { finish_with({}); }
 };
 
-bool cache_on() {
-#if defined(__SANITIZE_ADDRESS__)
-  return false;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-  return false;
-#endif
-#endif
-  return true;
-}
 
 TEST(ActivationCache, AnEndedActivationsMemoryServesTheNextOfItsSize) {
-  if (!cache_on())
+  if (!flowc::detail::ActivationCache::kEnabled)
     GTEST_SKIP() << "the cache is off under AddressSanitizer";
   std::unique_ptr<flowc::Activation> first = std::make_unique<Sized<40>>();
   void *where = first.get();
@@ -52,7 +42,7 @@ TEST(ActivationCache, AnEndedActivationsMemoryServesTheNextOfItsSize) {
 }
 
 TEST(ActivationCache, SizesKeepTheirOwnBlocks) {
-  if (!cache_on())
+  if (!flowc::detail::ActivationCache::kEnabled)
     GTEST_SKIP() << "the cache is off under AddressSanitizer";
   auto small = std::make_unique<Sized<8>>();
   auto large = std::make_unique<Sized<400>>();
@@ -71,7 +61,7 @@ TEST(ActivationCache, SizesKeepTheirOwnBlocks) {
 }
 
 TEST(ActivationCache, TheCacheHoldsABoundedNumber) {
-  if (!cache_on())
+  if (!flowc::detail::ActivationCache::kEnabled)
     GTEST_SKIP() << "the cache is off under AddressSanitizer";
   // Thousands alive at once, all ended: the cache keeps a few hundred, the
   // rest go back to operator delete, and making as many again allocates.

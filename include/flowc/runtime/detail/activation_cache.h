@@ -19,6 +19,16 @@ namespace flowc::detail {
 
 class ActivationCache {
 public:
+  // Off under AddressSanitizer, so that it sees every use of an ended
+  // activation.
+#if defined(__SANITIZE_ADDRESS__)
+  static constexpr bool kEnabled = false;
+#elif defined(__has_feature)
+  static constexpr bool kEnabled = !__has_feature(address_sanitizer);
+#else
+  static constexpr bool kEnabled = true;
+#endif
+
   ActivationCache() = default;
   ActivationCache(const ActivationCache &) = delete;
   ActivationCache &operator=(const ActivationCache &) = delete;
@@ -67,20 +77,9 @@ private:
   };
   static constexpr std::size_t kStep = 64, kLargest = 1024;
   static constexpr std::size_t kClasses = kLargest / kStep, kKeep = 256;
-#if defined(__SANITIZE_ADDRESS__)
-  static constexpr bool kOff = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-  static constexpr bool kOff = true;
-#else
-  static constexpr bool kOff = false;
-#endif
-#else
-  static constexpr bool kOff = false;
-#endif
   // kClasses (none) when off.
   static std::size_t size_class(std::size_t size) {
-    return kOff || size == 0 ? kClasses : (size - 1) / kStep;
+    return !kEnabled || size == 0 ? kClasses : (size - 1) / kStep;
   }
 
   Block *heads_[kClasses] = {};
