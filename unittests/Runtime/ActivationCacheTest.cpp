@@ -25,7 +25,6 @@ struct alignas(128) OverAligned final : flowc::Activation {
   void run(void *) override { finish_with({}); }
 };
 
-
 TEST(ActivationCache, AnEndedActivationsMemoryServesTheNextOfItsSize) {
   if (!flowc::detail::ActivationCache::kEnabled)
     GTEST_SKIP() << "the cache is off under AddressSanitizer";
