@@ -5,7 +5,7 @@
 // its core; the typed side (encoding the arguments, decoding the result into
 // the future) is built here, in the client's template call, so the runtime
 // libraries never name a user's types. The runtime provides
-//   void post_call(Outgoing call, std::unique_ptr<detail::Completion> done);
+//   void post_call(Outgoing &&call, std::unique_ptr<detail::Completion> done);
 //   void post_state(const EntityType &type, std::string key,
 //                   std::unique_ptr<detail::Completion> done);
 //   unsigned worker_of(std::string_view encoded_key) const;

@@ -276,20 +276,29 @@ void write_args(Writer &w, std::tuple<P...> *, A &&...args) {
   (write_arg<P>(w, std::forward<A>(args)), ...);
 }
 
-template <class E> std::string key_of(const Ref<E> &ref) {
+// Sets `out` to the entity's encoded key (into its buffer, when it fits).
+template <class E> void assign_key(std::string &out, const Ref<E> &ref) {
   const std::string &key = Access::key(ref);
   if (key.empty() && Access::object(ref) != nullptr)
-    return EntityTraits<E>::encode_key(*Access::object(ref));
+    out = EntityTraits<E>::encode_key(*Access::object(ref));
+  else
+    out.assign(key);
+}
+template <class E> std::string key_of(const Ref<E> &ref) {
+  std::string key;
+  assign_key(key, ref);
   return key;
 }
 
 } // namespace detail
 
-// The remote call `ref->Method(args...)` as a runtime sends it. Rejects, at
-// compile time and in words, a method flowc did not generate code for and
-// arguments the method would not accept.
+// The remote call `ref->Method(args...)` as a runtime sends it, written
+// into `out` (an activation's, reused call after call: its strings keep
+// their buffers, so no temporary is built and moved in). Rejects, at compile
+// time and in words, a method flowc did not generate code for and arguments
+// the method would not accept.
 template <auto Method, class E, class... A>
-Outgoing make_call(const Ref<E> &ref, A &&...args) {
+void fill_call(Outgoing &out, const Ref<E> &ref, A &&...args) {
   static_assert(std::is_member_function_pointer_v<decltype(Method)>,
                 "flowc: call<&E::m> takes a pointer to a member function");
   using Fn = detail::method_fn<Method>;
@@ -304,14 +313,21 @@ Outgoing make_call(const Ref<E> &ref, A &&...args) {
                 "only by calls that flowc splits, so pass them here");
   static_assert(std::is_invocable_v<decltype(Method), E &, A...>,
                 "flowc: these arguments do not match the method's parameters");
-  Outgoing out;
   out.type = &EntityTraits<E>::type();
-  out.key = detail::key_of(ref);
+  detail::assign_key(out.key, ref);
   out.method = MethodTraits<Method>::id;
-  Writer w;
+  out.args.clear();
+  Writer w(out.args);
   detail::write_args(w, static_cast<typename Fn::params *>(nullptr),
                      std::forward<A>(args)...);
-  out.args = w.take();
+  out.last = false;
+}
+
+// The same, as a new Outgoing.
+template <auto Method, class E, class... A>
+Outgoing make_call(const Ref<E> &ref, A &&...args) {
+  Outgoing out;
+  fill_call<Method>(out, ref, std::forward<A>(args)...);
   return out;
 }
 

@@ -137,7 +137,7 @@ private:
   friend class detail::ClientApi<LocalRuntime>;
   friend struct detail::LocalTesting;
   friend class HttpGateway; // serves this runtime's type-erased requests (http.h)
-  void post_call(Outgoing call, std::unique_ptr<detail::Completion> done);
+  void post_call(Outgoing &&call, std::unique_ptr<detail::Completion> done);
   void post_state(const EntityType &type, std::string key,
                   std::unique_ptr<detail::Completion> done);
   void post_create(const EntityType &type, std::string key, void *object,

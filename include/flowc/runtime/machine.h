@@ -70,18 +70,18 @@ public:
 
   template <auto Callee, class E, class... A>
   void call(const Ref<E> &ref, A &&...a) {
-    outgoing_ = make_call<Callee>(ref, std::forward<A>(a)...);
+    fill_call<Callee>(outgoing_, ref, std::forward<A>(a)...);
     suspend(false);
   }
   template <auto Callee, class E, class... A>
   void call_last(const Ref<E> &ref, A &&...a) {
-    outgoing_ = make_call<Callee>(ref, std::forward<A>(a)...);
+    fill_call<Callee>(outgoing_, ref, std::forward<A>(a)...);
     outgoing_.last = true;
     suspend(false);
   }
   template <auto Callee, class E, class... A>
   void call_in_try(const Ref<E> &ref, A &&...a) {
-    outgoing_ = make_call<Callee>(ref, std::forward<A>(a)...);
+    fill_call<Callee>(outgoing_, ref, std::forward<A>(a)...);
     suspend(true);
   }
 

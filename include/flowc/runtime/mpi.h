@@ -113,7 +113,7 @@ public:
 private:
   friend class detail::ClientApi<MpiRuntime>;
   friend class HttpGateway; // serves this runtime's type-erased requests (http.h)
-  void post_call(Outgoing call, std::unique_ptr<detail::Completion> done);
+  void post_call(Outgoing &&call, std::unique_ptr<detail::Completion> done);
   void post_state(const EntityType &type, std::string key,
                   std::unique_ptr<detail::Completion> done);
   void post_create(const EntityType &type, std::string key, void *object,

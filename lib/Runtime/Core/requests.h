@@ -14,7 +14,7 @@
 namespace flowc::dataflow {
 
 // Throws Error when `call` names no entity class.
-Message call_request(Outgoing call, std::unique_ptr<detail::Completion> done);
+Message call_request(Outgoing &&call, std::unique_ptr<detail::Completion> done);
 // The object, or what travels instead of it, is the runtime's to add.
 Message create_request(const EntityType &type, std::string key,
                        std::unique_ptr<detail::Completion> done);

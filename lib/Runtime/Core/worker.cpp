@@ -134,14 +134,15 @@ void Worker::dispatch(Message &message) {
 // holds their locks for no longer than it runs. (Arrival order is not the
 // order calls run in that mode anyway: waiting calls go oldest first.) Other
 // kinds stay messages: a kick, for one, must not fail a call from inside the
-// gate code that sent it.
+// gate code that sent it. Calls and replies are sent from a local of their
+// sender (advance, answer), which nothing else names, so they are dispatched
+// where they are, without a move.
 void Worker::send(unsigned worker, Message &&message) {
   if (worker == index_ && serializable_ && direct_hops_ > 0 &&
       (message.kind == Message::Kind::call ||
        message.kind == Message::Kind::reply)) {
     --direct_hops_;
-    Message now = std::move(message);
-    return dispatch(now);
+    return dispatch(message);
   }
   std::vector<Message> &batch = out_[worker];
   batch.push_back(std::move(message));

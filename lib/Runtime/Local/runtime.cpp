@@ -82,7 +82,7 @@ void post(dataflow::Core &core, dataflow::Clients &clients, Message &&message) {
 }
 } // namespace
 
-void LocalRuntime::post_call(Outgoing call,
+void LocalRuntime::post_call(Outgoing &&call,
                              std::unique_ptr<detail::Completion> done) {
   post(*core_, *clients_, dataflow::call_request(std::move(call), std::move(done)));
 }

@@ -46,7 +46,7 @@ void post(mpi::Node &node, Message &&message) {
 }
 } // namespace
 
-void MpiRuntime::post_call(Outgoing call,
+void MpiRuntime::post_call(Outgoing &&call,
                            std::unique_ptr<detail::Completion> done) {
   post(*node_, dataflow::call_request(std::move(call), std::move(done)));
 }
