@@ -5,7 +5,8 @@
 
 namespace flowc::dataflow {
 
-Message call_request(Outgoing &&call, std::unique_ptr<detail::Completion> done) {
+Message call_request(Outgoing &&call,
+                     std::unique_ptr<detail::Completion> done) {
   if (call.type == nullptr)
     throw Error("flowc: a call names no entity class");
   Message message;
