@@ -22,7 +22,8 @@
 namespace {
 std::size_t largest_request = 0;
 }
-std::size_t global_news = 0; // requests so far (ActivationCacheTest.cpp)
+std::size_t global_news = 0;    // requests so far (ActivationCacheTest.cpp,
+std::size_t global_deletes = 0; // CallBlockTest.cpp) and frees
 
 void *operator new(std::size_t size) {
   ++global_news;
@@ -33,8 +34,14 @@ void *operator new(std::size_t size) {
   throw std::bad_alloc();
 }
 // Not inlined, or GCC sees free() on what `new` returned (-Wmismatched-new-delete).
-[[gnu::noinline]] void operator delete(void *p) noexcept { std::free(p); }
-[[gnu::noinline]] void operator delete(void *p, std::size_t) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete(void *p) noexcept {
+  global_deletes += p != nullptr ? 1 : 0;
+  std::free(p);
+}
+[[gnu::noinline]] void operator delete(void *p, std::size_t) noexcept {
+  global_deletes += p != nullptr ? 1 : 0;
+  std::free(p);
+}
 
 namespace {
 

@@ -7,6 +7,7 @@
 // user's types.
 #pragma once
 
+#include "flowc/runtime/detail/call_block.h"
 #include "flowc/runtime/errors.h"
 
 #include <cstdint>
@@ -72,12 +73,16 @@ public:
   }
 };
 
+template <class T, class Decode> class Deliver;
+template <class T, class Decode>
+std::unique_ptr<Deliver<T, Decode>> make_deliver(Decode decode);
+
 // Fulfils a std::promise<T> with decode(bytes); a decode that throws (a
-// malformed result) fails the future with that exception instead.
+// malformed result) fails the future with that exception instead. Made only
+// by make_deliver: in a CallBlock with the promise's pieces, when blocks are
+// on.
 template <class T, class Decode> class Deliver final : public Completion {
 public:
-  explicit Deliver(Decode decode) : decode_(std::move(decode)) {}
-
   std::future<T> future() { return promise_.get_future(); }
 
   void succeed(std::string bytes) noexcept override {
@@ -97,13 +102,50 @@ public:
     promise_.set_exception(failure_exception(kind, std::move(message)));
   }
 
+  // A Deliver is its block's first piece (CallBlock::first).
+  static void operator delete(void *p) noexcept {
+    if constexpr (CallBlock::kEnabled)
+      CallBlock::of_first(p)->release();
+    else
+      ::operator delete(p);
+  }
+
 private:
+  friend std::unique_ptr<Deliver> make_deliver<T, Decode>(Decode decode);
+  Deliver(Decode decode, CallBlock *block)
+      : promise_(make_promise(block)), decode_(std::move(decode)) {}
+  static void *operator new(std::size_t size) { return ::operator new(size); }
+  static void *operator new(std::size_t, void *at) noexcept { return at; }
+  static std::promise<T> make_promise(CallBlock *block) {
+    if (block == nullptr)
+      return std::promise<T>();
+    return std::promise<T>(std::allocator_arg, CallBlockAllocator<char>(block));
+  }
+
   std::promise<T> promise_;
   Decode decode_;
 };
 
-template <class T, class Decode> auto make_deliver(Decode decode) {
-  return std::make_unique<Deliver<T, Decode>>(std::move(decode));
+template <class T, class Decode>
+std::unique_ptr<Deliver<T, Decode>> make_deliver(Decode decode) {
+  using D = Deliver<T, Decode>;
+  if constexpr (!CallBlock::kEnabled) {
+    return std::unique_ptr<D>(new D(std::move(decode), nullptr));
+  } else {
+    // The shared state and the result (with the value in it) follow.
+    constexpr std::size_t value =
+        std::is_void_v<T>
+            ? 0
+            : sizeof(std::conditional_t<std::is_void_v<T>, char, T>);
+    CallBlock *block = CallBlock::make(sizeof(D), CallBlock::kPieces + value);
+    try {
+      return std::unique_ptr<D>(new (block->first())
+                                    D(std::move(decode), block));
+    } catch (...) {
+      block->release();
+      throw;
+    }
+  }
 }
 
 } // namespace flowc::detail
