@@ -133,11 +133,7 @@ std::unique_ptr<Deliver<T, Decode>> make_deliver(Decode decode) {
     return std::unique_ptr<D>(new D(std::move(decode), nullptr));
   } else {
     // The shared state and the result (with the value in it) follow.
-    constexpr std::size_t value =
-        std::is_void_v<T>
-            ? 0
-            : sizeof(std::conditional_t<std::is_void_v<T>, char, T>);
-    CallBlock *block = CallBlock::make(sizeof(D), CallBlock::kPieces + value);
+    CallBlock *block = CallBlock::make(sizeof(D), CallBlock::pieces<T>());
     try {
       return std::unique_ptr<D>(new (block->first())
                                     D(std::move(decode), block));

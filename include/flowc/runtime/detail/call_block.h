@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <memory>
 #include <new>
+#include <type_traits>
 
 namespace flowc::detail {
 
@@ -28,15 +29,22 @@ class CallBlock {
 public:
   static constexpr bool kEnabled = ActivationCache::kEnabled;
   // Room for the promise's pieces after the completion: libstdc++'s shared
-  // state with its control block is 64 bytes, a result about 40 plus the
-  // value (CallBlockTest checks that they fit).
-  static constexpr std::size_t kPieces = 112;
+  // state with its control block takes 56 bytes, a result 24 plus the value
+  // and a flag (CallBlockTest checks that they fit).
+  template <class T> static constexpr std::size_t pieces() {
+    if constexpr (std::is_void_v<T>)
+      return 56 + 24;
+    else
+      return 56 + 24 + (sizeof(T) + 1 + 7) / 8 * 8;
+  }
 
   // A block with `first` bytes for the completion (its first piece, held
   // once) and `rest` more to carve.
   static CallBlock *make(std::size_t first, std::size_t rest) {
     std::size_t size = kHeader + round(first) + rest;
-    return new (::operator new(size)) CallBlock(size, kHeader + round(first));
+    return new (::operator new(size))
+        CallBlock(static_cast<std::uint32_t>(size),
+                  static_cast<std::uint32_t>(kHeader + round(first)));
   }
   void *first() { return reinterpret_cast<char *>(this) + kHeader; }
   static CallBlock *of_first(void *first) {
@@ -48,7 +56,7 @@ public:
     std::size_t at = (used_ + align - 1) / align * align;
     if (align > alignof(std::max_align_t) || at + bytes > size_)
       return nullptr;
-    used_ = at + bytes;
+    used_ = static_cast<std::uint32_t>(at + bytes);
     refs_.fetch_add(1, std::memory_order_relaxed);
     return reinterpret_cast<char *>(this) + at;
   }
@@ -66,7 +74,8 @@ public:
   }
 
 private:
-  CallBlock(std::size_t size, std::size_t used) : size_(size), used_(used) {}
+  CallBlock(std::uint32_t size, std::uint32_t used)
+      : size_(size), used_(used) {}
   static constexpr std::size_t round(std::size_t n) {
     constexpr std::size_t a = alignof(std::max_align_t);
     return (n + a - 1) / a * a;
