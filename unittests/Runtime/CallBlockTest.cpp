@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <cstdint>
 #include <future>
 #include <memory>
 #include <string>
@@ -79,6 +80,24 @@ TEST(CallBlock, ALargeResultGetsItsOwnAllocation) {
       },
       "x");
   EXPECT_EQ(got[4095], 'x');
+  EXPECT_EQ(global_news - news, global_deletes - deletes);
+}
+
+// A completion that needs more alignment than a block's start is made on its
+// own, and ends as it was made.
+struct alignas(64) AlignedDecode {
+  char pad[64] = {};
+  // -1 when the completion holding it was placed without its alignment.
+  int operator()(std::string_view bytes) const {
+    if (reinterpret_cast<std::uintptr_t>(this) % 64 != 0)
+      return -1;
+    return static_cast<int>(bytes.size()) + pad[0];
+  }
+};
+
+TEST(CallBlock, AnOverAlignedCompletionIsMadeOnItsOwn) {
+  std::size_t news = global_news, deletes = global_deletes;
+  EXPECT_EQ(round_trip<int>(AlignedDecode{}, "abcde"), 5);
   EXPECT_EQ(global_news - news, global_deletes - deletes);
 }
 

@@ -14,6 +14,7 @@
 #include <exception>
 #include <future>
 #include <memory>
+#include <new>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -102,20 +103,23 @@ public:
     promise_.set_exception(failure_exception(kind, std::move(message)));
   }
 
-  // A Deliver is its block's first piece (CallBlock::first).
+  // A Deliver is its block's first piece (CallBlock::first), unless blocks
+  // are off or it needs more alignment than a block's start gives.
   static void operator delete(void *p) noexcept {
-    if constexpr (CallBlock::kEnabled)
+    if constexpr (in_block())
       CallBlock::of_first(p)->release();
     else
       ::operator delete(p);
   }
+  static void operator delete(void *p, std::align_val_t align) noexcept {
+    ::operator delete(p, align); // over-aligned: never in a block
+  }
 
 private:
+  static constexpr bool in_block();
   friend std::unique_ptr<Deliver> make_deliver<T, Decode>(Decode decode);
   Deliver(Decode decode, CallBlock *block)
       : promise_(make_promise(block)), decode_(std::move(decode)) {}
-  static void *operator new(std::size_t size) { return ::operator new(size); }
-  static void *operator new(std::size_t, void *at) noexcept { return at; }
   static std::promise<T> make_promise(CallBlock *block) {
     if (block == nullptr)
       return std::promise<T>();
@@ -126,16 +130,20 @@ private:
   Decode decode_;
 };
 
+template <class T, class Decode> constexpr bool Deliver<T, Decode>::in_block() {
+  return CallBlock::kEnabled && alignof(Deliver) <= alignof(std::max_align_t);
+}
+
 template <class T, class Decode>
 std::unique_ptr<Deliver<T, Decode>> make_deliver(Decode decode) {
   using D = Deliver<T, Decode>;
-  if constexpr (!CallBlock::kEnabled) {
-    return std::unique_ptr<D>(new D(std::move(decode), nullptr));
+  if constexpr (!D::in_block()) {
+    return std::unique_ptr<D>(::new D(std::move(decode), nullptr));
   } else {
     // The shared state and the result (with the value in it) follow.
     CallBlock *block = CallBlock::make(sizeof(D), CallBlock::pieces<T>());
     try {
-      return std::unique_ptr<D>(new (block->first())
+      return std::unique_ptr<D>(::new (block->first())
                                     D(std::move(decode), block));
     } catch (...) {
       block->release();
