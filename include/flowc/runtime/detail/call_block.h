@@ -80,14 +80,13 @@ private:
     constexpr std::size_t a = alignof(std::max_align_t);
     return (n + a - 1) / a * a;
   }
-  static constexpr std::size_t kHeader = 32;
+  static constexpr std::size_t kHeader = alignof(std::max_align_t);
 
   std::atomic<std::uint32_t> refs_{1}; // the first piece's
-  std::size_t size_;
-  std::size_t used_;
+  std::uint32_t size_;                 // bytes, the header's included
+  std::uint32_t used_;
 };
-static_assert(sizeof(CallBlock) <= 32 &&
-              alignof(CallBlock) <= alignof(std::max_align_t));
+static_assert(sizeof(CallBlock) <= alignof(std::max_align_t));
 
 // Carves from a CallBlock, else uses operator new; what it hands out goes
 // back to the block (a reference less) or to operator delete.
