@@ -96,7 +96,7 @@ TEST(Element, UnorderedContainersInEncodingOrder) {
   expect_stable(ms);
   std::unordered_multimap<std::string, int> mm;
   for (int i = 0; i < 200; ++i)
-    mm.emplace("k" + std::to_string(i % 9), 200 - i);
+    mm.emplace(std::string("k").append(std::to_string(i % 9)), 200 - i);
   expect_stable(mm);
   std::vector<std::pair<const std::string, int>> before = walk(mm);
   for (std::size_t i = 0; i < flowc::detail::size(mm); ++i)
