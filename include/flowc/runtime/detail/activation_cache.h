@@ -11,6 +11,8 @@
 // use of an ended activation.
 #pragma once
 
+#include "flowc/runtime/detail/sanitizers.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <new>
@@ -21,13 +23,7 @@ class ActivationCache {
 public:
   // Off under AddressSanitizer, so that it sees every use of an ended
   // activation.
-#if defined(__SANITIZE_ADDRESS__)
-  static constexpr bool kEnabled = false;
-#elif defined(__has_feature)
-  static constexpr bool kEnabled = !__has_feature(address_sanitizer);
-#else
-  static constexpr bool kEnabled = true;
-#endif
+  static constexpr bool kEnabled = !kAddressSanitizer;
 
   ActivationCache() = default;
   ActivationCache(const ActivationCache &) = delete;

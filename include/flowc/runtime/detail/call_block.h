@@ -14,7 +14,7 @@
 // that it sees every use of an ended piece.
 #pragma once
 
-#include "flowc/runtime/detail/activation_cache.h"
+#include "flowc/runtime/detail/sanitizers.h"
 
 #include <atomic>
 #include <cstddef>
@@ -27,7 +27,7 @@ namespace flowc::detail {
 
 class CallBlock {
 public:
-  static constexpr bool kEnabled = ActivationCache::kEnabled;
+  static constexpr bool kEnabled = !kAddressSanitizer;
   // Room for the promise's pieces after the completion: libstdc++'s shared
   // state with its control block takes 56 bytes, a result 24 plus the value
   // and a flag (CallBlockTest checks that they fit).
