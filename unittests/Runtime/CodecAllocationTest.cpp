@@ -39,8 +39,7 @@ void *operator new(std::size_t size) {
   std::free(p);
 }
 [[gnu::noinline]] void operator delete(void *p, std::size_t) noexcept {
-  global_deletes += p != nullptr ? 1 : 0;
-  std::free(p);
+  ::operator delete(p);
 }
 
 namespace {

@@ -35,16 +35,16 @@ public:
     if constexpr (std::is_void_v<T>)
       return 56 + 24;
     else
-      return 56 + 24 + (sizeof(T) + 1 + 7) / 8 * 8;
+      return 56 + 24 + align_up(sizeof(T) + 1, 8);
   }
 
   // A block with `first` bytes for the completion (its first piece, held
   // once) and `rest` more to carve.
   static CallBlock *make(std::size_t first, std::size_t rest) {
-    std::size_t size = kHeader + round(first) + rest;
-    return new (::operator new(size))
-        CallBlock(static_cast<std::uint32_t>(size),
-                  static_cast<std::uint32_t>(kHeader + round(first)));
+    std::size_t used = kHeader + align_up(first, alignof(std::max_align_t));
+    std::size_t size = used + rest;
+    return new (::operator new(size)) CallBlock(
+        static_cast<std::uint32_t>(size), static_cast<std::uint32_t>(used));
   }
   void *first() { return reinterpret_cast<char *>(this) + kHeader; }
   static CallBlock *of_first(void *first) {
@@ -53,7 +53,7 @@ public:
 
   // `bytes` aligned to `align` from the rest of the block, or null.
   void *carve(std::size_t bytes, std::size_t align) {
-    std::size_t at = (used_ + align - 1) / align * align;
+    std::size_t at = align_up(used_, align);
     if (align > alignof(std::max_align_t) || at + bytes > size_)
       return nullptr;
     used_ = static_cast<std::uint32_t>(at + bytes);
@@ -74,12 +74,12 @@ public:
   }
 
 private:
+  // `n` rounded up to a multiple of `align`.
+  static constexpr std::size_t align_up(std::size_t n, std::size_t align) {
+    return (n + align - 1) / align * align;
+  }
   CallBlock(std::uint32_t size, std::uint32_t used)
       : size_(size), used_(used) {}
-  static constexpr std::size_t round(std::size_t n) {
-    constexpr std::size_t a = alignof(std::max_align_t);
-    return (n + a - 1) / a * a;
-  }
   static constexpr std::size_t kHeader = alignof(std::max_align_t);
 
   std::atomic<std::uint32_t> refs_{1}; // the first piece's
